@@ -1,0 +1,1 @@
+"""The FastAPI service over a graph store."""

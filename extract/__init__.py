@@ -1,0 +1,1 @@
+"""Reading inputs and extracting entities and relations from speeches."""

@@ -1,0 +1,1 @@
+"""Graph schema, stores (embedded networkx and Neo4j), loading, queries and exports."""
