@@ -25,3 +25,6 @@ def main() -> None:
 
 
 # Commands are defined next to what they drive and registered here, in one place.
+from policykg.extract.evaluate import eval_command  # noqa: E402
+
+main.add_command(eval_command)

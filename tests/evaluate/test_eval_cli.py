@@ -1,0 +1,74 @@
+"""`policykg eval` end to end on files written to a temporary folder."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from policykg.cli import main
+
+GOLD = {"order": 1, "title": "设立“纾困基金”的建议", "proposer": {"name": "民建重庆市委会", "affiliations": []},
+        "recommendations": 2,
+        "entities": [{"type": "Fund", "text": "纾困基金"}, {"type": "Institution", "text": "商业银行"}]}
+RECORD = {"document": {"id": "doc:t", "source": "t.txt", "sha256": "0"},
+          "speech": {"id": "doc:t/s1", "order": 1, "title": "设立纾困基金的建议", "text": "设立纾困基金。"},
+          "title": "设立纾困基金的建议",
+          "proposer": {"name": "民建重庆市委会", "kind": "organization", "roles": [], "affiliations": []},
+          "recommendations": [{"id": "r1", "ordinal": 1, "heading": "", "start": 0, "end": 7}],
+          "entities": [{"type": "Fund", "text": "纾困基金", "start": 2, "end": 6, "canonical": "纾困基金"},
+                       {"type": "Platform", "text": "纾困平台", "start": 0, "end": 0, "canonical": "纾困平台"}],
+          "relations": []}
+
+
+def write_inputs(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(RECORD, ensure_ascii=False) + "\n\n", encoding="utf-8")
+    return gold, pred
+
+
+def test_json_report(tmp_path):
+    gold, pred = write_inputs(tmp_path)
+    result = CliRunner().invoke(main, ["eval", str(gold), str(pred), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["entities"]["strict"]["micro"] == {"gold": 2, "pred": 2, "tp": 1, "precision": 0.5,
+                                                     "recall": 0.5, "f1": 0.5}
+    assert report["recommendations"]["mae"] == 1.0
+    assert report["proposer"]["accuracy"] == 1.0
+
+
+def test_table_with_errors(tmp_path):
+    gold, pred = write_inputs(tmp_path)
+    result = CliRunner().invoke(main, ["eval", str(gold), str(pred), "--errors"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    micro = next(line for line in lines if line.startswith("micro"))
+    assert micro.split() == ["micro", "2", "2", "0.500", "0.500", "0.500", "0.500", "0.500", "0.500"]
+    assert "    FN  Institution 商业银行" in lines
+    assert "    FP  Platform    纾困平台" in lines
+    assert "recommendations MAE 1.000" in lines
+
+
+def test_bad_jsonl_names_file_and_line(tmp_path):
+    gold, pred = write_inputs(tmp_path)
+    pred.write_text(json.dumps(RECORD, ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), str(pred)])
+    assert result.exit_code == 1
+    assert f"{pred}:2: invalid JSON" in result.output
+
+
+def test_json_that_is_not_records_is_refused(tmp_path):
+    gold, _ = write_inputs(tmp_path)
+    result = CliRunner().invoke(main, ["eval", str(gold), str(gold)])
+    assert result.exit_code == 1
+    assert "not extraction records" in result.output
+
+
+def test_missing_input_is_refused(tmp_path):
+    gold, _ = write_inputs(tmp_path)
+    result = CliRunner().invoke(main, ["eval", str(gold), str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 1
+    assert "no such file or directory" in result.output

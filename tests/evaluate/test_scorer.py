@@ -1,0 +1,154 @@
+"""The evaluation scorer on tiny hand-made gold/prediction pairs, with exact figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.evaluate import (
+    SpeechData,
+    evaluate,
+    gold_speech,
+    longest_common_substring,
+    match,
+    overlap,
+    predicted_speech,
+    relaxed_similarity,
+    strict_key,
+    strict_similarity,
+)
+
+GOLD = {
+    "order": 3, "title": "建立良好创投机制 持续优化创投生态",
+    "proposer": {"name": "张才明", "kind": "person", "roles": ["市政协委员"],
+                 "affiliations": ["市政协", "江北区政协"]},
+    "recommendations": 3,
+    "entities": [
+        {"type": "Fund", "text": "种子基金"},
+        {"type": "Fund", "text": "创业投资母基金"},
+        {"type": "Mechanism", "text": "考核激励机制"},
+        {"type": "Institution", "text": "国有企业"},
+        {"type": "Platform", "text": "“险资入渝”平台"},
+    ],
+}
+
+
+def mention(type_: str, text: str, canonical: str | None = None) -> dict:
+    return {"type": type_, "text": text, "canonical": canonical or text}
+
+
+PRED = {
+    "speech": {"id": "doc:x/s3", "order": 3, "title": "建立良好创投机制持续优化创投生态", "text": ""},
+    "title": "建立良好创投机制持续优化创投生态",
+    "proposer": {"name": "张才明", "kind": "person", "roles": [], "affiliations": ["市政协"]},
+    "recommendations": [{"ordinal": 1}, {"ordinal": 2}],
+    "entities": [
+        mention("Fund", "种子基金"),
+        mention("Fund", "母基金"),
+        mention("Mechanism", "激励机制"),
+        mention("Institution", "国企", "国有企业"),
+        mention("Institution", "国有企业"),
+        mention("Platform", "险资入渝平台"),
+        mention("Platform", "孵化器"),
+        mention("Platform", "孵化器"),
+        mention("Fund", "考核激励机制"),
+    ],
+}
+
+
+def test_keys_and_overlap():
+    assert strict_key(" “5G 专网”（试点） ") == "5G专网试点"
+    assert longest_common_substring("考核激励机制", "投资激励机制") == 4
+    assert overlap("考核激励机制", "激励机制") == pytest.approx(4 / 6)
+    assert overlap("创业投资母基金", "母基金") == pytest.approx(3 / 7)
+    assert overlap("", "") == 0.0
+
+
+def test_similarities_respect_threshold():
+    assert strict_similarity("“险资入渝”平台", ["险资入渝平台"]) == 1.0
+    assert strict_similarity("国有企业", ["国企"]) == 0.0
+    assert relaxed_similarity("考核激励机制", ["激励机制"]) == pytest.approx(4 / 6)
+    assert relaxed_similarity("创业投资母基金", ["母基金"]) == 0.0
+    assert relaxed_similarity("国有企业", ["国企", "国有企业"]) == 1.0
+
+
+def test_matching_is_one_to_one():
+    m = match(["投资激励机制", "考核激励机制"], [["激励机制"]], relaxed_similarity)
+    assert len(m.pairs) == 1
+    assert (m.counts.tp, m.counts.gold, m.counts.pred) == (1, 2, 1)
+
+
+def test_matching_maximises_cardinality_over_greedy_overlap():
+    # Greedy best-overlap pairing would take 产业引导基金↔产业引导基金 (1.0) and leave 产业引导
+    # with nothing; the optimal matching pairs both.
+    m = match(["产业引导基金", "政府产业引导基金"], [["产业引导基金"], ["产业引导"]], relaxed_similarity)
+    assert [(g, p) for g, p, _ in m.pairs] == [(0, 1), (1, 0)]
+
+
+def test_grouping_merges_aliases_and_repeats():
+    speech = predicted_speech(PRED)
+    texts = [(e.type, e.text, e.surfaces) for e in speech.entities]
+    assert ("Institution", "国企", ("国企", "国有企业")) in texts
+    assert [e.text for e in speech.entities if e.type == "Platform"] == ["险资入渝平台", "孵化器"]
+    assert speech.recommendations == 2
+    assert len(speech.entities) == 7
+
+
+def test_report_figures():
+    report = evaluate([gold_speech(GOLD)], [predicted_speech(PRED)])
+    strict, relaxed = report["entities"]["strict"], report["entities"]["relaxed"]
+    assert strict["micro"] == {"gold": 5, "pred": 7, "tp": 3, "precision": 0.4286,
+                               "recall": 0.6, "f1": 0.5}
+    assert relaxed["micro"] == {"gold": 5, "pred": 7, "tp": 4, "precision": 0.5714,
+                                "recall": 0.8, "f1": 0.6667}
+    assert strict["Fund"] == {"gold": 2, "pred": 3, "tp": 1, "precision": 0.3333,
+                              "recall": 0.5, "f1": 0.4}
+    assert strict["Mechanism"]["tp"] == 0 and relaxed["Mechanism"]["tp"] == 1
+    assert strict["Platform"] == {"gold": 1, "pred": 2, "tp": 1, "precision": 0.5,
+                                  "recall": 1.0, "f1": 0.6667}
+    assert report["proposer"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert report["affiliations"] == {"gold": 2, "pred": 1, "tp": 1, "precision": 1.0,
+                                      "recall": 0.5, "f1": 0.6667}
+    assert report["recommendations"]["mae"] == 1.0
+
+
+def test_errors_list_misses_spurious_and_partial():
+    report = evaluate([gold_speech(GOLD)], [predicted_speech(PRED)])
+    errors = report["per_speech"][0]["errors"]
+    assert errors["false_negatives"] == [{"type": "Fund", "text": "创业投资母基金"}]
+    assert {(e["type"], e["text"]) for e in errors["false_positives"]} == {
+        ("Fund", "母基金"), ("Fund", "考核激励机制"), ("Platform", "孵化器")}
+    assert errors["partial"] == [{"type": "Mechanism", "gold": "考核激励机制", "pred": "激励机制",
+                                  "overlap": 0.67}]
+
+
+def test_missing_speech_counts_as_missed():
+    other = dict(GOLD, title="另一篇发言", recommendations=2,
+                 proposer={"name": "民建重庆市委会", "affiliations": []},
+                 entities=[{"type": "Fund", "text": "纾困基金"}])
+    report = evaluate([gold_speech(GOLD), gold_speech(other)], [predicted_speech(PRED)])
+    assert report["speeches"] == {"gold": 2, "aligned": 1, "missing": ["另一篇发言"]}
+    assert report["entities"]["strict"]["micro"]["gold"] == 6
+    assert report["entities"]["strict"]["micro"]["tp"] == 3
+    assert report["proposer"]["accuracy"] == 0.5
+    assert report["recommendations"]["mae"] == 1.5
+
+
+def test_predictions_outside_gold_are_ignored():
+    extra = dict(PRED, title="不在金标准中的发言", speech=dict(PRED["speech"], title="不在金标准中的发言"))
+    report = evaluate([gold_speech(GOLD)], [predicted_speech(extra), predicted_speech(PRED)])
+    assert report["entities"]["strict"]["micro"]["pred"] == 7
+
+
+def test_empty_prediction_scores_zero_without_dividing_by_zero():
+    report = evaluate([gold_speech(GOLD)], [SpeechData(title=GOLD["title"])])
+    assert report["entities"]["relaxed"]["micro"] == {"gold": 5, "pred": 0, "tp": 0,
+                                                      "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert report["proposer"]["accuracy"] == 0.0
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from policykg.extract import evaluate as module
+
+    assert doctest.testmod(module).failed == 0
