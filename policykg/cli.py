@@ -28,3 +28,6 @@ def main() -> None:
 from policykg.extract.evaluate import eval_command  # noqa: E402
 
 main.add_command(eval_command)
+from policykg.api.commands import serve  # noqa: E402
+
+main.add_command(serve)

@@ -1,0 +1,95 @@
+"""The application factory: ``create_app(settings)`` builds the FastAPI app over one store.
+
+Routers are listed by module in ``ROUTER_MODULES``; each module exposes ``router``. Adding a
+router is a one-line edit of that list.
+
+Sync driver in a thread pool, not the async driver — chosen by measurement
+(``benchmarks/api_bench.py --drivers``, figures in ``benchmarks/README.md``): at the sample's
+size the async driver answered the same ``who_proposed`` Cypher no faster than the sync driver
+called from FastAPI's thread pool, and keeping one synchronous ``GraphStore`` interface means
+both stores (networkx and Neo4j) serve the API through the same code and the parity tests cover
+exactly what the API runs. Endpoints are therefore plain ``def`` functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from importlib import import_module
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from policykg import __version__
+from policykg.api.limits import BodyLimitMiddleware
+from policykg.api.models import Problem
+from policykg.api.problems import install_problem_handlers
+from policykg.api.settings import Settings, get_settings
+from policykg.api.stores import open_store
+from policykg.graph.store import GraphStore
+
+ROUTER_MODULES = [
+    "policykg.api.health",
+    "policykg.api.queries",
+    "policykg.api.export",
+    "policykg.api.browse",
+    "policykg.api.documents",
+]
+"""Modules whose ``router`` the app includes, in this order."""
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+DESCRIPTION = """\
+Who proposed which funds, mechanisms, platforms and institutions in Chinese policy
+consultation speeches; where two proposers overlap; subgraph exports; search; ingest.
+Errors are `application/problem+json` (RFC 9457). Writes need the `X-API-Key` header."""
+
+
+def _lifespan(store: GraphStore | None) -> Callable[[FastAPI], AsyncIterator[None]]:
+    """Open the store (and its driver) once at startup and close them at shutdown.
+
+    A store handed in by the caller (tests, benchmarks) is used as is and left open: its owner
+    closes it.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store = store
+            yield
+            return
+        with open_store(app.state.settings) as opened:
+            app.state.store = opened
+            yield
+
+    return lifespan
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the API with ``settings`` (default: from the environment) over ``store``.
+
+    Without ``store``, the lifespan opens the configured backend (embedded file or Neo4j).
+    """
+    settings = settings or get_settings()
+    app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION,
+                  lifespan=_lifespan(store), responses={422: {"model": Problem}})
+    app.state.settings = settings
+    app.dependency_overrides[get_settings] = lambda: settings
+    install_problem_handlers(app)
+    _add_middleware(app, settings)
+    for name in ROUTER_MODULES:
+        app.include_router(import_module(name).router)
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["Content-Type", "X-API-Key"],
+                           expose_headers=["Content-Disposition", "Retry-After"])

@@ -1,0 +1,90 @@
+"""Paginated lists and single nodes: speeches, proposers, entities, concepts.
+
+Lists come in a fixed order (by id) and are cut into pages by ``limit``; the response's
+``next_cursor``, passed back as ``cursor``, gives the next page (None on the last). Ids contain
+``:`` and ``/`` (``fund:种子基金``, ``doc:x/s1``), hence ``{id:path}`` parameters; clients should
+percent-encode them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from policykg.api.deps import StoreDep
+from policykg.api.models import NodeDetail, Page, Problem
+
+router = APIRouter()
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Cursor = Annotated[str | None, Query(max_length=1000, description="`next_cursor` of the previous page.")]
+Q = Annotated[str | None, Query(max_length=200, description="Chinese substring, alias or English words.")]
+NodeId = Annotated[str, Path(description="Node id, percent-encoded (e.g. fund%3A%E7%A7%8D%E5%AD%90%E5%9F%BA%E9%87%91).")]
+_NOT_FOUND = {404: {"model": Problem, "description": "No node of this kind has this id."}}
+
+
+def _page(store, kind: str, limit: int, cursor: str | None, type: str | None = None,
+          q: str | None = None) -> dict:
+    page = store.list_nodes(kind, limit=limit, cursor=cursor, type=type, q=q)
+    return {"items": page["items"], "limit": limit, "next_cursor": page.get("next_cursor")}
+
+
+@router.get("/speeches", tags=["speeches"], summary="List speeches", response_model=Page)
+def list_speeches(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None) -> dict:
+    """Speeches by id (document, then order), with title and proposer."""
+    return _page(store, "speeches", limit, cursor, q=q)
+
+
+@router.get("/speeches/{id:path}", tags=["speeches"], summary="One speech", response_model=NodeDetail,
+            responses=_NOT_FOUND)
+def get_speech(store: StoreDep, id: NodeId) -> dict:
+    """A speech with its text, proposer, recommendations and the entities it names."""
+    return store.node("speeches", id)
+
+
+@router.get("/proposers", tags=["proposers"], summary="List proposers", response_model=Page)
+def list_proposers(
+    store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
+    kind: Annotated[str | None, Query(pattern="^(organization|person)$",
+                                      description="organization or person")] = None,
+) -> dict:
+    """Bodies and persons who delivered speeches, by id."""
+    return _page(store, "proposers", limit, cursor, type=kind, q=q)
+
+
+@router.get("/proposers/{id:path}", tags=["proposers"], summary="One proposer", response_model=NodeDetail,
+            responses=_NOT_FOUND)
+def get_proposer(store: StoreDep, id: NodeId) -> dict:
+    """A body or person with roles, speeches and the entities they proposed, with evidence."""
+    return store.node("proposers", id)
+
+
+@router.get("/entities", tags=["entities"], summary="List entities", response_model=Page)
+def list_entities(
+    store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
+    type: Annotated[str | None, Query(max_length=40, description="Fund, Mechanism, Platform, Institution, …",
+                                      examples=["Fund"])] = None,
+) -> dict:
+    """Funds, mechanisms, platforms and institutions, by id; filter by ``type`` and ``q``."""
+    return _page(store, "entities", limit, cursor, type=type, q=q)
+
+
+@router.get("/entities/{id:path}", tags=["entities"], summary="One entity", response_model=NodeDetail,
+            responses=_NOT_FOUND)
+def get_entity(store: StoreDep, id: NodeId) -> dict:
+    """An entity with aliases, concept, relations and evidence."""
+    return store.node("entities", id)
+
+
+@router.get("/concepts", tags=["concepts"], summary="List concepts", response_model=Page)
+def list_concepts(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None) -> dict:
+    """Concepts (guidance fund, seed fund, pilot-scale platform, …), by id."""
+    return _page(store, "concepts", limit, cursor, q=q)
+
+
+@router.get("/concepts/{id:path}", tags=["concepts"], summary="One concept", response_model=NodeDetail,
+            responses=_NOT_FOUND)
+def get_concept(store: StoreDep, id: NodeId) -> dict:
+    """A concept with the entities that are instances of it."""
+    return store.node("concepts", id)
