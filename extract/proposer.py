@@ -1,0 +1,277 @@
+"""Proposer lines: who delivers a speech, with roles and the organisations those roles belong to.
+
+A proposer line names either a body ("民建重庆市委会") or a person, whose roles come before the
+name ("市政协委员，江北区政协党组书记、主席 张才明") or run into it
+("良渚实验室主任、浙江理工大学副校长欧阳宏伟委员"). Roles are split on "，" and "、"; a role that
+leaves out its organisation takes the one named before it (江北区政协党组书记、主席 → 江北区政协主席),
+and so does a unit of that organisation (市政协常委、教科卫体委副主任 → 市政协教科卫体委副主任,
+which belongs to 市政协). Affiliations are the organisations of the roles: the role title is
+stripped (重庆理工大学校长 → 重庆理工大学; 市政协委员 → 市政协). A role in a category rather than
+one body (市属国企外部董事) keeps its role but gives no affiliation. A trailing 委员/代表 after a
+name only marks membership of the meeting's body, which the line does not name, so it is neither
+part of the name nor a role.
+
+>>> p = parse_proposer_line("市政协委员，江北区政协党组书记、主席 张才明")
+>>> p.name, p.roles, p.affiliations
+('张才明', ['市政协委员', '江北区政协党组书记', '江北区政协主席'], ['市政协', '江北区政协'])
+>>> parse_proposer_line("民建重庆市委会").kind
+'organization'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from policykg.extract.records import Proposer
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+NAME_RE = re.compile(rf"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}[·•．][{HAN}]{{1,8}}")
+"""A personal name: 2–4 Han characters, or a transliterated name joined by a middle dot."""
+
+SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
+ROLE_SEPARATORS = re.compile(r"[，,]")
+ITEM_SEPARATORS = re.compile(r"[、]")
+LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
+SPACES = re.compile(r"[\s\u3000]+")
+MAX_LINE = 80
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file shipped in extract/data."""
+    text = (files("policykg.extract") / "data" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def role_titles() -> tuple[str, ...]:
+    """Role titles, longest first, so that 党组书记 wins over 书记."""
+    return tuple(sorted(set(_lines("proposer_role_titles.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def org_suffixes() -> tuple[str, ...]:
+    """Endings of organisation names."""
+    return tuple(_lines("proposer_org_suffixes.txt"))
+
+
+@lru_cache(maxsize=None)
+def subunit_suffixes() -> tuple[str, ...]:
+    """Endings of units that belong to the organisation named before them."""
+    return tuple(_lines("proposer_subunit_suffixes.txt"))
+
+
+@lru_cache(maxsize=None)
+def place_markers() -> tuple[str, ...]:
+    """Place and level words that make a unit stand on its own."""
+    return tuple(_lines("proposer_place_markers.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_markers() -> tuple[str, ...]:
+    """Words after a name that mark membership (委员, 代表)."""
+    return tuple(sorted(_lines("proposer_markers.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def generic_orgs() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Category heads that name no single organisation, and prefixes that may precede them."""
+    lines = _lines("proposer_generic_orgs.txt")
+    cut = lines.index("[prefixes]")
+    return frozenset(lines[:cut]), tuple(lines[cut + 1 :])
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role as printed (restored when its organisation was elided) and its organisation."""
+
+    text: str
+    organization: str | None
+
+
+def is_name(text: str) -> bool:
+    """True for a plausible personal name (2–4 Han characters, or a dotted transliteration)."""
+    return NAME_RE.fullmatch(text) is not None
+
+
+def strip_name_marker(text: str) -> str:
+    """Drop a trailing membership marker (委员, 代表) when what precedes it ends in a name."""
+    for marker in name_markers():
+        if text.endswith(marker) and len(text) > len(marker) + 1:
+            return text[: -len(marker)]
+    return text
+
+
+def split_title(role: str) -> tuple[str, str]:
+    """Split a role into (organisation, title) by the longest known title ending it."""
+    for title in role_titles():
+        if role.endswith(title):
+            return role[: -len(title)], title
+    return role, ""
+
+
+def is_generic_org(org: str) -> bool:
+    """True when the organisation is a category (市属国企), not one body."""
+    heads, prefixes = generic_orgs()
+    for prefix in ("", *prefixes):
+        if org.startswith(prefix) and org[len(prefix):] in heads:
+            return True
+    return False
+
+
+def is_org_name(text: str) -> bool:
+    """True when the text ends like an organisation's name."""
+    return any(text.endswith(suffix) and len(text) > len(suffix) for suffix in org_suffixes()) or (
+        text in org_suffixes() and len(text) >= 2
+    )
+
+
+def is_subunit(org: str) -> bool:
+    """True for a unit that can only belong to a previously named organisation (教科卫体委)."""
+    if not org or any(marker in org for marker in place_markers()):
+        return False
+    if any(suffix in org for suffix in org_suffixes()):
+        return False
+    return any(org.endswith(suffix) for suffix in subunit_suffixes())
+
+
+def parse_roles(text: str) -> list[Role]:
+    """Split a role list on "，" and "、", restoring organisations left out after the first role."""
+    roles: list[Role] = []
+    previous: str | None = None
+    for group in ROLE_SEPARATORS.split(text):
+        for item in ITEM_SEPARATORS.split(group):
+            item = SPACES.sub("", item)
+            if not item:
+                continue
+            role = _resolve_role(item, previous)
+            roles.append(role)
+            previous = role.organization or previous
+    return roles
+
+
+def _resolve_role(item: str, previous: str | None) -> Role:
+    """One role with its organisation; a bare title or a unit takes the previous organisation."""
+    org, title = split_title(item)
+    if previous and title and not org:
+        return Role(previous + item, previous)
+    if previous and title and is_subunit(org):
+        return Role(previous + item, previous)
+    if not title or not org or is_generic_org(org):
+        return Role(item, None)
+    return Role(item, org)
+
+
+def affiliations_of(roles: list[Role]) -> list[str]:
+    """Distinct organisations of the roles, in order of first mention."""
+    seen: list[str] = []
+    for role in roles:
+        if role.organization and role.organization not in seen:
+            seen.append(role.organization)
+    return seen
+
+
+def person(name: str, roles_text: str = "") -> Proposer:
+    """A person proposer from a name and the printed role list."""
+    roles = parse_roles(roles_text) if roles_text else []
+    return Proposer(
+        name=name,
+        kind="person",
+        roles=[role.text for role in roles],
+        affiliations=affiliations_of(roles),
+    )
+
+
+def organization(name: str) -> Proposer:
+    """A body as proposer: no roles, no affiliations."""
+    return Proposer(name=name, kind="organization")
+
+
+def _has_role(text: str) -> bool:
+    """True when the text contains at least one known role title."""
+    return any(title in text for title in role_titles())
+
+
+def _person_with_space(line: str) -> Proposer | None:
+    """"roles NAME" with whitespace before the name ("全国政协委员、重庆理工大学校长 刘小康")."""
+    parts = SPACES.split(line)
+    if len(parts) < 2:
+        return None
+    name = strip_name_marker(parts[-1])
+    roles_text = "".join(parts[:-1])
+    if not is_name(name) or not _has_role(roles_text):
+        return None
+    return person(name, roles_text)
+
+
+def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
+    """"roles+NAME(+委员)" with no space ("浙江理工大学副校长欧阳宏伟委员").
+
+    Unless ``loose`` (an attribution line or a caller's text), the name must carry its
+    membership marker: "发挥委员作用" is a phrase, not 委员 + a person called 作用.
+    """
+    text = SPACES.sub("", line)
+    bare = strip_name_marker(text)
+    marked = bare != text
+    if marked and is_name(bare):
+        return person(bare)
+    if not (marked or loose):
+        return None
+    for cut in range(len(bare) - 2, 0, -1):
+        head, name = bare[:cut], bare[cut:]
+        if is_name(name) and split_title(head)[1]:
+            return person(name, head)
+    return None
+
+
+def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
+    """The proposer a line names, or None when the line is not a proposer line.
+
+    A body is one name with an organisation ending and nothing else; a person is a name with
+    roles before it (separated by a space, or run on when a role title ends just before the
+    name) or a name marked by 委员/代表. A line that starts with a dash ("——…") is an
+    attribution and is read loosely (see ``_person_run_on``).
+    """
+    stripped = line.strip()
+    line = LEADING_DASHES.sub("", stripped).strip()
+    loose = loose or line != stripped
+    if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
+        return None
+    found = _person_with_space(line)
+    if found is not None:
+        return found
+    compact = SPACES.sub("", line)
+    if is_org_name(compact) and not ROLE_SEPARATORS.search(compact) and "、" not in compact:
+        return organization(compact)
+    return _person_run_on(line, loose=loose)
+
+
+def parse_proposer_text(text: str) -> Proposer:
+    """A proposer given by a caller: a proposer line, a body's name, or a bare personal name.
+
+    Anything else is taken as the name of a body, since the caller said it is the proposer.
+    """
+    found = parse_proposer_line(text, loose=True)
+    if found is not None:
+        return found
+    compact = SPACES.sub("", text.strip())
+    name = strip_name_marker(compact)
+    if is_name(name):
+        return person(name)
+    return organization(compact)
+
+
+def proposer_from_mapping(data: dict) -> Proposer:
+    """A proposer from a JSON object {name, kind?, roles?, affiliations?}; missing parts derived."""
+    name = str(data.get("name", "")).strip()
+    roles = [str(r) for r in data.get("roles") or []]
+    kind = data.get("kind") or ("person" if roles or is_name(strip_name_marker(name)) else "organization")
+    if kind == "organization":
+        return Proposer(name=name, kind=kind, roles=roles, affiliations=list(data.get("affiliations") or []))
+    parsed = parse_roles("，".join(roles)) if roles else []
+    affiliations = data.get("affiliations")
+    if affiliations is None:
+        affiliations = affiliations_of(parsed)
+    return Proposer(name=name, kind=kind, roles=roles, affiliations=list(affiliations))
