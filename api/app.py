@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from policykg import __version__
 from policykg.api.limits import BodyLimitMiddleware
 from policykg.api.models import Problem
-from policykg.api.problems import install_problem_handlers
+from policykg.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from policykg.api.settings import Settings, get_settings
 from policykg.api.stores import open_store
 from policykg.graph.store import GraphStore
@@ -81,9 +81,32 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     _add_middleware(app, settings)
     for name in ROUTER_MODULES:
         app.include_router(import_module(name).router)
+    app.openapi = _problem_openapi(app)
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+def _problem_openapi(app: FastAPI) -> Callable[[], dict]:
+    """The OpenAPI document, with error responses served as application/problem+json."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            spec = build()
+            for item in spec.get("paths", {}).values():
+                for operation in item.values():
+                    _problem_media(operation.get("responses", {}))
+        return app.openapi_schema
+
+    return openapi
+
+
+def _problem_media(responses: dict) -> None:
+    for code, response in responses.items():
+        content = response.get("content", {})
+        if code[0] in "45" and "application/json" in content:
+            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:

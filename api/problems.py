@@ -84,10 +84,16 @@ def problem_response(request: Request | None, status: int, slug: str, title: str
     """A problem+json response; ``instance`` is the request path (with its query)."""
     body = {"type": problem_type(slug), "title": title, "status": status, "detail": detail}
     if request is not None:
-        query = request.url.query
-        body["instance"] = request.url.path + (f"?{query}" if query else "")
+        body["instance"] = _instance(request)
     body.update(extra)
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _instance(request: Request) -> str:
+    """The request target as sent (still percent-encoded), e.g. /entities/fund%3A%E7%A7%8D."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    query = request.scope.get("query_string") or b""
+    return raw.decode("latin-1") + (f"?{query.decode('latin-1')}" if query else "")
 
 
 def _retry_after(request: Request) -> dict[str, str]:
@@ -146,12 +152,23 @@ async def _request_invalid(request: Request, exc: RequestValidationError) -> JSO
                             errors=errors)
 
 
+def _http_detail(request: Request, status: int, detail: object, phrase: str) -> str:
+    if status == 404 and detail == phrase:
+        return f"no such path: {request.url.path}"
+    if status == 405:
+        return f"method {request.method} is not allowed on {request.url.path}"
+    return detail if isinstance(detail, str) else phrase
+
+
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    phrase = HTTPStatus(exc.status_code).phrase if exc.status_code in HTTPStatus._value2member_map_ else "Error"
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else (
-        f"{phrase}: {request.method} {request.url.path}")
+    try:
+        phrase = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        phrase = "Error"
+    detail = _http_detail(request, exc.status_code, exc.detail, phrase)
     slug = phrase.lower().replace(" ", "-")
-    return problem_response(request, exc.status_code, slug, phrase, detail, dict(exc.headers or {}))
+    return problem_response(request, exc.status_code, slug, phrase.capitalize(), detail,
+                            dict(exc.headers or {}))
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
