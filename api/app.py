@@ -36,6 +36,7 @@ ROUTER_MODULES = [
     "policykg.api.export",
     "policykg.api.browse",
     "policykg.api.documents",
+    "policykg.api.explore",
 ]
 """Modules whose ``router`` the app includes, in this order."""
 

@@ -1,0 +1,216 @@
+/**
+ * The evidence panel: for the selected node or relationship, the sentences it comes from,
+ * with speech title, proposer and the entity highlighted.
+ */
+
+import * as api from "./api.js";
+import { fill, h } from "./dom.js";
+import { mainType, typeStyle } from "./types.js";
+
+const MAX_EVIDENCE = 12;
+const ENTITY_TYPES = new Set(["Fund", "Mechanism", "Platform", "Institution", "Pilot", "Program", "Policy"]);
+
+export class EvidencePanel {
+  constructor(body, { onOpen }) {
+    this.body = body;
+    this.onOpen = onOpen;
+    this.token = 0;
+  }
+
+  /** Show the evidence of a cytoscape node or edge (its data()). */
+  async show(selection) {
+    const token = ++this.token;
+    fill(this.body, h("p.hint", {}, "Loading… 加载中"));
+    try {
+      const content = selection.kind === "edge" ? await this.#edge(selection.data) : await this.#node(selection.data);
+      if (token === this.token) fill(this.body, content);
+    } catch (error) {
+      if (token === this.token) fill(this.body, h("p.hint", {}, `Could not load evidence: ${error.message}`));
+    }
+  }
+
+  async #node(data) {
+    const type = data.type;
+    if (ENTITY_TYPES.has(type)) return this.#entity(data);
+    if (type === "Body" || type === "Person") return this.#proposer(data);
+    if (type === "Concept") return this.#concept(data);
+    if (type === "Speech") return this.#speech(data);
+    return [head(type, data.props.name || data.caption, data.props.name_en), properties(data.props)];
+  }
+
+  async #entity(data) {
+    const entity = await api.entity(data.id);
+    const evidence = entity.evidence || [];
+    return [
+      head(data.type, entity.name || data.props.name, entity.name_en),
+      definition([
+        ["Aliases 别名", (entity.aliases || []).join("、")],
+        ["Concept 概念", conceptName(entity)],
+        ["Proposers 提议方", (entity.proposers || []).map((p) => p.name || p).join("、")],
+      ]),
+      h("div.section-title", {}, `Evidence 出处 (${evidence.length})`),
+      await this.#evidenceList(evidence, terms(entity)),
+    ];
+  }
+
+  async #proposer(data) {
+    const proposer = await api.proposer(data.id);
+    const entities = proposer.entities || proposer.proposals || [];
+    const evidence = entities.flatMap((item) => (item.evidence || []).map((ev) => ({ ...ev, _terms: terms(item.entity || item) })));
+    return [
+      head(data.type, proposer.name || data.props.name, proposer.name_en || data.props.name_en),
+      definition([
+        ["Kind 类别", proposer.kind],
+        ["Roles 职务", (proposer.roles || []).map(roleText).join("、")],
+        ["Speeches 发言", (proposer.speeches || []).map((s) => s.title || s).join(" / ")],
+      ]),
+      h("div.section-title", {}, `Proposals 提议 (${entities.length})`),
+      h("div.chips", {}, entities.slice(0, 40).map((item) => entityChip(item.entity || item, this.onOpen))),
+      h("div.section-title", {}, "Evidence 出处"),
+      await this.#evidenceList(evidence, null),
+    ];
+  }
+
+  async #concept(data) {
+    const concept = await api.concept(data.id);
+    const members = concept.entities || concept.members || [];
+    return [
+      head("Concept", concept.name || data.props.name, concept.name_en || data.props.name_en),
+      h("div.section-title", {}, `Entities 实体 (${members.length})`),
+      h("div.chips", {}, members.slice(0, 60).map((item) => entityChip(item, this.onOpen))),
+    ];
+  }
+
+  async #speech(data) {
+    const speech = await api.speech(data.id);
+    return [
+      head("Speech", speech.title || data.props.title, null),
+      definition([["Proposer 提议方", proposerName(speech)], ["Order 顺序", speech.order]]),
+      h("div.section-title", {}, "Text 全文"),
+      h("div.speech-text", {}, speech.text || data.props.text || ""),
+    ];
+  }
+
+  /** A relationship drawn from text: its own sentence, found from speech_id/start/end. */
+  async #edge(data) {
+    const props = data.props || {};
+    const parts = [h("div.node-head", {}, h("span.rel." + data.type, {}, data.type),
+                     h("div.node-title", {}, `${shortId(data.source)} → ${shortId(data.target)}`))];
+    parts.push(properties(props));
+    if (props.speech_id && props.start !== undefined && props.end !== undefined) {
+      parts.push(h("div.section-title", {}, "Evidence 出处"));
+      parts.push(await evidenceCard({ ...props, relation: data.type }, null));
+    }
+    return parts;
+  }
+
+  async #evidenceList(evidence, entityTerms) {
+    if (!evidence.length) return h("p.hint", {}, "No evidence recorded.");
+    const shown = evidence.slice(0, MAX_EVIDENCE);
+    const cards = await Promise.all(shown.map((ev) => evidenceCard(ev, ev._terms || entityTerms)));
+    const more = evidence.length > shown.length ? h("p.hint", {}, `…and ${evidence.length - shown.length} more`) : null;
+    return h("div.evidence-list", {}, cards, more);
+  }
+}
+
+/** One evidence card: speech title, proposer, relation and the sentence with the entity marked. */
+async function evidenceCard(ev, entityTerms) {
+  let speech = null;
+  try { speech = ev.speech_id ? await api.speech(ev.speech_id) : null; } catch { speech = null; }
+  const sentence = ev.sentence || (speech ? sentenceAround(speech.text || "", ev.start, ev.end) : "");
+  const range = markRange(sentence, ev, speech, entityTerms);
+  return h("div.ev", {},
+    h("div.ev-head", {},
+      h("span.ev-title", {}, ev.speech_title || speech?.title || ev.speech_id),
+      h("span.ev-proposer", {}, proposerName(speech) || ev.proposer?.name || ""),
+      ev.relation ? h("span.rel." + ev.relation, {}, ev.action ? `${ev.relation} · ${ev.action}` : ev.relation) : null),
+    h("div.ev-sentence", {}, highlighted(sentence, range)));
+}
+
+/** Where to mark: the exact offsets when the speech text is known, else the entity's names. */
+function markRange(sentence, ev, speech, entityTerms) {
+  const text = speech?.text;
+  if (text && Number.isInteger(ev.start) && Number.isInteger(ev.end)) {
+    const at = text.lastIndexOf(sentence, ev.start);
+    if (at >= 0 && ev.end <= at + sentence.length) return [ev.start - at, ev.end - at];
+    const surface = text.slice(ev.start, ev.end);
+    const found = surface ? sentence.indexOf(surface) : -1;
+    if (found >= 0) return [found, found + surface.length];
+  }
+  for (const term of [ev.text, ...(entityTerms || [])].filter(Boolean).sort((a, b) => b.length - a.length)) {
+    const found = sentence.indexOf(term);
+    if (found >= 0) return [found, found + term.length];
+  }
+  return null;
+}
+
+function highlighted(sentence, range) {
+  if (!range) return [sentence];
+  const [start, end] = range;
+  return [sentence.slice(0, start), h("mark", {}, sentence.slice(start, end)), sentence.slice(end)];
+}
+
+/** The sentence of `text` holding [start, end): bounded by 。！？； or line ends. */
+export function sentenceAround(text, start, end) {
+  const stops = /[。！？；!?;\n]/;
+  let from = start;
+  while (from > 0 && !stops.test(text[from - 1])) from -= 1;
+  let to = end;
+  while (to < text.length && !stops.test(text[to])) to += 1;
+  return text.slice(from, Math.min(to + 1, text.length)).trim();
+}
+
+function head(type, title, english) {
+  const style = typeStyle(type);
+  return h("div.node-head", {},
+    h("span.badge", { style: { background: style.color } }, `${style.zh} ${style.en}`),
+    h("div", {}, h("div.node-title", {}, title || ""), english ? h("div.node-en", {}, english) : null));
+}
+
+function definition(rows) {
+  const shown = rows.filter(([, value]) => value !== undefined && value !== null && value !== "");
+  return shown.length ? h("dl.kv", {}, shown.map(([key, value]) => [h("dt", {}, key), h("dd", {}, String(value))])) : null;
+}
+
+function properties(props) {
+  const rows = Object.entries(props || {}).filter(([key]) => key !== "text" && key !== "id")
+    .map(([key, value]) => [key, Array.isArray(value) ? value.join("、") : value]);
+  return definition(rows);
+}
+
+function entityChip(item, onOpen) {
+  const type = item.type || mainType(item.labels || []);
+  const style = typeStyle(type);
+  return h("button.chip", { type: "button", title: item.id, onclick: () => onOpen(item.id) },
+    h("span.dot", { style: { background: style.color } }), item.name || item.id);
+}
+
+function terms(entity) {
+  return [entity.name, ...(entity.aliases || [])].filter(Boolean);
+}
+
+function conceptName(entity) {
+  const concept = entity.concept;
+  if (!concept) return entity.concept_name || "";
+  if (typeof concept === "object") return [concept.name, concept.name_en].filter(Boolean).join(" · ");
+  return [entity.concept_name, entity.concept_en].filter(Boolean).join(" · ") || concept;
+}
+
+function roleText(role) {
+  if (typeof role === "string") return role;
+  return [role.role, role.body?.name || role.body || role.name].filter(Boolean).join(" @ ");
+}
+
+/** The proposer of a speech, whatever the speech answer calls it. */
+export function proposerName(speech) {
+  if (!speech) return "";
+  const p = speech.proposer || speech.delivered_by || (speech.proposers || [])[0];
+  if (!p) return "";
+  return typeof p === "string" ? p : p.name || p.id || "";
+}
+
+function shortId(id) {
+  const value = String(id);
+  const tail = value.includes(":") ? value.slice(value.indexOf(":") + 1) : value;
+  return tail.length > 18 ? `${tail.slice(0, 17)}…` : tail;
+}
