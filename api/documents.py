@@ -113,11 +113,13 @@ def _records(body: bytes, media: str, charset: str, source: str) -> list[SpeechR
     return complete or list(annotate(ingest.read_records(items, source=source)))
 
 
-def _documents(records: list[SpeechRecord]) -> list[dict[str, Any]]:
+def _documents(records: list[SpeechRecord], loaded: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each document of the body with its speech count and outcome (from the store's answer)."""
     speeches: dict[str, int] = {}
     for record in records:
         speeches[record.document.id] = speeches.get(record.document.id, 0) + 1
-    return [{"id": doc, "speeches": n} for doc, n in speeches.items()]
+    outcome = {doc: name for name in ("loaded", "replaced", "unchanged") for doc in loaded.get(name, [])}
+    return [{"id": doc, "speeches": n, "outcome": outcome.get(doc, "loaded")} for doc, n in speeches.items()]
 
 
 @router.get("", summary="List documents", response_model=Page)
@@ -150,8 +152,8 @@ async def post_document(
     records = await run_in_threadpool(_records, body, media, _charset(request), source or _default_source(body))
     if not records:
         raise InputError("no speech found in the body", source=source or "body")
-    counts = await run_in_threadpool(store.load, records)
-    return {"documents": _documents(records), "counts": counts}
+    loaded = await run_in_threadpool(store.load, records)
+    return {"documents": _documents(records, loaded), "rows": loaded.get("rows", 0)}
 
 
 @router.delete("/{id:path}", summary="Delete a document", response_model=Deleted, dependencies=[WriteAccess],
@@ -159,4 +161,4 @@ async def post_document(
                           404: {"model": Problem, "description": "No document has this id."}})
 def delete_document(store: StoreDep, id: NodeId) -> dict:
     """Delete a document, its speeches and whatever only they produced; needs X-API-Key."""
-    return {"id": id, "deleted": store.delete_document(id)}
+    return store.delete_document(id)

@@ -160,16 +160,22 @@ class OverlapMatrix(BaseModel):
 class SearchResult(BaseModel):
     """A node whose name, alias or English name matches the query."""
 
-    model_config = ConfigDict(extra="allow")
     id: str
+    kind: str = Field(description="Node label: Entity, Body, Person or Concept.")
+    type: str | None = Field(None, description="Entity type (Fund, …) or the label for other nodes.")
     name: str | None = None
+    name_en: str | None = None
+    aliases: list[str] = []
+    concept: dict[str, Any] | None = Field(None, description="The entity's concept {id, name, name_en}.")
 
 
 class SearchResults(BaseModel):
     """Search hits, best first."""
 
     model_config = _example({"q": "pilot", "count": 1, "results": [
-        {"id": "platform:中试平台", "type": "Platform", "name": "中试平台", "name_en": "pilot-scale platform"}]})
+        {"id": "platform:中试平台", "kind": "Entity", "type": "Platform", "name": "中试平台",
+         "name_en": "pilot-scale platform", "aliases": [], "concept": {
+             "id": "concept:pilot-platform", "name": "中试平台", "name_en": "pilot-scale platform"}}]})
     q: str
     count: int
     results: list[SearchResult]
@@ -181,7 +187,8 @@ class Health(BaseModel):
     model_config = _example({
         "status": "ok", "backend": "embedded",
         "nodes": {"Speech": 10, "Body": 6, "Fund": 9}, "relationships": {"PROPOSES": 31},
-        "versions": {"policykg": "0.1.0", "python": "3.11.2", "fastapi": "0.115.0", "neo4j": None}})
+        "versions": {"policykg": "0.1.0", "python": "3.11.2", "fastapi": "0.115.0",
+                     "neo4j_driver": "5.28.1", "neo4j_server": None}})
     status: Literal["ok"]
     backend: str
     nodes: dict[str, int]
@@ -213,26 +220,26 @@ class NodeDetail(BaseModel):
     id: str
 
 
-class DocumentCounts(BaseModel):
-    """A document stored or removed, with what changed."""
+class DocumentOutcome(BaseModel):
+    """A document read from the body and what loading it did."""
 
-    model_config = ConfigDict(extra="allow")
     id: str
-    speeches: int | None = None
+    speeches: int
+    outcome: Literal["loaded", "replaced", "unchanged"] = Field(
+        description="loaded: new; replaced: same id, changed content; unchanged: already stored as is.")
 
 
 class Ingested(BaseModel):
     """Documents read from the request body and loaded into the store."""
 
-    model_config = _example({"documents": [{"id": "doc:speech-1", "speeches": 1}],
-                             "counts": {"documents": 1, "speeches": 1, "entities": 4}})
-    documents: list[DocumentCounts]
-    counts: dict[str, Any]
+    model_config = _example({"documents": [{"id": "doc:speech-1", "speeches": 1, "outcome": "loaded"}],
+                             "rows": 42})
+    documents: list[DocumentOutcome]
+    rows: int = Field(description="Rows written to the store.")
 
 
 class Deleted(BaseModel):
     """A document deleted with its speeches and whatever only they produced."""
 
-    model_config = _example({"id": "doc:speech-1", "deleted": {"speeches": 1, "entities": 2}})
-    id: str
-    deleted: dict[str, Any]
+    model_config = _example({"deleted": "doc:speech-1"})
+    deleted: str
