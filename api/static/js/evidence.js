@@ -46,7 +46,7 @@ export class EvidencePanel {
       definition([
         ["Aliases 别名", (entity.aliases || []).join("、")],
         ["Concept 概念", conceptName(entity)],
-        ["Proposers 提议方", (entity.proposers || []).map((p) => p.name || p).join("、")],
+        ["Proposers 提议方", uniqueNames((entity.proposers || []).map((p) => p.proposer || p)).join("、")],
       ]),
       h("div.section-title", {}, `Evidence 出处 (${evidence.length})`),
       await this.#evidenceList(evidence, terms(entity)),
@@ -183,6 +183,10 @@ function entityChip(item, onOpen) {
   const style = typeStyle(type);
   return h("button.chip", { type: "button", title: item.id, onclick: () => onOpen(item.id) },
     h("span.dot", { style: { background: style.color } }), item.name || item.id);
+}
+
+function uniqueNames(refs) {
+  return [...new Set(refs.map((ref) => (typeof ref === "string" ? ref : ref.name || ref.id)))];
 }
 
 function terms(entity) {

@@ -29,6 +29,8 @@ const STYLE = [
   { selector: ".filtered", style: { display: "none" } },
 ];
 
+const MAX_FIT_ZOOM = 1.6;
+
 export class GraphView {
   /** @param {HTMLElement} container  @param {{onSelect: Function, onChange: Function, onError: Function}} handlers */
   constructor(container, handlers) {
@@ -37,7 +39,7 @@ export class GraphView {
     this.root = null;
     this.depth = 0;
     this.truncated = false;
-    this.cy = cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.1, maxZoom: 4 });
     this.cy.on("tap", "node", (event) => this.#tapNode(event.target));
     this.cy.on("tap", "edge", (event) => this.handlers.onSelect({ kind: "edge", data: event.target.data() }));
     window.cy = this.cy;
@@ -79,7 +81,8 @@ export class GraphView {
     this.truncated = this.truncated || graph.truncated;
     const anchor = this.cy.getElementById(id);
     const origin = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
-    const added = this.cy.add([...this.#nodeElements(graph.nodes, depth + 1, origin), ...this.#edgeElements(graph.relationships)]);
+    const added = this.cy.add(this.#nodeElements(graph.nodes, depth + 1, origin));
+    added.merge(this.cy.add(this.#edgeElements(graph.relationships)));
     this.cy.getElementById(id).addClass("expanded");
     this.depth = Math.max(this.depth, depth + 1);
     this.#applyFilters();
@@ -113,12 +116,20 @@ export class GraphView {
   layout(incremental = false) {
     const visible = this.cy.elements(":visible");
     visible.layout({
-      name: "cose", animate: false, randomize: !incremental, fit: true, padding: 40,
+      name: "cose", animate: false, randomize: !incremental, fit: false, padding: 40,
       nodeRepulsion: () => 9000, idealEdgeLength: () => 90, nodeOverlap: 12, numIter: 1200,
     }).run();
+    this.fit();
   }
 
-  fit() { this.cy.fit(this.cy.elements(":visible"), 40); }
+  /** Fit the visible graph, without blowing a handful of nodes up to poster size. */
+  fit() {
+    this.cy.fit(this.cy.elements(":visible"), 50);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center(this.cy.elements(":visible"));
+    }
+  }
 
   clear() {
     this.cy.elements().remove();
