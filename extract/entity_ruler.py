@@ -1,0 +1,121 @@
+"""Entity mentions: find type heads, grow each into its noun phrase, keep the ones that qualify.
+
+The component stores plain dicts (picklable, so ``nlp.pipe(n_process=…)`` works) in
+``doc._.policykg_mentions``; ``relations.py`` and ``resolve.py`` build on them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policykg.extract.lexicon import Head, Lexicon, lexicon
+from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, WORD, Phrase, Tokens,
+                                     head_at, head_cancelled, make_tokens, phrase_for)
+
+MENTIONS = "policykg_mentions"
+from policykg.extract.tokenizer import TOKENS_KEY
+
+
+class EntityRuler:
+    """Pipeline component: type-head driven noun phrases → entity mentions."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lex = lexicon()
+        if not Doc.has_extension(MENTIONS):
+            Doc.set_extension(MENTIONS, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
+        doc._.set(MENTIONS, find_mentions(make_tokens(words, tags, self.lex), self.lex))
+        return doc
+
+
+def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
+    """Every entity mention in a tokenised text, in order of their heads."""
+    lex = lex or lexicon()
+    found = [head_at(toks, i, lex) if toks.classes[i] in (WORD, VFUSED) else None
+             for i in range(len(toks.words))]
+    mentions: list[dict] = []
+    for i, hit in enumerate(found):
+        if hit is None or head_cancelled(toks, i):
+            continue
+        if i + 1 < len(found) and found[i + 1] and found[i + 1][1] == i:
+            continue  # the next token completes a longer head (资金 + 池)
+        head, head_first = hit
+        mentions.extend(_mentions_for(toks, head, head_first, i, lex))
+    return mentions
+
+
+def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
+    phrase = phrase_for(toks, head_first, i, head, lex=lex)
+    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH
+    first = _drop_scope(toks, phrase.first, head_first, lex) if nested and head.type == "Institution" \
+        else phrase.first
+    out = []
+    if _qualifies(toks, first, head_first, i, head, lex):
+        out.append(_mention(toks, head, first, phrase.last, i, phrase))
+    for text, exp_first in phrase.expansions:
+        if _expansion_ok(text, head, lex):
+            out.append(_expanded(toks, head, text, exp_first, phrase.last, i))
+    return out
+
+
+def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:
+    """An institution nested as a modifier loses scope words that scope the outer phrase."""
+    scope = lex.kinds("scope")
+    while first < head_first and toks.words[first] in scope:
+        first += 1
+    return first
+
+
+def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, lex: Lexicon) -> bool:
+    modifiers = toks.words[first:head_first]
+    text = toks.text(first, i)
+    if text in lex.kinds("capital"):
+        return False
+    if not modifiers and not head.bare and toks.words[head_first] == head.text:
+        return head.text == "政府" and _inside_quote(toks, i)
+    return _rule_ok(toks, modifiers, head, lex)
+
+
+def _rule_ok(toks: Tokens, modifiers: list[str], head: Head, lex: Lexicon) -> bool:
+    content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
+    if head.rule == "body":
+        return any(m not in lex.kinds("generic") | lex.kinds("scope") for m in content)
+    if head.rule == "governance":
+        return not content or content[-1] not in lex.kinds("nongov")
+    if head.rule == "arrangement":
+        return any(m in "“”" for m in modifiers) or len(content) >= 2
+    if head.rule == "pool":
+        return any(p in m for m in content for p in lex.kinds("pool"))
+    return True
+
+
+def _expansion_ok(text: str, head: Head, lex: Lexicon) -> bool:
+    return text not in lex.kinds("capital")
+
+
+def _inside_quote(toks: Tokens, i: int) -> bool:
+    return any(o < i < c for o, c in toks.quote_close.items())
+
+
+def _mention(toks: Tokens, head: Head, first: int, last: int, i: int, phrase: Phrase) -> dict:
+    if toks.classes[first] == QOPEN and toks.quote_close.get(first) == last:
+        first, last = first + 1, last - 1  # quotes wrapping the whole entity go
+    return {"type": head.type, "text": toks.text(first, last), "start": toks.starts[first],
+            "end": toks.end(last), "first": first, "last": last, "head": i, "expanded": False,
+            "members": [(c.first, c.last) for c in phrase.members]}
+
+
+def _expanded(toks: Tokens, head: Head, text: str, first: int, last: int, i: int) -> dict:
+    if text[:1] in "“" and text.count("“") == 1 and text.endswith("”"):
+        text = text[1:-1]
+    return {"type": head.type, "text": text, "start": toks.starts[first], "end": toks.end(last),
+            "first": first, "last": last, "head": i, "expanded": True, "members": []}
+
+
+def make_entity_ruler(nlp: Language, name: str) -> EntityRuler:
+    """Factory for ``policykg_entity_ruler_v1``."""
+    return EntityRuler(nlp, name)

@@ -1,0 +1,55 @@
+"""The extraction lexicons (``extract/data/*.tsv``) loaded once into lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from policykg.extract.datafiles import read_tsv
+
+
+@dataclass(frozen=True)
+class Head:
+    """A type head: the word that ends a noun phrase and decides its entity type."""
+
+    text: str
+    type: str
+    bare: bool
+    rule: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, Head]
+    max_head: int
+    verbs: dict[str, tuple[str, str]]  # verb -> (english, kind)
+    words: dict[str, str]  # boundary word -> kind
+    institutions: frozenset[str]
+
+    def kinds(self, kind: str) -> frozenset[str]:
+        """Boundary words of one kind (generic, scope, nongov, capital …)."""
+        return frozenset(w for w, k in self.words.items() if k == kind)
+
+    def segmenter_words(self) -> list[tuple[str, str]]:
+        """(word, POS tag) pairs added to the segmenter so segmentation agrees with the rules."""
+        pairs = [(h, "n") for h in self.heads if len(h) > 1]
+        pairs += [(name, "nt") for name in self.institutions]
+        pairs += [(v, "v") for v, (_, kind) in self.verbs.items() if kind != "fused" and len(v) > 1]
+        pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items() if len(w) > 1]
+        return pairs
+
+
+_TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """All lexicons, read once per process."""
+    heads = {r["head"]: Head(r["head"], r["type"], r["bare"] == "yes", r["rule"])
+             for r in read_tsv("heads.tsv")}
+    institutions = frozenset(r["name"] for r in read_tsv("institutions.tsv"))
+    for name in institutions:
+        heads.setdefault(name, Head(name, "Institution", True, ""))
+    verbs = {r["verb"]: (r["english"], r["kind"]) for r in read_tsv("verbs.tsv")}
+    words = {r["word"]: r["kind"] for r in read_tsv("boundaries.tsv")}
+    return Lexicon(heads, max(map(len, heads)), verbs, words, institutions)

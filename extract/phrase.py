@@ -1,0 +1,362 @@
+"""Noun-phrase boundary rules for Chinese: from a type head, grow the phrase leftwards.
+
+A phrase grows over modifiers (nouns, attributive adjectives and verbs fused without 的, quoted
+modifiers, Latin letters and digits) and stops at a boundary: punctuation, a preposition, a
+non-fused verb, an adverb, a locative (我市, 在渝), 的 (the 的-clause is trimmed unless the head
+alone says nothing), and coordinations (、 和 与 及 等), which either end the phrase, belong to
+it, or expand into one phrase per conjunct over a shared head (民政、科技部门 → 民政部门, 科技部门).
+
+Everything here works on a ``Tokens`` view (words, POS tags, character offsets and one class per
+token); the functions are pure so they can be tested on sentences of any making.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policykg.extract.lexicon import Head, Lexicon, lexicon
+
+# Token classes.
+WORD, PUNCT, QOPEN, QCLOSE, COORD, CONJ, DE, DENG, PREP, QUANT, LOC = range(11)
+ADV, VPROP, VACT, VFUSED, SPACE, JOIN, CLAUSE = range(11, 18)
+
+NOUNISH = frozenset({WORD, VFUSED, QUANT})
+"""Classes a phrase grows over (quantifiers are dropped afterwards when they open it)."""
+LEADING_DROP = frozenset({QUANT, VFUSED, SPACE, JOIN, ADV})
+"""Classes dropped when they open a phrase (一批, a fused verb such as 创新 used as a verb)."""
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『〝", "”’」』〞"
+_JOINERS = frozenset({"+", "＋", "·", "•", "/", "／", "-", "—", "–"})
+_WORD_CLASS = {"prep": PREP, "conj": CONJ, "quant": QUANT, "locative": LOC, "adverb": ADV,
+               "clause": CLAUSE}
+_VERB_CLASS = {"propose": VPROP, "action": VACT, "fused": VFUSED}
+_MAX_QUOTE = 60
+"""Longest quoted stretch, in tokens, treated as one modifier."""
+_MAX_CONJUNCTS = 8
+
+
+@dataclass
+class Tokens:
+    """A tokenised text: words, POS tags, start offsets, token classes and quote matches."""
+
+    words: list[str]
+    tags: list[str]
+    starts: list[int]
+    classes: list[int] = field(default_factory=list)
+    quote_open: dict[int, int] = field(default_factory=dict)  # closing index -> opening index
+    quote_close: dict[int, int] = field(default_factory=dict)  # opening index -> closing index
+
+    def end(self, i: int) -> int:
+        """Character offset just after token ``i``."""
+        return self.starts[i] + len(self.words[i])
+
+    def text(self, first: int, last: int) -> str:
+        """Text of tokens ``first`` .. ``last`` inclusive."""
+        return "".join(self.words[first:last + 1])
+
+
+def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None) -> Tokens:
+    """A ``Tokens`` view with classes and quote matches computed."""
+    lex = lex or lexicon()
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w)
+    toks = Tokens(words, tags, starts, [token_class(w, t, lex) for w, t in zip(words, tags)])
+    _match_quotes(toks)
+    return toks
+
+
+def token_class(word: str, tag: str, lex: Lexicon) -> int:
+    """The class of one token, from the lexicons first and the POS tag second."""
+    if word in lex.verbs:
+        return _VERB_CLASS[lex.verbs[word][1]]
+    kind = lex.words.get(word)
+    if kind in _WORD_CLASS:
+        return _WORD_CLASS[kind]
+    return _class_by_form(word, tag)
+
+
+def _class_by_form(word: str, tag: str) -> int:
+    special = {"的": DE, "之": DE, "等": DENG, "等等": DENG, "、": COORD}.get(word)
+    if special is not None:
+        return special
+    if word.isspace():
+        return SPACE
+    if word in _JOINERS:
+        return JOIN
+    if word in _OPEN_QUOTES:
+        return QOPEN
+    if word in _CLOSE_QUOTES:
+        return QCLOSE
+    return _class_by_tag(word, tag)
+
+
+def _class_by_tag(word: str, tag: str) -> int:
+    if tag == "x" and not word.isalnum():
+        return PUNCT
+    if tag == "p":
+        return PREP
+    if tag == "c":
+        return CLAUSE
+    if tag == "d":
+        return ADV
+    if tag == "v":
+        return VACT
+    if tag == "m" and not any(c.isascii() and c.isalpha() for c in word) and not word.startswith("第"):
+        return QUANT
+    return WORD
+
+
+def _match_quotes(toks: Tokens) -> None:
+    """Pair each closing quote with the nearest opening one (within ``_MAX_QUOTE`` tokens)."""
+    opened: int | None = None
+    for i, c in enumerate(toks.classes):
+        if c == QOPEN:
+            opened = i
+        elif c == QCLOSE and opened is not None and i - opened <= _MAX_QUOTE:
+            toks.quote_open[i], toks.quote_close[opened] = opened, i
+            opened = None
+        elif c == PUNCT and toks.words[i] in "。；！？\n":
+            opened = None
+
+
+def quote_depth_open(toks: Tokens, i: int) -> int | None:
+    """Index of the opening quote whose quoted stretch contains token ``i``, if any."""
+    for opening, closing in toks.quote_close.items():
+        if opening < i < closing:
+            return opening
+    return None
+
+
+# ------------------------------------------------------------------ heads
+
+
+def head_at(toks: Tokens, i: int, lex: Lexicon) -> tuple[Head, int] | None:
+    """The longest type head ending with token ``i`` and the index of its first token."""
+    word = toks.words[i]
+    best: tuple[Head, int] | None = None
+    for n in range(min(len(word), lex.max_head), 0, -1):
+        head = lex.heads.get(word[-n:])
+        if head:
+            best = (head, i)
+            break
+    if i > 0 and toks.classes[i - 1] in NOUNISH:
+        joined = toks.words[i - 1] + word
+        for n in range(min(len(joined), lex.max_head), len(word), -1):
+            head = lex.heads.get(joined[-n:])
+            if head and (best is None or n > len(best[0].text)):
+                return (head, i - 1) if n > len(word) else (head, i)
+    return best
+
+
+_NON_HEAD_NEXT = frozenset({"化", "性", "家", "会", "者", "员", "人", "长", "式"})
+"""Single-character words that turn a head into another word (平台 + 化, 基金 + 会)."""
+
+
+def head_cancelled(toks: Tokens, i: int) -> bool:
+    """Whether the token after a head turns it into a different word."""
+    return i + 1 < len(toks.words) and toks.words[i + 1] in _NON_HEAD_NEXT
+
+
+# ------------------------------------------------------------------ growth
+
+
+def grow(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int]:
+    """Grow leftwards from token ``k`` over modifiers.
+
+    Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
+    was taken) and the index of the token that stopped it (``lo - 1`` at the start).
+    """
+    first = k + 1
+    while k >= lo:
+        c = toks.classes[k]
+        if c == QCLOSE:
+            opening = toks.quote_open.get(k)
+            if opening is None or opening < lo:
+                break
+            first, k = opening, opening - 1
+        elif c in NOUNISH or (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
+            first, k = k, k - 1
+        elif c == SPACE and _latin_space(toks, k):
+            first, k = k, k - 1
+        else:
+            break
+    return first, k
+
+
+def _latin_space(toks: Tokens, k: int) -> bool:
+    """A stray space after a Latin word or number (“5G 专网”) stays inside the phrase."""
+    return k > 0 and "\n" not in toks.words[k] and toks.words[k - 1][-1:].isascii() \
+        and toks.words[k - 1][-1:].isalnum()
+
+
+def strip_leading(toks: Tokens, first: int, last: int) -> int:
+    """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb)."""
+    while first < last and toks.classes[first] in LEADING_DROP:
+        first += 1
+    return first
+
+
+def units(toks: Tokens, first: int, last: int) -> list[tuple[int, int]]:
+    """Tokens ``first`` .. ``last`` grouped into units: a quoted stretch is one unit."""
+    out, i = [], first
+    while i <= last:
+        closing = toks.quote_close.get(i)
+        j = closing if closing is not None and closing <= last else i
+        out.append((i, j))
+        i = j + 1
+    return out
+
+
+def is_quoted(toks: Tokens, first: int, last: int) -> bool:
+    """Whether tokens ``first`` .. ``last`` are exactly one quoted stretch."""
+    return toks.quote_close.get(first) == last
+
+
+# ------------------------------------------------------------------ coordination
+
+
+@dataclass
+class Conjunct:
+    first: int
+    last: int
+    head: Head | None
+
+
+def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon) -> list[Conjunct]:
+    """The conjuncts left of the coordination marker at ``b``, nearest first."""
+    out: list[Conjunct] = []
+    while b > lo and len(out) < _MAX_CONJUNCTS:
+        first, stop = grow(toks, b - 1, lo)
+        first = strip_leading(toks, first, b - 1)
+        if first > b - 1:
+            break
+        found = head_at(toks, b - 1, lex)
+        out.append(Conjunct(first, b - 1, found[0] if found else None))
+        if stop < lo or toks.classes[stop] not in (COORD, CONJ) or toks.words[stop] == "并":
+            break
+        b = stop
+    return out
+
+
+@dataclass
+class Phrase:
+    """A grown phrase: tokens ``first`` .. ``last``, plus expansions over a shared head."""
+
+    first: int
+    last: int
+    expansions: list[tuple[str, int]] = field(default_factory=list)  # (text, first token)
+    members: list[Conjunct] = field(default_factory=list)  # listed before 等 (PART_OF)
+    de_clause: bool = False
+
+
+def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: int = 0,
+               lex: Lexicon | None = None) -> Phrase:
+    """The maximal noun phrase ending with the head at tokens ``head_first`` .. ``head_last``."""
+    lex = lex or lexicon()
+    first, b = grow(toks, head_first - 1, lo)
+    first = min(first, head_first)
+    phrase = Phrase(strip_leading(toks, first, head_first), head_last)
+    if b < lo:
+        return phrase
+    marker = toks.classes[b]
+    if marker == QOPEN and toks.quote_close.get(b) == head_last + 1:
+        _outside_quote(toks, phrase, b, lo)
+    elif marker in (COORD, CONJ, DENG):
+        _coordinate(toks, phrase, b, head, lo, lex)
+    elif marker == DE:
+        _de_clause(toks, phrase, b, head, lo, lex)
+    return phrase
+
+
+def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int) -> None:
+    """A quote wrapping the head: modifiers outside it still belong (市级“…专项基金”)."""
+    first, _ = grow(toks, b - 1, lo)
+    first = strip_leading(toks, first, b - 1) if first < b else b
+    if first < b and toks.classes[first] not in LEADING_DROP:
+        phrase.first, phrase.last = first, phrase.last + 1
+
+
+def _coordinate(toks: Tokens, phrase: Phrase, b: int, head: Head, lo: int, lex: Lexicon) -> None:
+    conj = conjuncts_before(toks, b, lo, lex)
+    if not conj or toks.words[b] == "并":
+        return
+    right = units(toks, phrase.first, phrase.last)
+    if toks.classes[b] == DENG:
+        _coordinate_deng(toks, phrase, conj, right, head, lex)
+    else:
+        _coordinate_list(toks, phrase, conj, right, head, b)
+
+
+def _coordinate_deng(toks, phrase, conj, right, head, lex) -> None:
+    """“X、Y等Z”: listed entities are members; bare modifiers expand over Z."""
+    headed = [c for c in conj if c.head is not None]
+    if len(headed) == len(conj):
+        phrase.members = list(reversed(conj))
+        return
+    first_unit = toks.text(*right[0])
+    starts_with_category = (lex.heads.get(first_unit) is not None
+                            and lex.heads[first_unit].type == "Institution")
+    if head.type != "Institution" and starts_with_category and len(right) > 1:
+        phrase.first = conj[-1].first
+        return
+    shared = toks.text(phrase.first, phrase.last)
+    for c in reversed(conj):
+        if c.head is None:
+            phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
+
+
+def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
+    """“X、Y Z” / “X和Y Z”: end the phrase, take the coordination whole, or expand it."""
+    nearest = conj[0]
+    connector_is_list = toks.classes[b] == COORD
+    if nearest.head is not None:
+        if not connector_is_list and head.type != "Institution" and nearest.head.type == "Institution" \
+                and len(conj) == 1:
+            phrase.first = nearest.first
+        return
+    quoted = all(is_quoted(toks, c.first, c.last) for c in conj) and \
+        is_quoted(toks, *right[0]) if len(right) > 1 else False
+    short = all(len(units(toks, c.first, c.last)) == 1 for c in conj) and len(right) > 1
+    if quoted or (short and (connector_is_list or head.type == "Institution")):
+        shared = toks.text(right[1][0], phrase.last)
+        for c in reversed(conj):
+            phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
+        return
+    if not connector_is_list and head.type != "Institution":
+        phrase.first = conj[-1].first
+
+
+def _de_clause(toks, phrase, b, head, lo, lex) -> None:
+    """Keep a 的-clause only when the head with its modifiers says nothing alone."""
+    if not _generic(toks, phrase, head, lex):
+        return
+    first, _ = grow_clause(toks, b - 1, lo)
+    if first < b:
+        phrase.first = strip_leading(toks, first, b - 1)
+        phrase.de_clause = True
+
+
+def _generic(toks: Tokens, phrase: Phrase, head: Head, lex: Lexicon) -> bool:
+    generic = lex.kinds("generic")
+    for i in range(phrase.first, phrase.last + 1):
+        if head_at(toks, i, lex) and i == phrase.last:
+            continue
+        if toks.classes[i] != VFUSED and toks.words[i] not in generic:
+            return False
+    return True
+
+
+def grow_clause(toks: Tokens, k: int, lo: int) -> tuple[int, int]:
+    """Grow a 的-clause leftwards: like ``grow`` but over non-proposing verbs and adjectives too."""
+    first = k + 1
+    while k >= lo and toks.classes[k] in NOUNISH | {VACT, ADV, QCLOSE}:
+        if toks.classes[k] == QCLOSE:
+            opening = toks.quote_open.get(k)
+            if opening is None:
+                break
+            first, k = opening, opening - 1
+            continue
+        first, k = k, k - 1
+    return first, k

@@ -1,0 +1,177 @@
+"""Relations of mentions: PROPOSES versus MENTIONS, and entity–entity relations the text states.
+
+- PROPOSES when the mention is the object of a proposing verb in its clause (the verb chain right
+  before the phrase: 探索设立 …, 设立并做大 …); a mention coordinated with a proposed one
+  (建设A和B) is proposed by the same verb; otherwise MENTIONS.
+- OPERATED_BY: ``X [牵头|发起] <proposing verb> Y`` — X is the subject that runs Y.
+- HOSTED_BY: ``依托X … <proposing verb> Y`` within one sentence.
+- FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
+- PART_OF: ``A、B等C`` where A and B are entities listed as members of the class C.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policykg.extract.entity_ruler import MENTIONS, TOKENS_KEY
+from policykg.extract.lexicon import Lexicon, lexicon
+from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PREP, PUNCT, QUANT, SPACE, VACT,
+                                     VFUSED, VPROP, Tokens, make_tokens)
+
+RELATIONS = "policykg_relations"
+_CHAIN = frozenset({VPROP, VACT, VFUSED, ADV, QUANT, LOC, SPACE})
+_SENTENCE_END = frozenset("。；！？\n")
+
+
+class RelationFinder:
+    """Pipeline component filling relation fields of mentions and ``doc._.policykg_relations``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lex = lexicon()
+        if not Doc.has_extension(RELATIONS):
+            Doc.set_extension(RELATIONS, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+
+        words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
+        mentions = doc._.get(MENTIONS) or []
+        doc._.set(RELATIONS, find_relations(make_tokens(words, tags, self.lex), mentions, self.lex))
+        return doc
+
+
+def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = None) -> list[dict]:
+    """Set relation/action on each mention; return entity–entity relations (mention indices)."""
+    lex = lex or lexicon()
+    by_last = {m["last"]: n for n, m in enumerate(mentions) if not m["expanded"]}
+    by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
+    out: list[dict] = []
+    for n, m in enumerate(mentions):
+        verb_at = _proposing_verb(toks, m["first"], mentions, by_last)
+        m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
+        if verb_at is not None:
+            verb = toks.words[verb_at]
+            m["relation"], m["action"], m["action_en"] = "PROPOSES", verb, lex.verbs[verb][0]
+            m["verb_at"] = verb_at
+            out += _operated_by(toks, n, m, verb_at, by_last)
+    out += _hosted_by(toks, mentions, by_first)
+    out += _part_of(mentions, by_first, by_last)
+    out += _funded_by(toks, mentions, by_last)
+    return out
+
+
+def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dict) -> int | None:
+    """Index of the verb proposing a phrase that starts at ``first``, if any."""
+    j, nearest, before_bing = first - 1, None, None
+    while j >= 0 and toks.classes[j] in _CHAIN | {CONJ}:
+        c = toks.classes[j]
+        if c == CONJ and toks.words[j] != "并":
+            break
+        if c == VPROP:
+            if nearest is None:
+                nearest = j
+            elif toks.words[j + 1] == "并":
+                before_bing = j
+        j -= 1
+    if nearest is None and j >= 1 and toks.classes[j] in (COORD, CONJ):
+        sibling = by_last.get(j - 1)
+        if sibling is not None and sibling < len(mentions) and mentions[sibling].get("verb_at") is not None:
+            return mentions[sibling]["verb_at"]
+    return before_bing if before_bing is not None else nearest
+
+
+def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:
+    j = verb_at - 1
+    while j >= 0 and toks.classes[j] in (VACT, VPROP, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
+        j -= 1
+    subject = by_last.get(j)
+    if subject is None or subject == n:
+        return []
+    return [_rel("OPERATED_BY", n, subject, toks.starts[j] if j >= 0 else m["start"], m["end"])]
+
+
+def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word != "依托" or j + 1 not in by_first:
+            continue
+        host = by_first[j + 1]
+        for n, m in enumerate(mentions):
+            if m["first"] > mentions[host]["last"] and m["relation"] == "PROPOSES" \
+                    and not _sentence_break(toks, j, m["first"]):
+                out.append(_rel("HOSTED_BY", n, host, toks.starts[j], m["end"]))
+    return out
+
+
+def _sentence_break(toks: Tokens, a: int, b: int) -> bool:
+    return any(toks.words[k] in _SENTENCE_END for k in range(a, b))
+
+
+def _part_of(mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
+    out: list[dict] = []
+    for n, m in enumerate(mentions):
+        for first, last in m["members"]:
+            member = by_last.get(last)
+            if member is not None and member != n:
+                out.append(_rel("PART_OF", member, n, mentions[member]["start"], m["end"]))
+    return out
+
+
+def _funded_by(toks: Tokens, mentions: list[dict], by_last: dict) -> list[dict]:
+    out: list[dict] = []
+    for n, m in enumerate(list(mentions)):
+        if m["type"] != "Fund":
+            continue
+        span = _funder_span(toks, m["first"])
+        if span is None:
+            continue
+        for a, b in _split_list(toks, *span):
+            funder = by_last.get(b)
+            if funder is None and toks.text(a, b) == "政府":
+                funder = _add_party(toks, mentions, a, b)
+            if funder is not None:
+                out.append(_rel("FUNDED_BY", n, funder, toks.starts[span[0] - 1], m["end"]))
+    return out
+
+
+def _funder_span(toks: Tokens, first: int) -> tuple[int, int] | None:
+    """Tokens between 由 and (共同)出资 in “由X、Y和Z共同出资的 …”, when the phrase follows."""
+    j = first - 1
+    while j >= 0 and toks.classes[j] not in (PUNCT,) and toks.words[j] != "出资":
+        j -= 1
+    if j < 0 or toks.words[j] != "出资":
+        return None
+    end = j - 1 if toks.words[j - 1] in ("共同", "联合") else j
+    k = end - 1
+    while k >= 0 and toks.words[k] != "由" and toks.classes[k] != PUNCT:
+        k -= 1
+    return (k + 1, end - 1) if k >= 0 and toks.words[k] == "由" and k + 1 <= end - 1 else None
+
+
+def _split_list(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
+    parts, start = [], a
+    for k in range(a, b + 1):
+        if toks.classes[k] in (COORD, CONJ):
+            if start <= k - 1:
+                parts.append((start, k - 1))
+            start = k + 1
+    if start <= b:
+        parts.append((start, b))
+    return parts
+
+
+def _add_party(toks: Tokens, mentions: list[dict], a: int, b: int) -> int:
+    mentions.append({"type": "Institution", "text": toks.text(a, b), "start": toks.starts[a],
+                     "end": toks.end(b), "first": a, "last": b, "head": b, "expanded": False,
+                     "members": [], "relation": "MENTIONS", "action": None, "action_en": None})
+    return len(mentions) - 1
+
+
+def _rel(type_: str, source: int, target: int, start: int, end: int) -> dict:
+    return {"type": type_, "source": source, "target": target, "start": start, "end": end}
+
+
+def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+    """Factory for ``policykg_relations_v1``."""
+    return RelationFinder(nlp, name)

@@ -1,0 +1,104 @@
+"""Resolution: from the mentions of one speech to its entities and relations.
+
+Within a speech each entity appears once, at its first mention; a later mention that names the
+same thing (国企 after 国有企业, 领军企业 after 科技领军企业) is folded into the earlier entity
+and kept as an alias. The speech's own proposer (and the proposer's organisations) is not an
+entity of that speech. Across speeches, entity ids are ``<type>:<canonical name>``, so the same
+canonical name from two speeches is one graph node.
+
+Canonical names, aliases, concepts and English names come from ``normalize``, ``concepts`` and
+``gloss``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from policykg.extract import concepts, normalize
+from policykg.extract.entity_ruler import MENTIONS
+from policykg.extract.records import Entity, Relation, SpeechRecord, entity_id
+from policykg.extract.relations import RELATIONS
+
+
+def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
+    """``record`` with ``entities`` and ``relations`` built from the doc of its speech text."""
+    mentions = doc._.get(MENTIONS) or []
+    excluded = _proposer_names(record)
+    ids: dict[int, str] = {}
+    entities: dict[str, Entity] = {}
+    for n in sorted(range(len(mentions)), key=lambda k: (mentions[k]["start"], mentions[k]["end"])):
+        m = mentions[n]
+        canonical, aliases = normalize.canonical_name(m["text"], m["type"])
+        if canonical in excluded or not canonical:
+            continue
+        ids[n] = _place(record, m, canonical, aliases, entities)
+    record.entities = list(entities.values())
+    record.relations = _relations(doc._.get(RELATIONS) or [], ids)
+    return record
+
+
+def _proposer_names(record: SpeechRecord) -> set[str]:
+    names = {record.proposer.name, *record.proposer.affiliations}
+    return {normalize.clean(n) for n in names if n}
+
+
+def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
+           entities: dict[str, Entity]) -> str:
+    """Add the mention as a new entity, or fold it into the earlier one it refers to."""
+    key = entity_id(m["type"], canonical)
+    if key in entities:
+        _add_aliases(entities[key], aliases)
+        return key
+    earlier = [e.canonical for e in entities.values() if e.type == m["type"]]
+    referent = normalize.resolve_short_form(canonical, earlier, m["type"])
+    if referent is not None:
+        key = entity_id(m["type"], referent)
+        _add_aliases(entities[key], [m["text"]])
+        return key
+    entities[key] = make_entity(record, m, canonical, aliases)
+    return key
+
+
+def _add_aliases(entity: Entity, aliases: list[str]) -> None:
+    for alias in aliases:
+        alias = normalize.display_form(alias)
+        if alias != entity.canonical and alias not in entity.aliases:
+            entity.aliases.append(alias)
+
+
+def make_entity(record: SpeechRecord, m: dict, canonical: str, aliases: list[str]) -> Entity:
+    """An Entity from a mention, with concept, English name and recommendation ordinal."""
+    concept = concepts.concept_for(canonical, m["type"])
+    return Entity(
+        id=entity_id(m["type"], canonical), type=m["type"], text=m["text"], start=m["start"],
+        end=m["end"], canonical=canonical, name_en=_english(canonical, m["type"]),
+        concept=concept.id if concept else None, recommendation=_ordinal(record, m["start"]),
+        relation=m.get("relation", "MENTIONS"), action=m.get("action"),
+        action_en=m.get("action_en"), aliases=list(aliases),
+        concept_name=concept.name if concept else None,
+        concept_en=concept.name_en if concept else None)
+
+
+def _english(canonical: str, type_: str) -> str:
+    try:  # TEMP until gloss.py lands
+        from policykg.extract import gloss
+    except ImportError:
+        return ""
+    return gloss.english_name(canonical, type_)
+
+
+def _ordinal(record: SpeechRecord, start: int) -> int | None:
+    for rec in record.recommendations:
+        if rec.start <= start < rec.end:
+            return rec.ordinal
+    return None
+
+
+def _relations(found: list[dict], ids: dict[int, str]) -> list[Relation]:
+    out: dict[tuple, Relation] = {}
+    for r in found:
+        source, target = ids.get(r["source"]), ids.get(r["target"])
+        if source and target and source != target:
+            key = (r["type"], source, target)
+            out.setdefault(key, Relation(r["type"], source, target, r["start"], r["end"]))
+    return list(out.values())

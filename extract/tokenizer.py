@@ -1,0 +1,73 @@
+"""A fast spaCy tokenizer for Chinese: jieba-rs (``rjieba``) segmentation with part-of-speech tags.
+
+``spacy.blank("zh")`` with the pure-Python jieba segmenter runs at about half the speed of
+``jieba.lcut`` alone; ``rjieba`` (the Rust port) segments and tags many times faster, so the
+whole extraction pipeline can stay faster than raw ``jieba.lcut``.
+
+Every word of the project's lexicons (type heads, verbs, institution categories, boundary words)
+is added to the segmenter's dictionary so that segmentation agrees with the rules reading it
+(设立并做大 → 设立 / 并 / 做大, not 做 / 大). Tokens are exactly the characters of the text:
+whitespace and line breaks become their own tokens, so ``doc.text == text`` always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import rjieba
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+TOKENS_KEY = "policykg_tokens"
+"""``doc.user_data`` key holding the (words, tags) lists, so components need not rebuild them."""
+
+_WORD_FREQ = 200_000
+"""Dictionary frequency given to lexicon words: high enough to win over shorter splits."""
+
+
+def make_segmenter(words: Iterable[tuple[str, str]] = ()) -> rjieba.Jieba:
+    """A jieba-rs segmenter with the default dictionary plus ``(word, tag)`` pairs."""
+    segmenter = rjieba.Jieba()
+    for word, tag in words:
+        segmenter.add_word(word, _WORD_FREQ, tag)
+    return segmenter
+
+
+class RJiebaTokenizer:
+    """Callable turning text into a Doc whose tokens are jieba-rs words tagged with jieba POS tags."""
+
+    def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = ()):
+        self.vocab = vocab
+        self.words = tuple(words)
+        self.segmenter = make_segmenter(self.words)
+
+    def __call__(self, text: str) -> Doc:
+        pairs = self.segmenter.tag(text, True) if text else []
+        words = [word for word, _ in pairs]
+        if "".join(words) != text:  # never expected; keep the Doc aligned with the text anyway
+            words, pairs = _char_fallback(text)
+        tags = [tag for _, tag in pairs]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc.user_data[TOKENS_KEY] = (words, tags)
+        return doc
+
+    def __reduce__(self):
+        return (RJiebaTokenizer, (self.vocab, self.words))
+
+    # spaCy calls these when saving or loading a pipeline; the state lives in the lexicon files.
+    def to_bytes(self, **_kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_kwargs) -> RJiebaTokenizer:
+        return self
+
+    def to_disk(self, _path, **_kwargs) -> None:
+        return None
+
+    def from_disk(self, _path, **_kwargs) -> RJiebaTokenizer:
+        return self
+
+
+def _char_fallback(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    words = list(text)
+    return words, [(w, "x") for w in words]
