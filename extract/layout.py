@@ -1,0 +1,430 @@
+"""Page layout: masthead, speech boundaries, headlines, proposer lines and de-wrapping.
+
+A newspaper page as extracted from PDF arrives as column-wrapped lines, often with a blank line
+after every line, words split across lines, a masthead (editors, telephone, date, the page number
+fused with the banner headline), a section banner, and then speeches: a headline line followed
+directly by a proposer line, then the body.
+
+Speech boundaries come from that pairing: a proposer line (see ``proposer.parse_proposer_line``)
+directly under a headline-like line. Everything before the first headline is masthead.
+
+De-wrapping joins the lines of a paragraph without inserting anything. A paragraph ends where the
+layout shows it: a blank line (when blank lines are not merely line separators), an indented next
+line, a bracketed label, or a line that ends a sentence and is either short (the last line of a
+paragraph) or followed by an ordinal marker or an indented-width line (first lines of paragraphs
+are set two characters in). Column width is estimated per speech, since columns differ.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from policykg.extract.proposer import parse_proposer_line, parse_proposer_text
+from policykg.extract.records import Proposer
+from policykg.extract.recommendations import starts_with_marker
+
+TERMINAL = "。！？!?：:；;…"
+CLOSERS = "”’」』）)》"
+SPACE_CHARS = " \t\u3000\u00a0"
+LABEL_RE = re.compile(r"^[【\[［]([^】\]］]{1,20})[】\]］]")
+DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
+HEADLINE_MAX_WIDTH = 48
+BLANK_NOISE_SHARE = 0.6
+INDENT_MIN, INDENT_MAX = 1.5, 3.5
+SHORT_LINE = 2.0
+UNWRAPPED_WIDTH = 48
+WRAP_SLACK = 2.5
+WRAPPED_SHARE = 0.5
+NARRATION_REACH = 3
+
+
+@dataclass
+class Line:
+    """A non-empty source line: its number (1-based), text without indentation, and layout cues."""
+
+    number: int
+    text: str
+    indent: bool = False
+    blank_before: bool = False
+
+
+@dataclass
+class SpeechLayout:
+    """One speech as laid out: headline, proposer (if printed) and body lines."""
+
+    title: str
+    proposer: Proposer | None
+    body: list[Line] = field(default_factory=list)
+    first_line: int = 0
+
+
+@dataclass
+class Masthead:
+    """Page metadata read from the masthead."""
+
+    publication: str | None = None
+    date: str | None = None
+    page: str | None = None
+    topic: str | None = None
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file shipped in extract/data."""
+    text = (files("policykg.extract") / "data" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _sections(name: str) -> dict[str, tuple[str, ...]]:
+    """A data file of [section] headers followed by entries."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return {key: tuple(values) for key, values in sections.items()}
+
+
+@lru_cache(maxsize=None)
+def publications() -> tuple[tuple[str, str], ...]:
+    """(normalised alias, publication) pairs, longest alias first."""
+    pairs = []
+    for line in _lines("ingest_publications.tsv"):
+        name, *aliases = line.split("\t")
+        pairs += [(_squash(alias), name) for alias in aliases]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@lru_cache(maxsize=None)
+def masthead_cues() -> tuple[str, ...]:
+    """Words of editorial masthead lines."""
+    return tuple(_lines("ingest_masthead_cues.txt"))
+
+
+@lru_cache(maxsize=None)
+def banner_endings() -> tuple[str, ...]:
+    """Endings of section banners."""
+    return tuple(_lines("ingest_section_banners.txt"))
+
+
+@lru_cache(maxsize=None)
+def narration_cues() -> dict[str, tuple[str, ...]]:
+    """Openers, bylines, person words and verbs of reporter's narration."""
+    return _sections("ingest_narration.txt")
+
+
+def _squash(text: str) -> str:
+    """Lower case without spaces, for matching romanised mastheads."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def char_width(char: str) -> float:
+    """Printed width of a character in ems: CJK and full-width 1, quotes 1, ASCII ½."""
+    if unicodedata.east_asian_width(char) in "WF" or char in "“”‘’—…·":
+        return 1.0
+    return 0.5
+
+
+def width(text: str) -> float:
+    """Printed width of a line in ems."""
+    return sum(char_width(char) for char in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends a sentence (closing quotes and brackets looked through)."""
+    stripped = text.rstrip(SPACE_CHARS + CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-empty lines of a text with indentation and blank-line cues."""
+    lines: list[Line] = []
+    blank = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        content = raw.strip(SPACE_CHARS + "\r\f\v")
+        if not content:
+            blank = True
+            continue
+        indent = raw[: len(raw) - len(raw.lstrip(SPACE_CHARS))]
+        lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines)))
+        blank = False
+    return lines
+
+
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with no blank line between them."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if line.blank_before or not runs:
+            runs.append([])
+        runs[-1].append(line)
+    return runs
+
+
+def is_label(text: str) -> bool:
+    """True for a line that is only a bracketed section label (【会内声音】)."""
+    match = LABEL_RE.match(text)
+    return match is not None and match.end() == len(text)
+
+
+def is_masthead_line(text: str) -> bool:
+    """True for an editorial line: editors, telephone, date."""
+    return any(cue in text for cue in masthead_cues()) or bool(DATE_RE.search(text))
+
+
+def is_banner(text: str) -> bool:
+    """True for a section banner such as "…协商发言摘登"."""
+    return not ends_sentence(text) and text.endswith(banner_endings())
+
+
+def is_headline(text: str) -> bool:
+    """True for a line that can be a headline: not a sentence end, not page furniture."""
+    if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、":
+        return False
+    if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text):
+        return False
+    return not starts_with_marker(text)
+
+
+# --- de-wrapping -------------------------------------------------------------------------
+
+
+def column_width(lines: list[Line]) -> float:
+    """The full width of a column: the upper quartile of line widths."""
+    widths = sorted(width(line.text) for line in lines)
+    if not widths:
+        return 0.0
+    return statistics.quantiles(widths, n=4)[2] if len(widths) >= 4 else widths[-1]
+
+
+def blank_lines_are_noise(lines: list[Line]) -> bool:
+    """True when nearly every line is followed by a blank line (a PDF artefact, not paragraphs)."""
+    if len(lines) < 3:
+        return False
+    share = sum(line.blank_before for line in lines[1:]) / (len(lines) - 1)
+    return share >= BLANK_NOISE_SHARE
+
+
+def looks_wrapped(lines: list[Line]) -> bool:
+    """True when the lines are set to a column (most at full width), not one paragraph a line."""
+    full = column_width(lines)
+    if len(lines) < 4 or full >= UNWRAPPED_WIDTH:
+        return False
+    at_full = sum(width(line.text) >= full - WRAP_SLACK for line in lines)
+    return at_full / len(lines) >= WRAPPED_SHARE
+
+
+def _indent_meaningful(lines: list[Line]) -> bool:
+    """True when some but not all lines are indented."""
+    indented = sum(line.indent for line in lines)
+    return 0 < indented < len(lines)
+
+
+def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, cues: tuple[bool, bool]) -> bool:
+    """Whether a paragraph ends between two lines.
+
+    ``first`` says the line opens its paragraph (and so is set in by the indent); ``cues`` says
+    whether blank lines and indentation carry meaning in this text.
+    """
+    blanks, indents = cues
+    if (blanks and nxt.blank_before) or (indents and nxt.indent):
+        return True
+    if is_label(line.text) or is_label(nxt.text):
+        return True
+    here, there = width(line.text), width(nxt.text)
+    if not ends_sentence(line.text):
+        return here <= full / 2
+    expected = full - INDENT_MIN if first else full
+    if here <= expected - SHORT_LINE or starts_with_marker(nxt.text):
+        return True
+    if ends_sentence(nxt.text):
+        return full - INDENT_MAX <= there <= full - INDENT_MIN
+    return there <= full - INDENT_MIN
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into paragraphs."""
+    if not lines:
+        return []
+    if not looks_wrapped(lines):
+        return [[line] for line in lines]
+    full = column_width(lines)
+    cues = (not blank_lines_are_noise(lines), _indent_meaningful(lines))
+    groups = [[lines[0]]]
+    for line, nxt in zip(lines, lines[1:]):
+        if _ends_paragraph(line, nxt, full, len(groups[-1]) == 1, cues):
+            groups.append([])
+        groups[-1].append(nxt)
+    return groups
+
+
+# --- masthead -------------------------------------------------------------------------------
+
+
+def publication_in(text: str) -> str | None:
+    """The publication a masthead line names, if any."""
+    squashed = _squash(text)
+    for alias, name in publications():
+        if alias in squashed:
+            return name
+    return None
+
+
+def _banner_after_page(text: str) -> str:
+    """The banner text fused after the page number ("… bao 2 版强化…" → "强化…")."""
+    match = PAGE_RE.search(text)
+    return text[match.end() :].strip() if match else text
+
+
+def parse_masthead(lines: list[Line]) -> Masthead:
+    """Publication, date, page and topic (the banner headline) from the lines before the speeches."""
+    head = Masthead()
+    for line in lines:
+        head.publication = head.publication or publication_in(line.text)
+        date = DATE_RE.search(line.text)
+        if date and head.date is None:
+            head.date = "{}-{:02d}-{:02d}".format(*(int(g) for g in date.groups()))
+    head.page, head.topic = _page_and_topic(lines)
+    return head
+
+
+def _page_and_topic(lines: list[Line]) -> tuple[str | None, str | None]:
+    """Page number and banner headline: the block holding "N 版", else the first plain block."""
+    candidates = []
+    for block in blocks(lines):
+        texts = [line.text for line in block if not is_masthead_line(line.text) or PAGE_RE.search(line.text)]
+        page = next((m.group(1) for t in texts if (m := PAGE_RE.search(t))), None)
+        if page is not None:
+            parts = [_banner_after_page(texts[0])] + texts[1:]
+            return page, " ".join(p for p in parts if p) or None
+        plain = [t for t in texts if not is_banner(t) and not is_label(t)]
+        if plain:
+            candidates.append(" ".join(plain))
+    return None, candidates[0] if candidates else None
+
+
+# --- speeches on a page ---------------------------------------------------------------------
+
+
+def _headline_before(lines: list[Line], index: int) -> int | None:
+    """Index of the first headline line above a proposer line at index, or None."""
+    start = index
+    while start > 0 and not lines[start].blank_before:
+        start -= 1
+    if start == index or not all(is_headline(line.text) for line in lines[start:index]):
+        return None
+    return start
+
+
+def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
+    """Masthead lines and the speeches of a page (headline + proposer line + body)."""
+    starts: list[tuple[int, int, Proposer]] = []
+    for index in range(1, len(lines)):
+        if lines[index].blank_before:
+            continue
+        proposer = parse_proposer_line(lines[index].text)
+        headline = _headline_before(lines, index) if proposer else None
+        if proposer and headline is not None and (not starts or headline > starts[-1][1]):
+            starts.append((headline, index, proposer))
+    speeches = []
+    for k, (headline, index, proposer) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        title = join_headline([line.text for line in lines[headline:index]])
+        body = [line for line in lines[index + 1 : end] if not is_banner(line.text)]
+        speeches.append(SpeechLayout(title, proposer, body, lines[headline].number))
+    masthead = lines[: starts[0][0]] if starts else []
+    return masthead, speeches
+
+
+def join_headline(parts: list[str]) -> str:
+    """A headline printed over several lines, joined as printed (wrapped lines joined)."""
+    return "".join(parts)
+
+
+# --- single speeches --------------------------------------------------------------------------
+
+SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|大会发言)[：:]\s*(?P<title>.+)$")
+
+
+def split_speech_of(text: str) -> tuple[Proposer, str] | None:
+    """"某某委员的发言：标题" → (proposer, title)."""
+    match = SPEECH_OF_RE.match(text)
+    if not match:
+        return None
+
+    return parse_proposer_text(match.group("who")), match.group("title").strip()
+
+
+def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]]:
+    """A closing "——roles name委员" line read as the proposer and removed from the body."""
+    if lines and lines[-1].text.startswith(("——", "—", "--")):
+        found = parse_proposer_line(lines[-1].text, loose=True)
+        if found is not None:
+            return found, lines[:-1]
+    return None, lines
+
+
+def single_speech(lines: list[Line]) -> SpeechLayout | None:
+    """Headline (or "某某的发言：标题"), optional proposer line, body; None without a headline."""
+    if not lines:
+        return None
+    first, rest = lines[0], lines[1:]
+    speech_of = split_speech_of(first.text)
+    if speech_of is not None:
+        proposer, title = speech_of
+    elif is_headline(first.text):
+        title, proposer = first.text, None
+        if rest and (found := parse_proposer_line(rest[0].text)) is not None:
+            proposer, rest = found, rest[1:]
+    else:
+        return None
+    closing, rest = trailing_attribution(rest)
+    return SpeechLayout(title, proposer or closing, rest, first.number)
+
+
+def _outside_quotes(text: str) -> str:
+    """Text with quoted passages (“…”, 「…」) removed: a quotation is the speaker's own words."""
+    return re.sub(r"“[^”]*”|「[^」]*」", "", text)
+
+
+def _third_person(proposer: Proposer | None) -> re.Pattern[str]:
+    """A subject (他, 她, the proposer's name) followed closely by a verb of saying."""
+    cues = narration_cues()
+    subjects = list(cues["person"]) + ([re.escape(proposer.name)] if proposer else [])
+    subject = "|".join(subjects)
+    verb = "|".join(re.escape(v) for v in cues["verb"])
+    return re.compile(rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})")
+
+
+def is_narration(text: str, proposer: Proposer | None) -> bool:
+    """True for a reporter's paragraph: a news opener, a byline, or the speaker in third person."""
+    cues = narration_cues()
+    if text.startswith(cues["openers"]) or any(byline in text for byline in cues["byline"]):
+        return True
+    return _third_person(proposer).search(_outside_quotes(text)) is not None
+
+
+def strip_label(text: str) -> str:
+    """A paragraph without a leading bracketed section label ("【会内声音】…" → "…")."""
+    match = LABEL_RE.match(text)
+    return text[match.end() :].lstrip(SPACE_CHARS) if match else text
+
+
+def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narration: bool = False) -> str:
+    """The de-wrapped speech text; with ``narration``, labels and reporter's paragraphs left out.
+
+    Section labels (【会内声音】) and the reporter's narration around a speech are not the
+    speaker's words: they are dropped so that neither recommendations nor entities are drawn
+    from them.
+    """
+    texts = ["".join(line.text for line in group) for group in paragraphs(lines)]
+    if narration:
+        texts = [strip_label(t) for t in texts if not is_narration(t, proposer)]
+    return "\n".join(t for t in texts if t)

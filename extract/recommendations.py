@@ -1,0 +1,256 @@
+"""Recommendations: the distinct proposals a speech lists after "为此，建议：" or its equivalents.
+
+Items are found in one of two shapes, decided by what follows the trigger:
+
+- **numbered**: the first thing after the trigger is an ordinal marker (一是, 一、, （一）, 1.,
+  第一，, ①); every later marker of the same kind with the next number starts the next item, so
+  markers of other kinds inside an item (sub-items) are not counted;
+- **lead paragraphs**: otherwise every paragraph is one item ("加强专利保护机制。一是……二是……"
+  counts once, with its sub-items inside).
+
+A speech with no trigger takes the sub-items of a numbered section whose heading speaks of
+建议/对策 ("三、对策建议"), or else its top-level numbered items. The heading of an item is its
+first sentence without the marker and the closing punctuation; start and end index the speech text
+and cover the whole item, marker included.
+
+>>> text = "现状如此。为此，建议：\\n一是设立基金。细则。\\n二是建立机制。"
+>>> [(r.ordinal, r.heading) for r in split_recommendations(text, "doc:x/s1")]
+[(1, '设立基金'), (2, '建立机制')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from policykg.extract.records import Recommendation, recommendation_id
+
+NUMERALS = "〇零一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+BEFORE_INLINE = "。；;：:，,！？!?\n"
+"""Characters after which an inline marker (一是, 第一，) may start an item."""
+
+MARKER_KINDS: dict[str, re.Pattern[str]] = {
+    "shi": re.compile(rf"([{NUMERALS}]{{1,3}})是(?![的否为])"),
+    "di": re.compile(rf"第([{NUMERALS}]{{1,3}})[，,、：:]"),
+    "dun": re.compile(rf"([{NUMERALS}]{{1,3}})[、．.]"),
+    "paren": re.compile(rf"[（(]([{NUMERALS}]{{1,3}})[）)]"),
+    "arabic": re.compile(r"(\d{1,2})(?:[．、]|\.(?!\d))"),
+    "arabic_paren": re.compile(r"[（(](\d{1,2})[）)]"),
+    "circled": re.compile(rf"([{CIRCLED}])"),
+}
+"""Ordinal markers by kind; group 1 is the number."""
+
+INLINE_KINDS = frozenset({"shi", "di", "paren", "arabic_paren", "circled"})
+"""Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+SECTION_HEADING_MAX = 24
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An ordinal marker found in text."""
+
+    kind: str
+    number: int
+    start: int
+    end: int
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file shipped in extract/data."""
+    text = (files("policykg.extract") / "data" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def triggers() -> tuple[re.Pattern[str], ...]:
+    """The patterns that introduce a list of recommendations."""
+    return tuple(re.compile(line, re.M) for line in _lines("ingest_recommendation_triggers.txt"))
+
+
+@lru_cache(maxsize=None)
+def section_words() -> tuple[str, ...]:
+    """Words that mark a section heading as the recommendations section."""
+    return tuple(_lines("ingest_recommendation_sections.txt"))
+
+
+def chinese_number(text: str) -> int:
+    """Value of a small Chinese numeral (一 … 九十九).
+
+    >>> chinese_number("十二"), chinese_number("二十"), chinese_number("七")
+    (12, 20, 7)
+    """
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if "十" not in text:
+        return digits.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def _number(kind: str, raw: str) -> int:
+    """The integer a marker's number group stands for."""
+    if kind in ("arabic", "arabic_paren"):
+        return int(raw)
+    if kind == "circled":
+        return CIRCLED.index(raw) + 1
+    return chinese_number(raw)
+
+
+def _at_paragraph_start(text: str, pos: int) -> bool:
+    """True when only spaces separate pos from the start of its paragraph."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
+def _valid_position(text: str, kind: str, pos: int, floor: int) -> bool:
+    """Where a marker of this kind may start an item (floor: the region start counts as a start)."""
+    if pos == floor or _at_paragraph_start(text, pos):
+        return True
+    if kind not in INLINE_KINDS:
+        return False
+    before = text[floor:pos].rstrip(" \u3000")
+    return bool(before) and before[-1] in BEFORE_INLINE
+
+
+def markers_at(text: str, pos: int) -> Marker | None:
+    """The ordinal marker starting exactly at pos, if any (the longest kind wins)."""
+    found = None
+    for kind, pattern in MARKER_KINDS.items():
+        match = pattern.match(text, pos)
+        if match and (found is None or match.end() > found.end):
+            found = Marker(kind, _number(kind, match.group(1)), match.start(), match.end())
+    return found if found and found.number > 0 else None
+
+
+def starts_with_marker(text: str) -> Marker | None:
+    """The ordinal marker a paragraph or line begins with, if any."""
+    stripped = text.lstrip(" \u3000")
+    return markers_at(stripped, 0)
+
+
+def marker_sequence(text: str, kind: str, start: int, end: int) -> list[Marker]:
+    """Markers of one kind numbered 1, 2, 3 … in order between start and end."""
+    found: list[Marker] = []
+    for match in MARKER_KINDS[kind].finditer(text, start, end):
+        number = _number(kind, match.group(1))
+        if number == len(found) + 1 and _valid_position(text, kind, match.start(), start):
+            found.append(Marker(kind, number, match.start(), match.end()))
+    return found
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """First position at or after pos that is not whitespace."""
+    while pos < len(text) and text[pos] in " \u3000\n\t":
+        pos += 1
+    return pos
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """End moved back over trailing whitespace."""
+    while end > start and text[end - 1] in " \u3000\n\t":
+        end -= 1
+    return end
+
+
+def _heading(text: str, start: int, end: int) -> str:
+    """The first sentence of text[start:end], without the closing punctuation."""
+    match = SENTENCE_END.search(text, start, end)
+    return text[start : match.start() if match else end].strip(" \u3000")
+
+
+def _numbered(text: str, first: Marker, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, heading start, end) of each item of a numbered list."""
+    sequence = marker_sequence(text, first.kind, start, end)
+    spans = []
+    for index, marker in enumerate(sequence):
+        stop = sequence[index + 1].start if index + 1 < len(sequence) else end
+        spans.append((marker.start, marker.end, _trim_end(text, marker.start, stop)))
+    return spans
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, heading start, end) of each non-empty paragraph."""
+    spans = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        first = _skip_space(text, pos)
+        if first < stop:
+            spans.append((first, first, _trim_end(text, first, stop)))
+        pos = stop + 1
+    return spans
+
+
+def _items(text: str, start: int, end: int, *, numbered_only: bool) -> list[tuple[int, int, int]]:
+    """Items in a region: a numbered list when one starts it, else lead paragraphs."""
+    start = _skip_space(text, start)
+    first = markers_at(text, start)
+    if first is not None and first.number == 1:
+        return _numbered(text, first, start, end)
+    if numbered_only:
+        return _first_numbered_list(text, start, end)
+    return _paragraphs(text, start, end)
+
+
+def _first_numbered_list(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The items of the first paragraph-level numbered list in the region, if any."""
+    pos = start
+    while pos < end:
+        first = markers_at(text, pos)
+        if first is not None and first.number == 1:
+            return _numbered(text, first, pos, end)
+        nxt = text.find("\n", pos, end)
+        if nxt < 0:
+            return []
+        pos = _skip_space(text, nxt + 1)
+    return []
+
+
+def find_trigger(text: str) -> re.Match[str] | None:
+    """The earliest trigger phrase in the text."""
+    matches = [m for pattern in triggers() if (m := pattern.search(text))]
+    return min(matches, key=lambda m: m.start(), default=None)
+
+
+def _recommendation_section(text: str) -> tuple[int, int] | None:
+    """Span of the sub-items of a numbered section headed like "三、对策建议"."""
+    for heading in _paragraphs(text, 0, len(text)):
+        marker = markers_at(text, heading[0])
+        line = text[heading[0] : heading[2]]
+        if marker is None or len(line) > SECTION_HEADING_MAX:
+            continue
+        if any(word in line for word in section_words()):
+            following = marker_sequence(text, marker.kind, heading[0], len(text))
+            after = [m for m in following if m.number == marker.number + 1]
+            return heading[2], after[0].start if after else len(text)
+    return None
+
+
+def item_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, heading start, end) of each recommendation in a speech text."""
+    trigger = find_trigger(text)
+    if trigger is not None:
+        return _items(text, trigger.end(), len(text), numbered_only=False)
+    section = _recommendation_section(text)
+    if section is not None:
+        return _items(text, section[0], section[1], numbered_only=False)
+    return _items(text, 0, len(text), numbered_only=True)
+
+
+def split_recommendations(text: str, speech_id: str) -> list[Recommendation]:
+    """The recommendations of a speech, numbered from 1, with offsets into text."""
+    return [
+        Recommendation(
+            id=recommendation_id(speech_id, ordinal),
+            ordinal=ordinal,
+            heading=_heading(text, heading_start, end),
+            start=start,
+            end=end,
+        )
+        for ordinal, (start, heading_start, end) in enumerate(item_spans(text), start=1)
+    ]
