@@ -31,3 +31,6 @@ main.add_command(eval_command)
 from policykg.api.commands import serve  # noqa: E402
 
 main.add_command(serve)
+from policykg.extract.commands import extract_command  # noqa: E402
+
+main.add_command(extract_command)
