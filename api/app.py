@@ -13,6 +13,7 @@ exactly what the API runs. Endpoints are therefore plain ``def`` functions.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import import_module
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION,
                   lifespan=_lifespan(store), responses={422: {"model": Problem}})
     app.state.settings = settings
+    app.state.write_lock = threading.Lock()  # one write at a time, whatever the store
     app.dependency_overrides[get_settings] = lambda: settings
     install_problem_handlers(app)
     _add_middleware(app, settings)

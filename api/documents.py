@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -24,9 +25,10 @@ from fastapi.concurrency import run_in_threadpool
 from policykg.api.browse import Cursor, Limit, NodeId, Q, _page
 from policykg.api.deps import StoreDep, WriteAccess
 from policykg.api.models import Deleted, Ingested, NodeDetail, Page, Problem
-from policykg.api.problems import MalformedBody, UnsupportedMediaType
+from policykg.api.problems import UnsupportedMediaType
 from policykg.errors import InputError
 from policykg.extract.records import SpeechRecord
+from policykg.graph.store import GraphStore
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -35,11 +37,12 @@ JSON_TYPES = ("application/json",)
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/json-lines", "application/x-jsonlines")
 
 _WRITE_ERRORS = {
-    400: {"model": Problem, "description": "The body cannot be parsed (broken JSON, bad encoding)."},
     401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
     403: {"model": Problem, "description": "Writes are disabled: no POLICYKG_API_KEY configured."},
     413: {"model": Problem, "description": "Body larger than POLICYKG_MAX_BODY_BYTES."},
     415: {"model": Problem, "description": "Unsupported Content-Type."},
+    422: {"model": Problem, "description": "The body holds no readable speech or record (the detail "
+                                           "names the record or line)."},
 }
 _BODY_DOC = {"requestBody": {"required": True, "content": {
     "text/plain": {"schema": {"type": "string"},
@@ -56,43 +59,34 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
 
 
-def _charset(request: Request) -> str:
-    for part in request.headers.get("content-type", "").split(";")[1:]:
-        name, _, value = part.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip('"')
-    return "utf-8"
-
-
-def _decode(body: bytes, charset: str) -> str:
-    try:
-        return body.decode(charset).removeprefix("\ufeff")
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise MalformedBody(f"the body is not valid {charset} text: {exc}") from exc
-
-
-def _json_items(text: str, lines: bool) -> list[dict[str, Any]]:
-    """Parse a JSON body (object or list) or a JSONL body into a list of objects."""
-    try:
-        if lines:
-            items = [json.loads(line) for line in text.splitlines() if line.strip()]
-        else:
-            parsed = json.loads(text)
-            items = parsed if isinstance(parsed, list) else [parsed]
-    except json.JSONDecodeError as exc:
-        raise MalformedBody(f"the body is not valid JSON{'L' if lines else ''}: {exc}") from exc
-    for number, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise InputError(f"record {number} is a {type(item).__name__}, not a JSON object", source="body")
-    return items
-
-
 def _default_source(body: bytes) -> str:
     """A source name for an unnamed upload: stable per content, so re-posting is a no-op."""
     return f"upload-{hashlib.sha256(body).hexdigest()[:16]}"
 
 
-def _records(body: bytes, media: str, charset: str, source: str) -> list[SpeechRecord]:
+def _one_error(errors: list[InputError]) -> InputError:
+    """All problems of a body as one error (the first few, each naming its record or line)."""
+    shown = "; ".join(str(e) for e in errors[:5])
+    more = f"; and {len(errors) - 5} more" if len(errors) > 5 else ""
+    return InputError(shown + more)
+
+
+def _contract_records(text: str, lines: bool, source: str) -> list[SpeechRecord] | None:
+    """Full extraction records (with ``document`` and ``speech``), or None when the body holds speeches."""
+    try:
+        items = [json.loads(x) for x in text.splitlines() if x.strip()] if lines else json.loads(text)
+    except json.JSONDecodeError:
+        return None  # the ingest reader reports it, with its line
+    items = items if isinstance(items, list) else [items]
+    if not items or not all(isinstance(i, dict) and "document" in i and "speech" in i for i in items):
+        return None
+    try:
+        return [SpeechRecord.from_dict(item) for item in items]
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"not an extraction record: {exc}", source=source) from exc
+
+
+def _records(body: bytes, media: str, source: str, proposer: str | None) -> list[SpeechRecord]:
     """Speech records with entities, from the body (runs in a worker thread: spaCy is sync).
 
     Extraction is imported here, not at module level: spaCy loads only when a document is
@@ -100,17 +94,28 @@ def _records(body: bytes, media: str, charset: str, source: str) -> list[SpeechR
     """
     from policykg.extract import ingest
     from policykg.extract.pipeline import annotate
+    from policykg.extract.proposer import parse_proposer_text
 
-    text = _decode(body, charset)
-    if not text.strip():
-        raise InputError("the body is empty: send a page, a speech or JSON records", source=source)
+    text = ingest.decode(body, source)
+    default = parse_proposer_text(proposer) if proposer else None
+    ids = {"document_id": ingest.document_id_for(source), "digest": ingest.sha256(body)}
     if media in TEXT_TYPES:
-        return list(annotate(ingest.read_text(text, source=source)))
-    items = _json_items(text, lines=media in JSONL_TYPES)
-    complete = [SpeechRecord.from_dict(i) for i in items if "speech" in i and "document" in i]
-    if complete and len(complete) != len(items):
-        raise InputError("mix of full extraction records and speeches to extract; send one kind", source=source)
-    return complete or list(annotate(ingest.read_records(items, source=source)))
+        return list(annotate(ingest.parse_text(text, source, default, **ids)))
+    lines = media in JSONL_TYPES
+    complete = _contract_records(text, lines, source)
+    if complete is not None:
+        return complete
+    parse = ingest.parse_jsonl if lines else ingest.parse_json
+    records, errors = parse(text, source, default, **ids)
+    if errors:
+        raise _one_error(errors)
+    return list(annotate(records))
+
+
+def _load(lock: threading.Lock, store: GraphStore, records: list[SpeechRecord]) -> dict[str, Any]:
+    """Load under the app's write lock: one write at a time (the embedded store rewrites its file)."""
+    with lock:
+        return store.load(records)
 
 
 def _documents(records: list[SpeechRecord], loaded: dict[str, Any]) -> list[dict[str, Any]]:
@@ -140,8 +145,10 @@ def get_document(store: StoreDep, id: NodeId) -> dict:
 async def post_document(
     request: Request, store: StoreDep,
     source: Annotated[str | None, Query(min_length=1, max_length=300, pattern=r"^[^\x00-\x1f]+$",
-                                        description="Name of the document (its id is doc:<name>); "
-                                                    "default: derived from the content.")] = None,
+                                        description="Name of the document (its id is doc:<name without "
+                                                    "suffix>); default: derived from the content.")] = None,
+    proposer: Annotated[str | None, Query(max_length=300, description="Proposer line for speeches whose "
+                                          "text names none, e.g. 市政协委员，重庆理工大学校长 张三.")] = None,
 ) -> dict:
     """Read a page, a speech or JSON records from the body, extract, and load them; needs X-API-Key."""
     media = _media_type(request)
@@ -149,16 +156,17 @@ async def post_document(
         raise UnsupportedMediaType(f"cannot read Content-Type {media!r}; send text/plain, application/json "
                                    "or application/x-ndjson")
     body = await request.body()
-    records = await run_in_threadpool(_records, body, media, _charset(request), source or _default_source(body))
+    records = await run_in_threadpool(_records, body, media, source or _default_source(body), proposer)
     if not records:
         raise InputError("no speech found in the body", source=source or "body")
-    loaded = await run_in_threadpool(store.load, records)
+    loaded = await run_in_threadpool(_load, request.app.state.write_lock, store, records)
     return {"documents": _documents(records, loaded), "rows": loaded.get("rows", 0)}
 
 
 @router.delete("/{id:path}", summary="Delete a document", response_model=Deleted, dependencies=[WriteAccess],
                responses={**{k: v for k, v in _WRITE_ERRORS.items() if k in (401, 403)},
                           404: {"model": Problem, "description": "No document has this id."}})
-def delete_document(store: StoreDep, id: NodeId) -> dict:
+def delete_document(request: Request, store: StoreDep, id: NodeId) -> dict:
     """Delete a document, its speeches and whatever only they produced; needs X-API-Key."""
-    return store.delete_document(id)
+    with request.app.state.write_lock:
+        return store.delete_document(id)

@@ -13,17 +13,14 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-DEFAULT_STORE = Path.home() / ".local" / "share" / "policykg" / "graph.json"
-"""Where the embedded store lives unless POLICYKG_STORE says otherwise."""
-
-
 class Settings(BaseSettings):
     """Settings of the policykg API (environment variable names in each field's alias)."""
 
     model_config = SettingsConfigDict(case_sensitive=False, extra="ignore", populate_by_name=True)
 
     backend: Literal["embedded", "neo4j"] = Field("embedded", validation_alias="POLICYKG_BACKEND")
-    store_path: Path = Field(DEFAULT_STORE, validation_alias="POLICYKG_STORE")
+    store_path: Path | None = Field(None, validation_alias="POLICYKG_STORE", description=(
+        "Embedded store file; default $XDG_DATA_HOME/policykg/graph.json (~/.local/share)."))
     neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
     neo4j_password: SecretStr = Field(SecretStr("policykg-local"), validation_alias="NEO4J_PASSWORD")
