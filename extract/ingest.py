@@ -174,7 +174,7 @@ def _page_records(document: Document, speeches: list[SpeechLayout], proposer: Pr
     """Records of the speeches found on a page, in page order."""
     records = []
     for order, layout in enumerate(speeches, start=1):
-        text = speech_text(layout.body)
+        text = speech_text(layout.body, layout.proposer or proposer, narration=True)
         if not text:
             raise InputError(f"speech {order} ({layout.title}) has no text", source=document.source, line=layout.first_line)
         records.append(make_record(document, order, layout.title, layout.proposer or proposer, text))

@@ -213,12 +213,19 @@ def blank_lines_are_noise(lines: list[Line]) -> bool:
 
 
 def looks_wrapped(lines: list[Line]) -> bool:
-    """True when the lines are set to a column (most at full width), not one paragraph a line."""
+    """True when the lines are set to a column, not one paragraph a line.
+
+    In a column, a line that stops mid-sentence does so because the column is full; in text with
+    one paragraph a line, only headings stop mid-sentence, and they are short.
+    """
     full = column_width(lines)
-    if len(lines) < 4 or full >= UNWRAPPED_WIDTH:
+    if len(lines) < 3 or full >= UNWRAPPED_WIDTH:
         return False
-    at_full = sum(width(line.text) >= full - WRAP_SLACK for line in lines)
-    return at_full / len(lines) >= WRAPPED_SHARE
+    open_lines = [width(line.text) for line in lines if not ends_sentence(line.text)]
+    if len(open_lines) < 2:
+        return False
+    at_full = sum(w >= full - WRAP_SLACK for w in open_lines)
+    return at_full / len(open_lines) >= WRAPPED_SHARE
 
 
 def _indent_meaningful(lines: list[Line]) -> bool:
