@@ -1,34 +1,79 @@
 """The one interface both stores implement; the API, the CLI and the exports talk only to it.
 
-Results are plain JSON-ready dicts (shapes below) so that both stores can be compared for
-equality in the parity tests and served by the API without translation.
+The named queries are written once, here, over a few primitives (``_proposal_rows``,
+``_nodes_by_ids``, ``_rels_touching``, ``_match_nodes``, ``_list_nodes``, ...) that each
+store implements natively: networkx traversals in :class:`EmbeddedStore`, Cypher files in
+:class:`Neo4jStore`. The parity tests run every named query on both and require equal
+results. Results are plain JSON-ready dicts so that the API serves them without translation.
 
 Shapes
 ------
 ProposerRef   {"id", "name", "kind": "organization"|"person"}
 EntityRef     {"id", "type", "name", "name_en", "concept"}            concept: concept id or None
+ConceptRef    {"id", "name", "name_en"}
 Evidence      {"speech_id", "speech_title", "recommendation", "sentence", "start", "end",
-               "entity_id", "relation": "PROPOSES"|"MENTIONS", "action"}
-               start/end index Speech.text; sentence is the sentence of Speech.text holding them.
+               "entity_id", "relation", "action"}
+               start/end index Speech.text; sentence is the sentence of Speech.text holding them;
+               recommendation is the ordinal (None for text outside every recommendation);
+               relation is PROPOSES|MENTIONS (or an entity-entity type in ``entity()``).
 Hit           {"proposer": ProposerRef, "path": "direct"|"role", "via": ProposerRef|None,
                "entities": [EntityRef], "evidence": [Evidence]}
                path "role": a person's speech counted for a body the person holds a role in;
                via is then that person.
+ProposerItem  EntityRef + {"relations": [..], "paths": ["direct"|"role"], "evidence": [Evidence]}
 Overlap       {"a": ProposerRef, "b": ProposerRef, "level": "entity"|"concept",
                "shared": [Item], "only_a": [Item], "only_b": [Item], "jaccard": float}
                Item: {"id", "name", "name_en", "type"} (type is "Concept" at concept level);
                shared items also carry "evidence": [Evidence] from both sides.
+MatrixCell    {"a": ProposerRef, "b": ProposerRef, "shared": int, "jaccard": float}
 Subgraph      {"nodes": [{"id", "labels": [..], "properties": {..}}],
                "relationships": [{"type", "source", "target", "properties": {..}}]}
+EntityDetail  EntityRef + {"aliases": [..], "concept": ConceptRef|None, "evidence": [Evidence],
+               "proposers": [{"proposer", "path", "via", "relations"}],
+               "relations": [{"type", "direction": "out"|"in", "other": EntityRef,
+                              "evidence": Evidence}]}
+SearchItem    {"id", "kind": label, "type", "name", "name_en", "aliases", "concept"}
+Page          {"items": [Summary], "next_cursor": id|None}   (see ``list_nodes``)
+
+Proposals: who_proposed counts PROPOSES only; proposer_entities, overlap and overlap_matrix
+count what a proposer's speeches propose *or mention* (PROPOSES and MENTIONS), directly or,
+for a body, through the speeches of persons holding roles in it.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from policykg.errors import NotFoundError, ValidationError
 from policykg.extract.records import SpeechRecord
+from policykg.graph import schema as S
+from policykg.graph.text import sentence, tokens
+
+Row = dict[str, Any]
+OnDocument = Callable[[str, str], None]
+"""Called after each document with (document id, outcome: loaded|replaced|unchanged)."""
+
+MAX_HOPS = 6
+MAX_LIMIT = 1000
+
+
+def proposer_ref(node_id: str, name: str, labels: Iterable[str]) -> Row:
+    """A ProposerRef from a node's id, name and labels."""
+    return {"id": node_id, "name": name, "kind": "person" if S.PERSON in labels else "organization"}
+
+
+def _evidence_key(e: Row) -> tuple:
+    return (e["speech_id"], e["start"], e["end"], e["entity_id"], e["relation"])
+
+
+def _sorted_unique(items: Iterable[Row], key: Callable[[Row], Any]) -> list[Row]:
+    seen: dict[Any, Row] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return [seen[k] for k in sorted(seen)]
 
 
 class GraphStore(ABC):
@@ -36,53 +81,418 @@ class GraphStore(ABC):
 
     backend: str = "abstract"
 
-    # -- writing -----------------------------------------------------------------------------
+    # == writing ==================================================================================
     @abstractmethod
-    def load(self, records: Iterable[SpeechRecord]) -> dict[str, Any]:
+    def load(self, records: Iterable[SpeechRecord], on_document: OnDocument | None = None) -> dict[str, Any]:
         """Load extraction records, one document at a time, each all-or-nothing.
 
-        Same document id and sha256 as stored: no-op. Same id, new sha256: its speeches and
-        whatever only they produced are replaced. Returns counts of what happened.
+        All documents are validated first (ValidationError naming the document, nothing
+        written). Same document id and sha256 as stored: no-op. Same id, new sha256: its
+        speeches and whatever only they produced are replaced. Returns
+        ``{"loaded": [ids], "replaced": [ids], "unchanged": [ids], "rows": n}``.
         """
 
     @abstractmethod
     def delete_document(self, document_id: str) -> dict[str, Any]:
-        """Delete a document, its speeches and whatever only they produced; NotFoundError if absent."""
+        """Delete a document, its speeches and whatever only they produced; NotFoundError if absent.
 
-    # -- reading -----------------------------------------------------------------------------
+        Returns ``{"deleted": document_id}``.
+        """
+
+    # == primitives each store implements ========================================================
     @abstractmethod
     def counts(self) -> dict[str, dict[str, int]]:
-        """{"nodes": {label: n}, "relationships": {type: n}}."""
+        """{"nodes": {label: n}, "relationships": {type: n}} (every schema label and type)."""
 
     @abstractmethod
+    def _proposal_rows(self, relations: tuple[str, ...], *, entity_type: str | None = None,
+                       toks: list[str] | None = None, concept: str | None = None,
+                       entity_ids: list[str] | None = None,
+                       proposer_ids: list[str] | None = None) -> list[Row]:
+        """Raw proposal rows, one per PROPOSES/MENTIONS relationship in `relations` (filtered):
+
+        ``{"speaker": ProposerRef, "roles": [{"id", "name"}], "entity": EntityRef,
+        "concept": ConceptRef|None, "relation", "action", "recommendation", "speech_id",
+        "start", "end"}``. `roles` are the bodies the speaker holds roles in. With
+        `proposer_ids`, only speeches delivered by those proposers or by persons holding
+        roles in them; with `entity_ids`, only those entities; otherwise entities matching
+        `entity_type`, the tokens `toks` (see :mod:`policykg.graph.text`) and `concept`
+        (concept id, or its name or name_en, case-insensitive).
+        """
+
+    @abstractmethod
+    def _speech_texts(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """{speech id: (title, text)}."""
+
+    @abstractmethod
+    def _nodes_by_ids(self, ids: list[str]) -> dict[str, Row]:
+        """{id: {"id", "labels": sorted labels, "properties": all stored properties}}; absent ids left out."""
+
+    @abstractmethod
+    def _proposers_named(self, name: str) -> list[Row]:
+        """Body and Person nodes whose name equals `name` (node shape of ``_nodes_by_ids``)."""
+
+    @abstractmethod
+    def _rels_touching(self, ids: list[str]) -> list[Row]:
+        """Relationships with either end in `ids`: {"type", "source", "target", "properties"}."""
+
+    @abstractmethod
+    def _whole_graph(self) -> tuple[list[Row], list[Row]]:
+        """(every node, every relationship) in the shapes of ``_nodes_by_ids``/``_rels_touching``."""
+
+    @abstractmethod
+    def _match_nodes(self, toks: list[str]) -> list[Row]:
+        """Entity/Body/Person/Concept nodes matching the tokens, each with "concept": ConceptRef|None."""
+
+    @abstractmethod
+    def _list_nodes(self, kind: str, limit: int, cursor: str, *, type: str | None,
+                    toks: list[str]) -> list[Row]:
+        """Nodes of a listing kind with id > cursor, filtered, ordered by id, at most `limit`."""
+
+    # == named queries ============================================================================
     def who_proposed(self, type: str | None = None, q: str | None = None,
-                     concept: str | None = None) -> list[dict[str, Any]]:
-        """Proposers (bodies and persons) of entities matching type/q/concept, as Hits."""
+                     concept: str | None = None) -> list[Row]:
+        """Proposers (bodies and persons) of entities matching type/q/concept, as Hits.
 
-    @abstractmethod
-    def proposer_entities(self, proposer: str) -> list[dict[str, Any]]:
-        """Entities a proposer (id or name) proposed or mentioned, each with its evidence."""
+        Sorted by number of entities (most first), then proposer id, path and via id.
+        """
+        if type is not None:
+            self._check_type(type)
+        rows = self._proposal_rows((S.PROPOSES,), entity_type=type, toks=tokens(q), concept=concept or None)
+        groups: dict[tuple, list[Row]] = defaultdict(list)
+        for row in self._expand(rows):
+            groups[(row["proposer"]["id"], row["path"], (row["via"] or {}).get("id", ""))].append(row)
+        texts = self._texts_for(rows)
+        hits = [self._hit(group, texts) for group in groups.values()]
+        return sorted(hits, key=lambda h: (-len(h["entities"]), h["proposer"]["id"], h["path"],
+                                           (h["via"] or {}).get("id", "")))
 
-    @abstractmethod
-    def overlap(self, a: str, b: str, level: str = "entity") -> dict[str, Any]:
-        """Overlap of two proposers' proposals (ids or names)."""
+    def proposer_entities(self, proposer: str) -> list[Row]:
+        """Entities a proposer (id or name) proposed or mentioned, as ProposerItems sorted by id."""
+        ref = self._resolve_proposer(proposer)
+        rows = [r for r in self._expand(self._proposal_rows(S.PROPOSAL_TYPES, proposer_ids=[ref["id"]]))
+                if r["proposer"]["id"] == ref["id"]]
+        texts = self._texts_for(rows)
+        items: dict[str, Row] = {}
+        for row in rows:
+            item = items.setdefault(row["entity"]["id"], {**row["entity"], "relations": set(), "paths": set(),
+                                                          "evidence": []})
+            item["relations"].add(row["relation"])
+            item["paths"].add(row["path"])
+            item["evidence"].append(self._evidence(row, texts))
+        return [self._finish_item(items[k]) for k in sorted(items)]
 
-    @abstractmethod
-    def overlap_matrix(self, level: str = "entity") -> list[dict[str, Any]]:
-        """Every proposer pair with shared count and Jaccard, sorted by Jaccard descending."""
+    def overlap(self, a: str, b: str, level: str = "entity") -> Row:
+        """Overlap of two proposers' proposals (ids or names): shared, only-a, only-b, Jaccard."""
+        self._check_level(level)
+        refs = [self._resolve_proposer(a), self._resolve_proposer(b)]
+        rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, proposer_ids=[r["id"] for r in refs]))
+        texts = self._texts_for(rows)
+        sides = [self._items_of(rows, ref["id"], level, texts) for ref in refs]
+        shared = sorted(sides[0].keys() & sides[1].keys())
+        union = sides[0].keys() | sides[1].keys()
+        return {
+            "a": refs[0], "b": refs[1], "level": level,
+            "shared": [self._shared_item(sides, k) for k in shared],
+            "only_a": [self._plain_item(sides[0][k]) for k in sorted(sides[0].keys() - sides[1].keys())],
+            "only_b": [self._plain_item(sides[1][k]) for k in sorted(sides[1].keys() - sides[0].keys())],
+            "jaccard": len(shared) / len(union) if union else 0.0,
+        }
 
-    @abstractmethod
+    def overlap_matrix(self, level: str = "entity") -> list[Row]:
+        """Every proposer pair sharing at least one item, as MatrixCells.
+
+        Pairs share nothing are left out (a matrix of n proposers has n(n-1)/2 pairs); sorted
+        by Jaccard descending, then shared count descending, then the ids.
+        """
+        self._check_level(level)
+        sets: dict[str, set[str]] = defaultdict(set)
+        refs: dict[str, Row] = {}
+        for row in self._expand(self._proposal_rows(S.PROPOSAL_TYPES)):
+            key = self._item_key(row, level)
+            if key is not None:
+                sets[row["proposer"]["id"]].add(key)
+                refs[row["proposer"]["id"]] = row["proposer"]
+        cells = [self._cell(refs[x], refs[y], sets[x], sets[y])
+                 for i, x in enumerate(sorted(sets)) for y in sorted(sets)[i + 1:] if sets[x] & sets[y]]
+        return sorted(cells, key=lambda c: (-c["jaccard"], -c["shared"], c["a"]["id"], c["b"]["id"]))
+
     def subgraph(self, center: str | None = None, hops: int = 1,
-                 types: list[str] | None = None) -> dict[str, Any]:
-        """Nodes within `hops` of `center` (whole graph when None), limited to labels `types`."""
+                 types: list[str] | None = None) -> Row:
+        """Nodes within `hops` of `center` (whole graph when None) whose labels meet `types`
+        (the center is always kept), with the relationships among them. Sorted by id."""
+        for label in types or []:
+            self._check_label(label)
+        if not 0 <= hops <= MAX_HOPS:
+            raise ValidationError(f"hops must be between 0 and {MAX_HOPS}, got {hops}")
+        if center is None:
+            nodes, rels = self._whole_graph()
+        else:
+            nodes, rels = self._neighbourhood(center, hops)
+        keep = {n["id"] for n in nodes if not types or n["id"] == center or set(n["labels"]) & set(types)}
+        return {
+            "nodes": sorted(({**n, "properties": S.public(n["properties"])} for n in nodes if n["id"] in keep),
+                            key=lambda n: n["id"]),
+            "relationships": sorted(
+                ({**r, "properties": S.public(r["properties"])} for r in rels
+                 if r["source"] in keep and r["target"] in keep),
+                key=lambda r: (r["source"], r["type"], r["target"], sorted(r["properties"].items()))),
+        }
 
-    @abstractmethod
-    def entity(self, entity_id: str) -> dict[str, Any]:
-        """One entity with aliases, concept, relations and evidence; NotFoundError if absent."""
+    def entity(self, entity_id: str) -> Row:
+        """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail)."""
+        node = self._nodes_by_ids([entity_id]).get(entity_id)
+        if node is None or S.ENTITY not in node["labels"]:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        props = node["properties"]
+        rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, entity_ids=[entity_id]))
+        rels = [r for r in self._rels_touching([entity_id]) if r["type"] in S.ENTITY_ENTITY_TYPES]
+        texts = self._speech_texts(sorted({r["speech_id"] for r in rows}
+                                          | {r["properties"]["speech_id"] for r in rels}))
+        concept = self._nodes_by_ids([props["concept"]]).get(props.get("concept")) if props.get("concept") else None
+        return {
+            **self._entity_ref(props), "aliases": list(props.get("aliases") or []),
+            "concept": self._concept_ref(concept["properties"]) if concept else None,
+            "evidence": _sorted_unique((self._evidence(r, texts) for r in rows if r["path"] == "direct"),
+                                       _evidence_key),
+            "proposers": self._proposer_paths(rows),
+            "relations": self._entity_relations(entity_id, rels, texts),
+        }
 
-    @abstractmethod
-    def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Nodes whose name, aliases or English name match q (Chinese substring or English words)."""
+    def search(self, q: str, limit: int = 20) -> list[Row]:
+        """Entities, bodies, persons and concepts whose name, aliases or English name match q.
+
+        Ranked: exact name/name_en/alias first, then names containing q as a whole, then the
+        rest; shorter names first; then by id.
+        """
+        toks = tokens(q)
+        if not toks:
+            raise ValidationError("search needs a non-empty query")
+        self._check_limit(limit)
+        whole = q.strip().lower()
+        items = [self._search_item(n) for n in self._match_nodes(toks)]
+        return sorted(items, key=lambda i: (self._rank(i, whole), len(i["name"] or ""), i["id"]))[:limit]
+
+    def list_nodes(self, kind: str, limit: int = 50, cursor: str | None = None,
+                   type: str | None = None, q: str | None = None) -> Row:
+        """A page of nodes of one kind (documents|speeches|proposers|entities|concepts), by id.
+
+        `cursor` is the last id of the previous page (``next_cursor``). `type` filters entities
+        by type label and proposers by kind (organization|person); `q` (the search rule)
+        applies to proposers, entities and concepts. Summaries: documents {"id", "source",
+        "publication", "date", "page", "topic"}; speeches {"id", "order", "title",
+        "document"}; proposers ProposerRef; entities EntityRef + {"aliases"}; concepts
+        ConceptRef.
+        """
+        self._check_listing(kind, limit, type, q)
+        nodes = self._list_nodes(kind, limit, cursor or "", type=type, toks=tokens(q))
+        items = [self._summary(kind, n) for n in nodes]
+        return {"items": items, "next_cursor": items[-1]["id"] if len(items) == limit else None}
+
+    def node(self, kind: str, node_id: str) -> Row:
+        """One node of a listing kind with its public properties; NotFoundError if absent.
+
+        Entities give an EntityDetail; others their summary plus "properties" (all public
+        properties) and, for proposers, "roles": [{"body": ProposerRef, "role"}].
+        """
+        if kind not in S.NODE_KINDS:
+            raise ValidationError(f"unknown kind {kind!r}; known: {', '.join(S.NODE_KINDS)}")
+        if kind == "entities":
+            return self.entity(node_id)
+        found = self._nodes_by_ids([node_id]).get(node_id)
+        if found is None or not set(found["labels"]) & set(S.NODE_KINDS[kind]):
+            raise NotFoundError(f"no {kind[:-1] if kind != 'speeches' else 'speech'} with id {node_id!r}")
+        detail = {**self._summary(kind, found), "properties": S.public(found["properties"])}
+        if kind == "proposers":
+            detail["roles"] = self._roles_of(node_id)
+        return detail
 
     def close(self) -> None:
         """Release resources held by the store (not the driver: its owner closes it)."""
+
+    # == shared helpers ===========================================================================
+    @staticmethod
+    def _check_type(type_: str) -> None:
+        if type_ not in S.ENTITY_LABELS:
+            raise ValidationError(f"unknown entity type {type_!r}; known: {', '.join(S.ENTITY_LABELS)}")
+
+    @staticmethod
+    def _check_label(label: str) -> None:
+        if label not in S.LABELS:
+            raise ValidationError(f"unknown label {label!r}; known: {', '.join(S.LABELS)}")
+
+    @staticmethod
+    def _check_level(level: str) -> None:
+        if level not in ("entity", "concept"):
+            raise ValidationError(f"level must be 'entity' or 'concept', got {level!r}")
+
+    @staticmethod
+    def _check_limit(limit: int) -> None:
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+
+    def _check_listing(self, kind: str, limit: int, type_: str | None, q: str | None) -> None:
+        if kind not in S.NODE_KINDS:
+            raise ValidationError(f"unknown kind {kind!r}; known: {', '.join(S.NODE_KINDS)}")
+        self._check_limit(limit)
+        if type_ is not None and kind == "entities":
+            self._check_type(type_)
+        elif type_ is not None and kind == "proposers" and type_ not in ("organization", "person"):
+            raise ValidationError(f"proposer type must be organization or person, got {type_!r}")
+        elif type_ is not None and kind not in ("entities", "proposers"):
+            raise ValidationError(f"type filters entities and proposers only, not {kind}")
+        if q and kind not in ("proposers", "entities", "concepts"):
+            raise ValidationError(f"q filters proposers, entities and concepts only, not {kind}")
+
+    def _resolve_proposer(self, ref: str) -> Row:
+        node = self._nodes_by_ids([ref]).get(ref)
+        if node is not None and set(node["labels"]) & set(S.PROPOSER_LABELS):
+            return proposer_ref(node["id"], node["properties"].get("name"), node["labels"])
+        named = self._proposers_named(ref)
+        if not named:
+            raise NotFoundError(f"no body or person with id or name {ref!r}")
+        if len(named) > 1:
+            ids = ", ".join(sorted(n["id"] for n in named))
+            raise ValidationError(f"the name {ref!r} is ambiguous; use one of the ids: {ids}")
+        return proposer_ref(named[0]["id"], named[0]["properties"].get("name"), named[0]["labels"])
+
+    @staticmethod
+    def _expand(rows: list[Row]) -> list[Row]:
+        """Each raw row for its speaker (path direct) and for each body the speaker holds a role in."""
+        out = []
+        for row in rows:
+            out.append({**row, "proposer": row["speaker"], "path": "direct", "via": None})
+            bodies = {b["id"]: b for b in row["roles"]}
+            out += [{**row, "proposer": {"id": b["id"], "name": b["name"], "kind": "organization"},
+                     "path": "role", "via": row["speaker"]} for _, b in sorted(bodies.items())]
+        return out
+
+    def _texts_for(self, rows: list[Row]) -> dict[str, tuple[str, str]]:
+        return self._speech_texts(sorted({r["speech_id"] for r in rows}))
+
+    @staticmethod
+    def _evidence(row: Row, texts: dict[str, tuple[str, str]]) -> Row:
+        title, text = texts[row["speech_id"]]
+        return {"speech_id": row["speech_id"], "speech_title": title, "recommendation": row["recommendation"],
+                "sentence": sentence(text, row["start"], row["end"]), "start": row["start"], "end": row["end"],
+                "entity_id": row["entity"]["id"], "relation": row["relation"], "action": row["action"]}
+
+    def _hit(self, group: list[Row], texts: dict[str, tuple[str, str]]) -> Row:
+        first = group[0]
+        return {"proposer": first["proposer"], "path": first["path"], "via": first["via"],
+                "entities": _sorted_unique((r["entity"] for r in group), lambda e: e["id"]),
+                "evidence": _sorted_unique((self._evidence(r, texts) for r in group), _evidence_key)}
+
+    @staticmethod
+    def _finish_item(item: Row) -> Row:
+        return {**item, "relations": sorted(item["relations"]), "paths": sorted(item["paths"]),
+                "evidence": _sorted_unique(item["evidence"], _evidence_key)}
+
+    @staticmethod
+    def _item_key(row: Row, level: str) -> str | None:
+        return row["entity"]["id"] if level == "entity" else (row["concept"] or {}).get("id")
+
+    def _items_of(self, rows: list[Row], proposer_id: str, level: str, texts) -> dict[str, Row]:
+        items: dict[str, Row] = {}
+        for row in rows:
+            key = self._item_key(row, level)
+            if row["proposer"]["id"] != proposer_id or key is None:
+                continue
+            source = row["entity"] if level == "entity" else {**row["concept"], "type": "Concept"}
+            item = items.setdefault(key, {k: source.get(k) for k in ("id", "name", "name_en", "type")}
+                                    | {"evidence": []})
+            item["evidence"].append(self._evidence(row, texts))
+        return items
+
+    @staticmethod
+    def _plain_item(item: Row) -> Row:
+        return {k: v for k, v in item.items() if k != "evidence"}
+
+    @staticmethod
+    def _shared_item(sides: list[dict[str, Row]], key: str) -> Row:
+        evidence = sides[0][key]["evidence"] + sides[1][key]["evidence"]
+        return {**sides[0][key], "evidence": _sorted_unique(evidence, _evidence_key)}
+
+    @staticmethod
+    def _cell(a: Row, b: Row, sa: set[str], sb: set[str]) -> Row:
+        shared = len(sa & sb)
+        return {"a": a, "b": b, "shared": shared, "jaccard": shared / len(sa | sb)}
+
+    def _neighbourhood(self, center: str, hops: int) -> tuple[list[Row], list[Row]]:
+        if center not in self._nodes_by_ids([center]):
+            raise NotFoundError(f"no node with id {center!r}")
+        seen, frontier, rels = {center}, {center}, {}
+        for _ in range(hops):
+            touching = self._rels_touching(sorted(frontier)) if frontier else []
+            for r in touching:
+                rels[(r["source"], r["type"], r["target"], repr(sorted(r["properties"].items())))] = r
+            frontier = {x for r in touching for x in (r["source"], r["target"])} - seen
+            seen |= frontier
+        nodes = self._nodes_by_ids(sorted(seen))
+        return list(nodes.values()), [r for r in rels.values() if r["source"] in seen and r["target"] in seen]
+
+    @staticmethod
+    def _entity_ref(props: Row) -> Row:
+        return {k: props.get(k) for k in ("id", "type", "name", "name_en", "concept")}
+
+    @staticmethod
+    def _concept_ref(props: Row) -> Row:
+        return {k: props.get(k) for k in ("id", "name", "name_en")}
+
+    @staticmethod
+    def _proposer_paths(rows: list[Row]) -> list[Row]:
+        groups: dict[tuple, Row] = {}
+        for r in rows:
+            key = (r["proposer"]["id"], r["path"], (r["via"] or {}).get("id", ""))
+            entry = groups.setdefault(key, {"proposer": r["proposer"], "path": r["path"], "via": r["via"],
+                                            "relations": set()})
+            entry["relations"].add(r["relation"])
+        return [{**groups[k], "relations": sorted(groups[k]["relations"])} for k in sorted(groups)]
+
+    def _entity_relations(self, entity_id: str, rels: list[Row], texts) -> list[Row]:
+        others = self._nodes_by_ids(sorted({r["target"] if r["source"] == entity_id else r["source"]
+                                            for r in rels}))
+        out = []
+        for r in rels:
+            outgoing = r["source"] == entity_id
+            other = others[r["target"] if outgoing else r["source"]]["properties"]
+            p = r["properties"]
+            row = {"speech_id": p["speech_id"], "start": p["start"], "end": p["end"], "recommendation": None,
+                   "entity": {"id": other["id"]}, "relation": r["type"], "action": None}
+            out.append({"type": r["type"], "direction": "out" if outgoing else "in",
+                        "other": self._entity_ref(other), "evidence": self._evidence(row, texts)})
+        return sorted(out, key=lambda x: (x["type"], x["direction"], x["other"]["id"], x["evidence"]["speech_id"],
+                                          x["evidence"]["start"]))
+
+    def _search_item(self, node: Row) -> Row:
+        p, label = node["properties"], S.primary_label(node["labels"])
+        return {"id": p["id"], "kind": label, "type": p.get("type") if label == S.ENTITY else label,
+                "name": p.get("name"), "name_en": p.get("name_en"), "aliases": list(p.get("aliases") or []),
+                "concept": node.get("concept")}
+
+    @staticmethod
+    def _rank(item: Row, whole: str) -> int:
+        exact = [item["name"], item["name_en"], *item["aliases"]]
+        if any(f and f.lower() == whole for f in exact):
+            return 0
+        return 1 if whole in (item["name"] or "").lower() else 2
+
+    def _summary(self, kind: str, node: Row) -> Row:
+        p = node["properties"]
+        if kind == "documents":
+            return {k: p.get(k) for k in ("id", "source", "publication", "date", "page", "topic")}
+        if kind == "speeches":
+            return {k: p.get(k) for k in ("id", "order", "title", "document")}
+        if kind == "proposers":
+            return proposer_ref(p["id"], p.get("name"), node["labels"])
+        if kind == "entities":
+            return {**self._entity_ref(p), "aliases": list(p.get("aliases") or [])}
+        return self._concept_ref(p)
+
+    def _roles_of(self, node_id: str) -> list[Row]:
+        rels = [r for r in self._rels_touching([node_id]) if r["type"] == S.HOLDS_ROLE]
+        ends = self._nodes_by_ids(sorted({x for r in rels for x in (r["source"], r["target"])}))
+        out = [{"person": proposer_ref(r["source"], ends[r["source"]]["properties"].get("name"), [S.PERSON]),
+                "body": proposer_ref(r["target"], ends[r["target"]]["properties"].get("name"), [S.BODY]),
+                "role": r["properties"].get("role")} for r in rels]
+        return sorted(out, key=lambda x: (x["person"]["id"], x["body"]["id"], x["role"] or ""))

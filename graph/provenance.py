@@ -1,0 +1,58 @@
+"""Provenance bookkeeping of shared nodes and relationships, as pure functions.
+
+The embedded store applies these to property dicts; the Neo4j store runs the same rules in
+Cypher (``cypher/load_entity_*.cypher``, ``cypher/remove_document.cypher``). Keeping the rules
+in one small module makes the two easy to compare.
+
+- ``documents``: ids of the documents that produced a shared node or relationship, in order of
+  their (latest) load; the document being loaded moves to the end.
+- ``alias_sources``: ``"<document id>\\t<alias>"``; ``aliases`` are their distinct aliases in
+  order; ``aliases_text`` joins them with ``" | "`` for the full-text index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ALIAS_JOIN = " | "
+
+
+def add_document(documents: list[str] | None, document_id: str) -> list[str]:
+    """`documents` with `document_id` moved to (or added at) the end.
+
+    >>> add_document(["a", "b"], "a")
+    ['b', 'a']
+    """
+    return [d for d in documents or [] if d != document_id] + [document_id]
+
+
+def drop_document(documents: list[str] | None, document_id: str) -> list[str]:
+    """`documents` without `document_id`."""
+    return [d for d in documents or [] if d != document_id]
+
+
+def merge_alias_sources(old: list[str] | None, document_id: str, new: list[str]) -> list[str]:
+    """Alias sources with the document's previous contribution replaced by `new`."""
+    prefix = document_id + "\t"
+    return [s for s in old or [] if not s.startswith(prefix)] + list(new)
+
+
+def aliases(alias_sources: list[str]) -> list[str]:
+    """Distinct aliases of the sources, in order.
+
+    >>> aliases(["d1\\t中试基金", "d2\\t中试基金", "d2\\t熟化基金"])
+    ['中试基金', '熟化基金']
+    """
+    out: list[str] = []
+    for source in alias_sources:
+        alias = source.split("\t", 1)[1]
+        if alias not in out:
+            out.append(alias)
+    return out
+
+
+def set_aliases(props: dict[str, Any], alias_sources: list[str]) -> None:
+    """Store alias sources and the properties derived from them."""
+    props["alias_sources"] = alias_sources
+    props["aliases"] = aliases(alias_sources)
+    props["aliases_text"] = ALIAS_JOIN.join(props["aliases"])
