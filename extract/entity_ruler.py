@@ -41,11 +41,45 @@ def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
     for i, hit in enumerate(found):
         if hit is None or head_cancelled(toks, i):
             continue
-        if i + 1 < len(found) and found[i + 1] and found[i + 1][1] == i:
-            continue  # the next token completes a longer head (资金 + 池)
+        if i + 1 < len(found) and found[i + 1] and (found[i + 1][1] == i or _compound(toks, i)):
+            continue  # the next token completes a longer head (资金 + 池) or heads a compound
+        if _quoted_modifier(toks, i, hit[0]) or _contrast(toks, i, hit[0], lex):
+            continue
         head, head_first = hit
         mentions.extend(_mentions_for(toks, head, head_first, i, lex))
     return mentions
+
+
+def _compound(toks: Tokens, i: int) -> bool:
+    """Two heads in a row (制度 + 体系, 高校 + 院所) make one compound head: only the last counts."""
+    return toks.classes[i + 1] in (WORD, VFUSED)
+
+
+def _quoted_modifier(toks: Tokens, i: int, head: Head) -> bool:
+    """A head inside quotes names an entity only when the quote closes right after it and the
+    quoted stretch is not itself a modifier (“链主”企业, “技术平台+孵化”模式); 政府 inside a quoted
+    arrangement is a party to it (“企业出题、政府立项…”机制)."""
+    opening = _opening_quote(toks, i)
+    if opening is None:
+        return False
+    closing = toks.quote_close[opening]
+    if closing != i + 1:
+        return head.text != "政府"
+    return closing + 1 < len(toks.words) and toks.classes[closing + 1] in (WORD, VFUSED)
+
+
+def _opening_quote(toks: Tokens, i: int) -> int | None:
+    for opening, closing in toks.quote_close.items():
+        if opening < i < closing:
+            return opening
+    return None
+
+
+def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
+    """非银行 and the like name what a head is not."""
+    word = toks.words[i]
+    prefix = word[: len(word) - len(head.text)] if word.endswith(head.text) else ""
+    return prefix in lex.kinds("contrast") or (i > 0 and toks.words[i - 1] in lex.kinds("contrast"))
 
 
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
@@ -77,19 +111,23 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
         return False
     if not modifiers and not head.bare and toks.words[head_first] == head.text:
         return head.text == "政府" and _inside_quote(toks, i)
+    content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
+    if content and all(m in lex.kinds("generic") | lex.kinds("scope") for m in content):
+        return False
     return _rule_ok(toks, modifiers, head, lex)
 
 
 def _rule_ok(toks: Tokens, modifiers: list[str], head: Head, lex: Lexicon) -> bool:
     content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
-    if head.rule == "body":
-        return any(m not in lex.kinds("generic") | lex.kinds("scope") for m in content)
+    if head.rule == "body":  # 政府部门, 主管部门 and 相关部门 stay bare
+        bodies = {h.text for h in lex.heads.values() if h.rule == "body"}
+        return any(m not in lex.kinds("generic") | lex.kinds("scope") | bodies for m in content)
     if head.rule == "governance":
         return not content or content[-1] not in lex.kinds("nongov")
     if head.rule == "arrangement":
         return any(m in "“”" for m in modifiers) or len(content) >= 2
     if head.rule == "pool":
-        return any(p in m for m in content for p in lex.kinds("pool"))
+        return any(p in m for m in content[-2:] for p in lex.kinds("pool"))
     return True
 
 

@@ -33,6 +33,7 @@ def _tokenizer_factory():
     from policykg.extract.tokenizer import RJiebaTokenizer
 
     def create(nlp: Language) -> RJiebaTokenizer:
-        return RJiebaTokenizer(nlp.vocab, lexicon().segmenter_words())
+        lex = lexicon()
+        return RJiebaTokenizer(nlp.vocab, lex.segmenter_words(), lex.unwanted_words())
 
     return create

@@ -18,25 +18,39 @@ class Head:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     heads: dict[str, Head]
     max_head: int
-    verbs: dict[str, tuple[str, str]]  # verb -> (english, kind)
+    verbs: dict[str, tuple[str, str, bool]]  # verb -> (english, kind, inside)
     words: dict[str, str]  # boundary word -> kind
     institutions: frozenset[str]
 
     def kinds(self, kind: str) -> frozenset[str]:
         """Boundary words of one kind (generic, scope, nongov, capital …)."""
-        return frozenset(w for w, k in self.words.items() if k == kind)
+        return _kinds(self, kind)
+
+    def proposes(self, word: str) -> bool:
+        """Whether ``word`` is a proposing verb."""
+        return word in self.verbs and self.verbs[word][1] == "propose"
+
 
     def segmenter_words(self) -> list[tuple[str, str]]:
         """(word, POS tag) pairs added to the segmenter so segmentation agrees with the rules."""
         pairs = [(h, "n") for h in self.heads if len(h) > 1]
         pairs += [(name, "nt") for name in self.institutions]
-        pairs += [(v, "v") for v, (_, kind) in self.verbs.items() if kind != "fused" and len(v) > 1]
-        pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items() if len(w) > 1]
+        pairs += [(v, "v") for v, (_, kind, _) in self.verbs.items() if kind != "modifier" and len(v) > 1]
+        pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items() if len(w) > 1 and k != "split"]
         return pairs
+
+    def unwanted_words(self) -> list[str]:
+        """Dictionary words the segmenter must not form (联合政府 in 联合政府基金)."""
+        return sorted(self.kinds("split"))
+
+
+@cache
+def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
+    return frozenset(w for w, k in lex.words.items() if k == kind)
 
 
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
@@ -50,6 +64,6 @@ def lexicon() -> Lexicon:
     institutions = frozenset(r["name"] for r in read_tsv("institutions.tsv"))
     for name in institutions:
         heads.setdefault(name, Head(name, "Institution", True, ""))
-    verbs = {r["verb"]: (r["english"], r["kind"]) for r in read_tsv("verbs.tsv")}
+    verbs = {r["verb"]: (r["english"], r["kind"], r["inside"] == "yes") for r in read_tsv("verbs.tsv")}
     words = {r["word"]: r["kind"] for r in read_tsv("boundaries.tsv")}
     return Lexicon(heads, max(map(len, heads)), verbs, words, institutions)

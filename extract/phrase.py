@@ -18,18 +18,18 @@ from policykg.extract.lexicon import Head, Lexicon, lexicon
 
 # Token classes.
 WORD, PUNCT, QOPEN, QCLOSE, COORD, CONJ, DE, DENG, PREP, QUANT, LOC = range(11)
-ADV, VPROP, VACT, VFUSED, SPACE, JOIN, CLAUSE = range(11, 18)
+ADV, VPROP, VACT, VFUSED, SPACE, JOIN, CLAUSE, VLEAD = range(11, 19)
 
 NOUNISH = frozenset({WORD, VFUSED, QUANT})
 """Classes a phrase grows over (quantifiers are dropped afterwards when they open it)."""
-LEADING_DROP = frozenset({QUANT, VFUSED, SPACE, JOIN, ADV})
-"""Classes dropped when they open a phrase (一批, a fused verb such as 创新 used as a verb)."""
+LEADING_DROP = frozenset({QUANT, VLEAD, SPACE, JOIN, ADV})
+"""Classes dropped when they open a phrase (一批, a verb such as 创新 that may sit inside names)."""
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『〝", "”’」』〞"
-_JOINERS = frozenset({"+", "＋", "·", "•", "/", "／", "-", "—", "–"})
+_JOINERS = frozenset({"+", "＋", "·", "•", "/", "／"})
 _WORD_CLASS = {"prep": PREP, "conj": CONJ, "quant": QUANT, "locative": LOC, "adverb": ADV,
                "clause": CLAUSE}
-_VERB_CLASS = {"propose": VPROP, "action": VACT, "fused": VFUSED}
+_VERB_CLASS = {"propose": VPROP, "action": VACT, "modifier": VFUSED}
 _MAX_QUOTE = 60
 """Longest quoted stretch, in tokens, treated as one modifier."""
 _MAX_CONJUNCTS = 8
@@ -70,7 +70,8 @@ def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None) -
 def token_class(word: str, tag: str, lex: Lexicon) -> int:
     """The class of one token, from the lexicons first and the POS tag second."""
     if word in lex.verbs:
-        return _VERB_CLASS[lex.verbs[word][1]]
+        _, kind, inside = lex.verbs[word]
+        return VLEAD if inside else _VERB_CLASS[kind]
     kind = lex.words.get(word)
     if kind in _WORD_CLASS:
         return _WORD_CLASS[kind]
@@ -99,10 +100,10 @@ def _class_by_tag(word: str, tag: str) -> int:
         return PREP
     if tag == "c":
         return CLAUSE
-    if tag == "d":
+    if tag == "d" and len(word) == 1:
         return ADV
     if tag == "v":
-        return VACT
+        return VFUSED
     if tag == "m" and not any(c.isascii() and c.isalpha() for c in word) and not word.startswith("第"):
         return QUANT
     return WORD
@@ -162,7 +163,7 @@ def head_cancelled(toks: Tokens, i: int) -> bool:
 # ------------------------------------------------------------------ growth
 
 
-def grow(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int]:
+def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None) -> tuple[int, int]:
     """Grow leftwards from token ``k`` over modifiers.
 
     Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
@@ -180,9 +181,20 @@ def grow(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int]:
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
+        elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon()):
+            first, k = k, k - 1
         else:
             break
     return first, k
+
+
+def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon) -> bool:
+    """A verb such as 培育 or 引导 sits inside a name when a non-head noun precedes it
+    (梯度培育机制, 政府引导基金), not when it opens the phrase or follows a subject (企业建设…)."""
+    if k <= lo or toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
+        return False
+    word = toks.words[k - 1]
+    return word == "政府" or head_at(toks, k - 1, lex) is None
 
 
 def _latin_space(toks: Tokens, k: int) -> bool:
@@ -192,8 +204,12 @@ def _latin_space(toks: Tokens, k: int) -> bool:
 
 
 def strip_leading(toks: Tokens, first: int, last: int) -> int:
-    """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb)."""
+    """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
+    and a one-character adjective after an adverb (更大 …)."""
     while first < last and toks.classes[first] in LEADING_DROP:
+        first += 1
+    if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
+            and len(toks.words[first]) == 1:
         first += 1
     return first
 
@@ -228,7 +244,7 @@ def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon) -> list[Conjun
     """The conjuncts left of the coordination marker at ``b``, nearest first."""
     out: list[Conjunct] = []
     while b > lo and len(out) < _MAX_CONJUNCTS:
-        first, stop = grow(toks, b - 1, lo)
+        first, stop = grow(toks, b - 1, lo, lex)
         first = strip_leading(toks, first, b - 1)
         if first > b - 1:
             break
@@ -255,14 +271,14 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
                lex: Lexicon | None = None) -> Phrase:
     """The maximal noun phrase ending with the head at tokens ``head_first`` .. ``head_last``."""
     lex = lex or lexicon()
-    first, b = grow(toks, head_first - 1, lo)
+    first, b = grow(toks, head_first - 1, lo, lex)
     first = min(first, head_first)
     phrase = Phrase(strip_leading(toks, first, head_first), head_last)
     if b < lo:
         return phrase
     marker = toks.classes[b]
     if marker == QOPEN and toks.quote_close.get(b) == head_last + 1:
-        _outside_quote(toks, phrase, b, lo)
+        _outside_quote(toks, phrase, b, lo, lex)
     elif marker in (COORD, CONJ, DENG):
         _coordinate(toks, phrase, b, head, lo, lex)
     elif marker == DE:
@@ -270,9 +286,9 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     return phrase
 
 
-def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int) -> None:
+def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int, lex: Lexicon) -> None:
     """A quote wrapping the head: modifiers outside it still belong (市级“…专项基金”)."""
-    first, _ = grow(toks, b - 1, lo)
+    first, _ = grow(toks, b - 1, lo, lex)
     first = strip_leading(toks, first, b - 1) if first < b else b
     if first < b and toks.classes[first] not in LEADING_DROP:
         phrase.first, phrase.last = first, phrase.last + 1
@@ -301,10 +317,17 @@ def _coordinate_deng(toks, phrase, conj, right, head, lex) -> None:
     if head.type != "Institution" and starts_with_category and len(right) > 1:
         phrase.first = conj[-1].first
         return
+    if not _bare(toks, phrase.first, phrase.last, head):
+        return
     shared = toks.text(phrase.first, phrase.last)
     for c in reversed(conj):
         if c.head is None:
             phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
+
+
+def _bare(toks: Tokens, first: int, last: int, head: Head) -> bool:
+    """Whether tokens ``first`` .. ``last`` are just a head that needs a modifier (企业, 模式)."""
+    return not head.bare and toks.text(first, last) == head.text
 
 
 def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
@@ -316,21 +339,30 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
                 and len(conj) == 1:
             phrase.first = nearest.first
         return
-    quoted = all(is_quoted(toks, c.first, c.last) for c in conj) and \
-        is_quoted(toks, *right[0]) if len(right) > 1 else False
-    short = all(len(units(toks, c.first, c.last)) == 1 for c in conj) and len(right) > 1
-    if quoted or (short and (connector_is_list or head.type == "Institution")):
+    if _expands(toks, conj, right, phrase, head):
         shared = toks.text(right[1][0], phrase.last)
         for c in reversed(conj):
             phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
         return
     if not connector_is_list and head.type != "Institution":
-        phrase.first = conj[-1].first
+        phrase.first = nearest.first
+
+
+def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,
+             head: Head) -> bool:
+    """Whether “X、Y Z” is one Z per conjunct: the shared part alone would be bare, and the
+    conjuncts are quoted modifiers or single words before an institution head (民政、科技部门)."""
+    if len(right) < 2 or not _bare(toks, right[1][0], phrase.last, head):
+        return False
+    if all(is_quoted(toks, c.first, c.last) for c in conj) and is_quoted(toks, *right[0]):
+        return True
+    return head.type == "Institution" and all(len(units(toks, c.first, c.last)) == 1 for c in conj)
 
 
 def _de_clause(toks, phrase, b, head, lo, lex) -> None:
-    """Keep a 的-clause only when the head with its modifiers says nothing alone."""
-    if not _generic(toks, phrase, head, lex):
+    """Keep a 的-clause only when the head with its modifiers says nothing alone
+    (宽容失败的创新体系); never for institutions, whose bare heads are left out instead."""
+    if head.type == "Institution" or not _generic(toks, phrase, head, lex):
         return
     first, _ = grow_clause(toks, b - 1, lo)
     if first < b:
@@ -340,18 +372,16 @@ def _de_clause(toks, phrase, b, head, lo, lex) -> None:
 
 def _generic(toks: Tokens, phrase: Phrase, head: Head, lex: Lexicon) -> bool:
     generic = lex.kinds("generic")
-    for i in range(phrase.first, phrase.last + 1):
-        if head_at(toks, i, lex) and i == phrase.last:
-            continue
-        if toks.classes[i] != VFUSED and toks.words[i] not in generic:
-            return False
-    return True
+    words = toks.words[phrase.first:phrase.last + 1]
+    if len(words) == 1:
+        return _bare(toks, phrase.first, phrase.last, head)
+    return all(w in generic for w in words[:-1])
 
 
 def grow_clause(toks: Tokens, k: int, lo: int) -> tuple[int, int]:
     """Grow a 的-clause leftwards: like ``grow`` but over non-proposing verbs and adjectives too."""
     first = k + 1
-    while k >= lo and toks.classes[k] in NOUNISH | {VACT, ADV, QCLOSE}:
+    while k >= lo and toks.classes[k] in NOUNISH | {VLEAD, ADV, QCLOSE}:
         if toks.classes[k] == QCLOSE:
             opening = toks.quote_open.get(k)
             if opening is None:

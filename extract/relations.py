@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 
 from policykg.extract.entity_ruler import MENTIONS, TOKENS_KEY
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PREP, PUNCT, QUANT, SPACE, VACT,
-                                     VFUSED, VPROP, Tokens, make_tokens)
+from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
+                                     VLEAD, VPROP, Tokens, make_tokens)
 
 RELATIONS = "policykg_relations"
-_CHAIN = frozenset({VPROP, VACT, VFUSED, ADV, QUANT, LOC, SPACE})
+_CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
 _SENTENCE_END = frozenset("。；！？\n")
 
 
@@ -48,7 +48,7 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
     out: list[dict] = []
     for n, m in enumerate(mentions):
-        verb_at = _proposing_verb(toks, m["first"], mentions, by_last)
+        verb_at = _proposing_verb(toks, m["first"], mentions, by_last, lex)
         m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
         if verb_at is not None:
             verb = toks.words[verb_at]
@@ -61,14 +61,15 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     return out
 
 
-def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dict) -> int | None:
+def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dict,
+                    lex: Lexicon) -> int | None:
     """Index of the verb proposing a phrase that starts at ``first``, if any."""
     j, nearest, before_bing = first - 1, None, None
     while j >= 0 and toks.classes[j] in _CHAIN | {CONJ}:
         c = toks.classes[j]
         if c == CONJ and toks.words[j] != "并":
             break
-        if c == VPROP:
+        if lex.proposes(toks.words[j]):
             if nearest is None:
                 nearest = j
             elif toks.words[j + 1] == "并":
@@ -83,7 +84,7 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:
     j = verb_at - 1
-    while j >= 0 and toks.classes[j] in (VACT, VPROP, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
+    while j >= 0 and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
         j -= 1
     subject = by_last.get(j)
     if subject is None or subject == n:

@@ -49,8 +49,8 @@ def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
     if key in entities:
         _add_aliases(entities[key], aliases)
         return key
-    earlier = [e.canonical for e in entities.values() if e.type == m["type"]]
-    referent = normalize.resolve_short_form(canonical, earlier, m["type"])
+    referent = next((e.canonical for e in entities.values() if e.type == m["type"]
+                     and normalize.is_coreferent(canonical, e.canonical, m["type"])), None)
     if referent is not None:
         key = entity_id(m["type"], referent)
         _add_aliases(entities[key], [m["text"]])

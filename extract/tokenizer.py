@@ -25,21 +25,24 @@ _WORD_FREQ = 200_000
 """Dictionary frequency given to lexicon words: high enough to win over shorter splits."""
 
 
-def make_segmenter(words: Iterable[tuple[str, str]] = ()) -> rjieba.Jieba:
-    """A jieba-rs segmenter with the default dictionary plus ``(word, tag)`` pairs."""
+def make_segmenter(words: Iterable[tuple[str, str]] = (), unwanted: Iterable[str] = ()) -> rjieba.Jieba:
+    """A jieba-rs segmenter with the default dictionary plus ``(word, tag)`` pairs, and with the
+    ``unwanted`` dictionary words made so rare that the segmenter splits them."""
     segmenter = rjieba.Jieba()
     for word, tag in words:
         segmenter.add_word(word, _WORD_FREQ, tag)
+    for word in unwanted:
+        segmenter.add_word(word, 1, "x")
     return segmenter
 
 
 class RJiebaTokenizer:
     """Callable turning text into a Doc whose tokens are jieba-rs words tagged with jieba POS tags."""
 
-    def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = ()):
+    def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = (), unwanted: Iterable[str] = ()):
         self.vocab = vocab
-        self.words = tuple(words)
-        self.segmenter = make_segmenter(self.words)
+        self.words, self.unwanted = tuple(words), tuple(unwanted)
+        self.segmenter = make_segmenter(self.words, self.unwanted)
 
     def __call__(self, text: str) -> Doc:
         pairs = self.segmenter.tag(text, True) if text else []
@@ -52,7 +55,7 @@ class RJiebaTokenizer:
         return doc
 
     def __reduce__(self):
-        return (RJiebaTokenizer, (self.vocab, self.words))
+        return (RJiebaTokenizer, (self.vocab, self.words, self.unwanted))
 
     # spaCy calls these when saving or loading a pipeline; the state lives in the lexicon files.
     def to_bytes(self, **_kwargs) -> bytes:
