@@ -91,7 +91,7 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     if _qualifies(toks, first, head_first, i, head, lex):
         out.append(_mention(toks, head, first, phrase.last, i, phrase))
     for text, exp_first in phrase.expansions:
-        if _expansion_ok(text, head, lex):
+        if _expansion_ok(toks, text, head, lex):
             out.append(_expanded(toks, head, text, exp_first, phrase.last, i))
     return out
 
@@ -112,7 +112,8 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
     if not modifiers and not head.bare and toks.words[head_first] == head.text:
         return head.text == "政府" and _inside_quote(toks, i)
     content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
-    if content and all(m in lex.kinds("generic") | lex.kinds("scope") for m in content):
+    vague = lex.kinds("generic") | lex.kinds("scope") | lex.kinds("evaluative")
+    if content and all(m in vague for m in content):
         return False
     return _rule_ok(toks, modifiers, head, lex)
 
@@ -125,14 +126,16 @@ def _rule_ok(toks: Tokens, modifiers: list[str], head: Head, lex: Lexicon) -> bo
     if head.rule == "governance":
         return not content or content[-1] not in lex.kinds("nongov")
     if head.rule == "arrangement":
-        return any(m in "“”" for m in modifiers) or len(content) >= 2
+        return any(q in m for m in modifiers for q in "“”") or len(content) >= 2
     if head.rule == "pool":
         return any(p in m for m in content[-2:] for p in lex.kinds("pool"))
     return True
 
 
-def _expansion_ok(text: str, head: Head, lex: Lexicon) -> bool:
-    return text not in lex.kinds("capital")
+def _expansion_ok(toks: Tokens, text: str, head: Head, lex: Lexicon) -> bool:
+    """An expanded coordination passes the head's rule on its own modifier (政府投入资金 does not)."""
+    modifier = text[: -len(head.text)] if text.endswith(head.text) else text
+    return text not in lex.kinds("capital") and _rule_ok(toks, [modifier], head, lex)
 
 
 def _inside_quote(toks: Tokens, i: int) -> bool:

@@ -163,11 +163,13 @@ def head_cancelled(toks: Tokens, i: int) -> bool:
 # ------------------------------------------------------------------ growth
 
 
-def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None) -> tuple[int, int]:
+def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
+         head_type: str = "") -> tuple[int, int]:
     """Grow leftwards from token ``k`` over modifiers.
 
     Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
-    was taken) and the index of the token that stopped it (``lo - 1`` at the start).
+    was taken) and the index of the token that stopped it (``lo - 1`` at the start). Before an
+    institution head, verbs never sit inside the phrase (实现政府部门 → 政府部门).
     """
     first = k + 1
     while k >= lo:
@@ -177,11 +179,14 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None) -> tuple
             if opening is None or opening < lo:
                 break
             first, k = opening, opening - 1
-        elif c in NOUNISH or (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
+        elif c in NOUNISH and not (c == VFUSED and head_type == "Institution" and toks.tags[k] == "v"
+                                    and toks.words[k] not in (lex or lexicon()).verbs):
+            first, k = k, k - 1
+        elif (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
-        elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon()):
+        elif c == VLEAD and head_type != "Institution" and _verb_inside(toks, k, lo, lex or lexicon()):
             first, k = k, k - 1
         else:
             break
@@ -271,7 +276,7 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
                lex: Lexicon | None = None) -> Phrase:
     """The maximal noun phrase ending with the head at tokens ``head_first`` .. ``head_last``."""
     lex = lex or lexicon()
-    first, b = grow(toks, head_first - 1, lo, lex)
+    first, b = grow(toks, head_first - 1, lo, lex, head.type)
     first = min(first, head_first)
     phrase = Phrase(strip_leading(toks, first, head_first), head_last)
     if b < lo:
