@@ -132,14 +132,30 @@ def starts_with_marker(text: str) -> Marker | None:
     return markers_at(stripped, 0)
 
 
-def marker_sequence(text: str, kind: str, start: int, end: int) -> list[Marker]:
+def marker_sequence(text: str, kind: str, start: int, end: int, *, paragraphs_only: bool = False) -> list[Marker]:
     """Markers of one kind numbered 1, 2, 3 … in order between start and end."""
     found: list[Marker] = []
     for match in MARKER_KINDS[kind].finditer(text, start, end):
+        pos = match.start()
         number = _number(kind, match.group(1))
-        if number == len(found) + 1 and _valid_position(text, kind, match.start(), start):
-            found.append(Marker(kind, number, match.start(), match.end()))
+        if paragraphs_only and pos != start and not _at_paragraph_start(text, pos):
+            continue
+        if number == len(found) + 1 and _valid_position(text, kind, pos, start):
+            found.append(Marker(kind, number, pos, match.end()))
     return found
+
+
+def list_markers(text: str, first: Marker, end: int) -> list[Marker]:
+    """The markers of the list that ``first`` opens.
+
+    A list whose first item opens a paragraph continues at paragraph starts ("…，二是…" inside
+    an item is then a sub-item), unless only inline markers continue it.
+    """
+    inline = marker_sequence(text, first.kind, first.start, end)
+    if not _at_paragraph_start(text, first.start):
+        return inline
+    strict = marker_sequence(text, first.kind, first.start, end, paragraphs_only=True)
+    return strict if len(strict) > 1 else inline
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -164,7 +180,7 @@ def _heading(text: str, start: int, end: int) -> str:
 
 def _numbered(text: str, first: Marker, start: int, end: int) -> list[tuple[int, int, int]]:
     """(start, heading start, end) of each item of a numbered list."""
-    sequence = marker_sequence(text, first.kind, start, end)
+    sequence = list_markers(text, first, end)
     spans = []
     for index, marker in enumerate(sequence):
         stop = sequence[index + 1].start if index + 1 < len(sequence) else end

@@ -1,0 +1,124 @@
+"""Page layout: de-wrapping, paragraphs, masthead, speech boundaries, labels and narration."""
+
+from pathlib import Path
+
+from policykg.extract.layout import (
+    find_speeches,
+    is_narration,
+    looks_wrapped,
+    paragraphs,
+    parse_masthead,
+    single_speech,
+    speech_text,
+    split_lines,
+)
+from policykg.extract.records import Proposer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_wrapped_lines_are_joined_without_inserting_anything():
+    text = "科技金融是支撑创新的重要力量。近年来，我市科\n\n技金融规模持续扩大，但仍存在一些短板。为此，建\n\n议：\n\n一是设立市级种子基金。由财政出资引导社会资本\n\n共同参与。"
+    body = speech_text(split_lines(text))
+    assert body == "科技金融是支撑创新的重要力量。近年来，我市科技金融规模持续扩大，但仍存在一些短板。为此，建议：\n一是设立市级种子基金。由财政出资引导社会资本共同参与。"
+
+
+def test_stray_spaces_inside_a_line_are_kept():
+    text = "规上工业总 产 值 占全市比重提高至约 90% ，带动作用\n\n不断增强，产业集群规模持续壮大，创新能力明显\n\n提高，发展质量稳步提升。"
+    assert "总 产 值 占全市比重提高至约 90% ，" in speech_text(split_lines(text))
+
+
+def test_sentence_end_at_full_width_continues_the_paragraph():
+    lines = split_lines(
+        "一是提升企业决策参与度。建立企业常态化参与科技\n\n"
+        "决策机制，由专家和企业共同编制攻关实施方案。\n\n"
+        "完善科技咨询专家库功能，提供跨区域专家资源，辅\n\n"
+        "助企业攻关决策。\n\n"
+        "二是强化企业研发投入。支持企业设立专项资金。"
+    )
+    assert [len(group) for group in paragraphs(lines)] == [4, 1]
+
+
+def test_short_last_line_and_indented_first_line_end_paragraphs():
+    lines = split_lines(
+        "健全培养体系。依托高校开设技术转移课程，开展学\n\n"
+        "历教育和职业培训，提升专业化水平和服务能力。\n\n"
+        "完善评价激励。设立技术经理人专项职称，将\n\n"
+        "转化收益按比例奖励给经理人，激发积极性。"
+    )
+    assert [len(group) for group in paragraphs(lines)] == [2, 2]
+
+
+def test_full_width_indentation_marks_paragraphs():
+    record = single_speech(split_lines(fixture("fullwidth_indent.txt")))
+    body = speech_text(record.body)
+    assert body.count("\n") == 3
+    assert body.splitlines()[1].startswith("一是分类建立评价标准")
+    assert "\u3000" not in body
+
+
+def test_one_paragraph_a_line_is_not_rewrapped():
+    lines = split_lines("设立基金。\n建立机制。\n搭建平台。")
+    assert not looks_wrapped(lines)
+    assert speech_text(lines) == "设立基金。\n建立机制。\n搭建平台。"
+
+
+def test_masthead_metadata_and_banner_fused_with_page_number():
+    masthead, speeches = find_speeches(split_lines(fixture("page_small.txt")))
+    head = parse_masthead(masthead)
+    assert (head.publication, head.date, head.page) == ("重庆政协报", "2024-11-05", "3")
+    assert head.topic == "激活创新资本 服务实体经济"
+    assert len(speeches) == 2
+
+
+def test_section_banner_and_masthead_are_not_speeches():
+    _, speeches = find_speeches(split_lines(fixture("page_small.txt")))
+    texts = " ".join(speech_text(s.body) for s in speeches)
+    for furniture in ("摘登", "责任编辑", "电话", "Zhengxie", "激活创新资本"):
+        assert furniture not in texts
+    assert [s.title for s in speeches] == ["壮大科技金融力量", "培育高水平技术经理人队伍"]
+
+
+def test_two_speeches_are_never_merged():
+    _, speeches = find_speeches(split_lines(fixture("page_small.txt")))
+    first, second = (speech_text(s.body) for s in speeches)
+    assert "技术经理人" not in first and first.endswith("分散首台套应用风险。")
+    assert second.startswith("技术经理人是成果转化的关键纽带。")
+
+
+def test_banner_between_speeches_is_dropped():
+    page = fixture("page_small.txt").replace("培育高水平技术经理人队伍", "民主党派发言摘登\n\n培育高水平技术经理人队伍")
+    _, speeches = find_speeches(split_lines(page))
+    assert "摘登" not in speech_text(speeches[0].body)
+
+
+def test_speech_of_layout_gives_proposer_and_title():
+    layout = single_speech(split_lines(fixture("speech_of.txt")))
+    assert layout.title == "加快构建科创金融服务体系"
+    assert layout.proposer.name == "李明远"
+
+
+def test_trailing_attribution_is_the_proposer_and_not_text():
+    layout = single_speech(split_lines(fixture("attribution.txt")))
+    assert layout.proposer.name == "欧阳明远"
+    assert "——" not in speech_text(layout.body)
+
+
+def test_narration_and_labels_are_left_out():
+    layout = single_speech(split_lines(fixture("labels_narration.txt")))
+    body = speech_text(layout.body, Proposer("周文华", "person"), narration=True)
+    assert "本报讯" not in body and "【会内声音】" not in body and "周文华表示" not in body
+    assert body.startswith("绿色金融是推动绿色发展的重要支撑。")
+
+
+def test_narration_cues():
+    speaker = Proposer("周文华", "person")
+    assert is_narration("他表示，将继续关注这一问题。", None)
+    assert is_narration("周文华委员认为，应当加快推进。", speaker)
+    assert not is_narration("其他部门表示支持，形成合力。", None)
+    assert not is_narration("“他山之石”说明借鉴经验很重要。", None)
+    assert not is_narration("建议设立引导基金，支持企业创新。", speaker)

@@ -1,0 +1,111 @@
+"""Proposer lines: bodies, persons, roles split with elided organisations restored, affiliations."""
+
+import pytest
+
+from policykg.extract.proposer import (
+    parse_proposer_line,
+    parse_proposer_text,
+    parse_roles,
+    proposer_from_mapping,
+    split_title,
+)
+
+
+def test_body_line_is_an_organization_without_roles():
+    found = parse_proposer_line("九三学社重庆市委会")
+    assert (found.name, found.kind, found.roles, found.affiliations) == ("九三学社重庆市委会", "organization", [], [])
+
+
+@pytest.mark.parametrize("line", ["民盟重庆市委会", "某某大学", "致公党重庆市委员会", "市工商联"])
+def test_bodies_with_organisation_endings(line):
+    assert parse_proposer_line(line).kind == "organization"
+
+
+def test_roles_then_name_with_elided_organisation_restored():
+    found = parse_proposer_line("市政协委员，某区政协党组书记、主席 孙明远")
+    assert found.name == "孙明远" and found.kind == "person"
+    assert found.roles == ["市政协委员", "某区政协党组书记", "某区政协主席"]
+    assert found.affiliations == ["市政协", "某区政协"]
+
+
+def test_national_membership_and_university_post():
+    found = parse_proposer_line("全国政协委员、某某理工大学校长 钱立新")
+    assert found.roles == ["全国政协委员", "某某理工大学校长"]
+    assert found.affiliations == ["全国政协", "某某理工大学"]
+
+
+def test_committee_of_the_body_before_it_belongs_to_that_body():
+    found = parse_proposer_line("市政协常委、文史委副主任，某某职业学院院长 林晓")
+    assert found.roles == ["市政协常委", "市政协文史委副主任", "某某职业学院院长"]
+    assert found.affiliations == ["市政协", "某某职业学院"]
+
+
+def test_unit_with_a_place_stands_on_its_own():
+    roles = parse_roles("市政协委员、江津区委副书记")
+    assert [r.organization for r in roles] == ["市政协", "江津区委"]
+
+
+def test_category_role_gives_no_affiliation():
+    found = parse_proposer_line("市政协常委，市属国企外部董事 韩冬")
+    assert found.roles == ["市政协常委", "市属国企外部董事"]
+    assert found.affiliations == ["市政协"]
+
+
+def test_party_secretary_and_chair_of_a_company():
+    found = parse_proposer_line("市政协委员，某某金租党委书记、董事长 邹平")
+    assert found.roles == ["市政协委员", "某某金租党委书记", "某某金租董事长"]
+    assert found.affiliations == ["市政协", "某某金租"]
+
+
+def test_company_name_with_brackets_is_kept_whole():
+    found = parse_proposer_line("市政协委员、某某创新中心（重庆）有限公司总经理 褚明")
+    assert found.affiliations == ["市政协", "某某创新中心（重庆）有限公司"]
+
+
+def test_run_on_attribution_with_membership_marker():
+    found = parse_proposer_line("——某某实验室主任、某某理工大学副校长欧阳明远委员")
+    assert found.name == "欧阳明远"
+    assert found.roles == ["某某实验室主任", "某某理工大学副校长"]
+    assert found.affiliations == ["某某实验室", "某某理工大学"]
+
+
+def test_trailing_marker_is_not_part_of_the_name():
+    found = parse_proposer_line("李明远委员")
+    assert (found.name, found.roles) == ("李明远", [])
+    assert parse_proposer_line("市政协委员 王芳代表").name == "王芳"
+
+
+def test_minority_name_with_middle_dot():
+    assert parse_proposer_line("市政协委员 阿依古丽·买买提").name == "阿依古丽·买买提"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "进一步强化企业科技创新主体地位",
+        "建立良好创投机制 持续优化创投生态",
+        "发挥委员作用",
+        "科技金融是支撑创新的重要力量。近年来，我市科",
+        "工业园区、产业集群 5G 专网、千兆光网、工业互联网标识",
+        "关于加快发展低空经济的建议",
+    ],
+)
+def test_headlines_and_body_lines_are_not_proposers(line):
+    assert parse_proposer_line(line) is None
+
+
+def test_split_title_prefers_the_longest_title():
+    assert split_title("某区政协党组书记") == ("某区政协", "党组书记")
+    assert split_title("某某大学副校长") == ("某某大学", "副校长")
+
+
+def test_caller_text_may_be_a_bare_name_or_a_body():
+    assert parse_proposer_text("王建国").kind == "person"
+    assert parse_proposer_text("某某研究会联合调研组").kind == "organization"
+    assert parse_proposer_text("市政协委员 王建国").affiliations == ["市政协"]
+
+
+def test_mapping_derives_affiliations_from_roles():
+    found = proposer_from_mapping({"name": "刘海波", "roles": ["市政协常委", "某某集团董事长"]})
+    assert found.kind == "person" and found.affiliations == ["市政协", "某某集团"]
+    assert proposer_from_mapping({"name": "农工党重庆市委会"}).kind == "organization"

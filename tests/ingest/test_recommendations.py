@@ -1,0 +1,97 @@
+"""Recommendation splitting after 为此，建议： and its equivalents, on made-up speeches."""
+
+import pytest
+
+from policykg.extract.recommendations import chinese_number, find_trigger, split_recommendations
+
+
+def split(text):
+    recs = split_recommendations(text, "doc:t/s1")
+    for rec in recs:
+        assert text[rec.start : rec.end].strip() == text[rec.start : rec.end]
+        assert rec.heading in text[rec.start : rec.end]
+    return recs
+
+
+def test_shi_items_after_trigger():
+    text = "现状如此。为此，建议：\n一是设立种子基金。由财政出资。\n二是完善担保机制。扩大覆盖。\n三是建设服务平台。"
+    recs = split(text)
+    assert [r.heading for r in recs] == ["设立种子基金", "完善担保机制", "建设服务平台"]
+    assert [r.id for r in recs] == ["doc:t/s1/r1", "doc:t/s1/r2", "doc:t/s1/r3"]
+    assert text[recs[0].start : recs[0].end] == "一是设立种子基金。由财政出资。"
+
+
+def test_lead_paragraphs_with_sub_items_count_once_each():
+    text = (
+        "问题不少。为此，建议：\n"
+        "加强专利保护。一是完善法规。二是加大处罚。\n"
+        "优化激励机制。一是建立薪酬体系。二是明确收益分配。三是建立容错机制。"
+    )
+    recs = split(text)
+    assert [r.heading for r in recs] == ["加强专利保护", "优化激励机制"]
+
+
+def test_inline_items_in_the_trigger_paragraph():
+    text = "为此，建议：一是设立引导基金；二是建立评价制度；三是搭建对接平台。"
+    assert [r.heading for r in split(text)] == ["设立引导基金", "建立评价制度", "搭建对接平台"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "一、设立基金。细则。\n二、建立机制。细则。",
+        "（一）设立基金。细则。\n（二）建立机制。细则。",
+        "(一)设立基金。细则。\n(二)建立机制。细则。",
+        "1. 设立基金。细则。\n2. 建立机制。细则。",
+        "1．设立基金。细则。\n2．建立机制。细则。",
+        "（1）设立基金。细则。\n（2）建立机制。细则。",
+        "第一，设立基金。细则。\n第二，建立机制。细则。",
+        "①设立基金。细则。\n②建立机制。细则。",
+    ],
+)
+def test_every_marker_kind(items):
+    recs = split("背景。为此，建议：\n" + items)
+    assert [r.heading for r in recs] == ["设立基金", "建立机制"]
+
+
+def test_sub_items_of_another_kind_stay_inside_their_section():
+    text = "为此，提出以下建议：\n一、强化投入\n（一）设立基金。\n（二）完善补贴。\n二、优化服务\n（一）建设平台。"
+    recs = split(text)
+    assert [r.heading for r in recs] == ["强化投入", "优化服务"]
+    assert "（二）完善补贴" in text[recs[0].start : recs[0].end]
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    ["为此，建议：", "为此建议：", "对此，建议：", "建议如下：", "提出以下建议：", "为此，我们提出如下建议：", "现提出以下几点建议："],
+)
+def test_trigger_equivalents(trigger):
+    assert find_trigger("背景说明。" + trigger + "\n一是设立基金。") is not None
+    assert len(split("背景说明。" + trigger + "\n一是设立基金。\n二是建立机制。")) == 2
+
+
+def test_wrapped_trigger_is_found_after_dewrapping():
+    assert len(split("短板依然存在。为此，建议：\n一是建立机制。\n二是搭建平台。")) == 2
+
+
+def test_marker_inside_a_word_is_not_an_item():
+    text = "为此，建议：\n一是推进标准统一。统一是关键，二是说法不对。\n二是建设平台。"
+    assert [r.heading for r in split(text)] == ["推进标准统一", "建设平台"]
+
+
+def test_no_trigger_uses_recommendation_section():
+    text = "一、存在的问题\n融资难。\n二、对策建议\n（一）设立基金。\n（二）建立机制。\n（三）搭建平台。"
+    assert [r.heading for r in split(text)] == ["设立基金", "建立机制", "搭建平台"]
+
+
+def test_no_trigger_falls_back_to_top_level_numbered_items():
+    text = "低空经济前景广阔。\n一、完善管理制度\n（一）建立协同机制。\n二、加快设施建设\n（一）布局起降点。"
+    assert [r.heading for r in split(text)] == ["完善管理制度", "加快设施建设"]
+
+
+def test_no_trigger_and_no_list_gives_nothing():
+    assert split("我们要继续努力。形势很好。") == []
+
+
+def test_chinese_numbers():
+    assert [chinese_number(n) for n in ("一", "九", "十", "十一", "二十", "二十三")] == [1, 9, 10, 11, 20, 23]
