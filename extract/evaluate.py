@@ -315,15 +315,21 @@ def load_predictions(inputs: Sequence[Path]) -> list[SpeechData]:
 
 
 def extract_records(inputs: Sequence[Path]) -> list[dict[str, Any]]:
-    """Run ingest and the extraction pipeline on text inputs; records as contract dicts."""
+    """Run ingest and the extraction pipeline on text inputs; records as contract dicts.
+
+    Any input that cannot be read stops the evaluation: scoring a partial corpus would
+    silently report every speech of the failed file as missed.
+    """
     try:
         from policykg.extract.ingest import read_paths
         from policykg.extract.pipeline import annotate
     except ImportError as exc:
         raise PolicykgError(f"the extraction pipeline is not available ({exc}); "
                             "pass a JSONL file of extraction records instead") from exc
-    records = annotate(read_paths(list(inputs)))
-    return [r.to_dict() if hasattr(r, "to_dict") else r for r in records]
+    result = read_paths(list(inputs))
+    if result.errors:
+        raise PolicykgError("; ".join(str(e) for e in result.errors))
+    return [record.to_dict() for record in annotate(result.records)]
 
 
 # ---------------------------------------------------------------- alignment and scoring
