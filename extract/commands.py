@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TextIO
 
 import click
-
 from policykg.data import sample_corpus
 from policykg.extract.ingest import IngestResult, read_paths
 from policykg.extract.proposer import parse_proposer_text
@@ -64,16 +63,35 @@ def report(result: IngestResult) -> None:
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
-              help="One JSON object a line, or one JSON array.")
-@click.option("--proposer", "proposer_text", metavar="NAME",
-              help='Proposer of speeches whose text names none: a body, a name, or "roles name".')
-@click.option("--entities/--no-entities", default=True, show_default=True,
-              help="Fill entities and relations with the extraction pipeline (spaCy).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of standard output.")
-def extract_command(paths: tuple[Path, ...], fmt: str, proposer_text: str | None, entities: bool,
-                    output: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object a line, or one JSON array.",
+)
+@click.option(
+    "--proposer",
+    "proposer_text",
+    metavar="NAME",
+    help='Proposer of speeches whose text names none: a body, a name, or "roles name".',
+)
+@click.option(
+    "--entities/--no-entities",
+    default=True,
+    show_default=True,
+    help="Fill entities and relations with the extraction pipeline (spaCy).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (atomically) instead of standard output.",
+)
+def extract_command(
+    paths: tuple[Path, ...], fmt: str, proposer_text: str | None, entities: bool, output: Path | None
+) -> None:
     """Read PATH… (pages, speeches, .json/.jsonl, folders) and print one record per speech.
 
     With no PATH the sample page shipped with policykg is read. Files that fail are reported on

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from policykg.errors import InputError
 from policykg.extract.layout import (
     Masthead,
     SpeechLayout,
@@ -36,8 +35,10 @@ from policykg.extract.layout import (
     split_lines,
 )
 from policykg.extract.proposer import parse_proposer_text, proposer_from_mapping
-from policykg.extract.records import Document, Proposer, Speech, SpeechRecord, speech_id
 from policykg.extract.recommendations import split_recommendations
+from policykg.extract.records import Document, Proposer, Speech, SpeechRecord, speech_id
+
+from policykg.errors import InputError
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -157,7 +158,9 @@ def make_record(document: Document, order: int, title: str, proposer: Proposer, 
     )
 
 
-def _document(source: str, document_id: str | None, digest: str | None, text: str, head: Masthead) -> Document:
+def _document(
+    source: str, document_id: str | None, digest: str | None, text: str, head: Masthead
+) -> Document:
     """A Document for a text; the hash is of the raw bytes when known, else of the UTF-8 text."""
     return Document(
         id=document_id or document_id_for(source),
@@ -170,13 +173,17 @@ def _document(source: str, document_id: str | None, digest: str | None, text: st
     )
 
 
-def _page_records(document: Document, speeches: list[SpeechLayout], proposer: Proposer | None) -> list[SpeechRecord]:
+def _page_records(
+    document: Document, speeches: list[SpeechLayout], proposer: Proposer | None
+) -> list[SpeechRecord]:
     """Records of the speeches found on a page, in page order."""
     records = []
     for order, layout in enumerate(speeches, start=1):
         text = speech_text(layout.body, layout.proposer or proposer, narration=True)
         if not text:
-            raise InputError(f"speech {order} ({layout.title}) has no text", source=document.source, line=layout.first_line)
+            raise InputError(
+                f"speech {order} ({layout.title}) has no text", source=document.source, line=layout.first_line
+            )
         records.append(make_record(document, order, layout.title, layout.proposer or proposer, text))
     return records
 
@@ -227,7 +234,9 @@ def parse_speech(
     return make_record(document, 1, layout.title, who, body)
 
 
-def parse_text(text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str) -> list[SpeechRecord]:
+def parse_text(
+    text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str
+) -> list[SpeechRecord]:
     """A text file: a page of speeches when its layout shows one, else a single speech."""
     check_chinese(text, source)
     if find_speeches(split_lines(text))[1]:
@@ -246,18 +255,28 @@ def _field(item: dict[str, Any], name: str, source: str, line: int | None) -> st
     return value.strip()
 
 
-def _json_proposer(item: dict[str, Any], fallback: Proposer | None, source: str, line: int | None) -> Proposer:
+def _json_proposer(
+    item: dict[str, Any], fallback: Proposer | None, source: str, line: int | None
+) -> Proposer:
     """The proposer of a JSON record: a string (parsed as a proposer line) or an object."""
     value = item.get("proposer")
     if isinstance(value, str) and value.strip():
         return parse_proposer_text(value)
     if isinstance(value, dict) and str(value.get("name", "")).strip():
         if value.get("kind") not in (None, "person", "organization"):
-            raise InputError(f"proposer kind must be person or organization, not {value.get('kind')!r}", source=source, line=line)
+            raise InputError(
+                f"proposer kind must be person or organization, not {value.get('kind')!r}",
+                source=source,
+                line=line,
+            )
         return proposer_from_mapping(value)
     if value is None and fallback is not None:
         return fallback
-    raise InputError("record has no proposer (a string or an object with a name); give one with --proposer", source=source, line=line)
+    raise InputError(
+        "record has no proposer (a string or an object with a name); give one with --proposer",
+        source=source,
+        line=line,
+    )
 
 
 def _json_date(item: dict[str, Any], source: str, line: int | None) -> str | None:
@@ -305,7 +324,9 @@ def _json_speech(item: Any, fallback: Proposer | None, source: str, line: int | 
     )
 
 
-def _group_records(speeches: list[JsonSpeech], source: str, document_id: str, digest: str) -> list[SpeechRecord]:
+def _group_records(
+    speeches: list[JsonSpeech], source: str, document_id: str, digest: str
+) -> list[SpeechRecord]:
     """Records numbered within their documents: one per distinct ``source``, else the file's."""
     groups: dict[str, list[JsonSpeech]] = {}
     for speech in speeches:
@@ -316,7 +337,9 @@ def _group_records(speeches: list[JsonSpeech], source: str, document_id: str, di
     return records
 
 
-def _json_document_records(members: list[JsonSpeech], origin: str, source: str, document_id: str, digest: str) -> list[SpeechRecord]:
+def _json_document_records(
+    members: list[JsonSpeech], origin: str, source: str, document_id: str, digest: str
+) -> list[SpeechRecord]:
     """The records of one document of a JSON file."""
     dates = {m.date for m in members if m.date}
     head = Masthead(date=dates.pop() if len(dates) == 1 else None)
@@ -325,10 +348,14 @@ def _json_document_records(members: list[JsonSpeech], origin: str, source: str, 
         document = _document(origin, document_id_for(origin), sha256(content), "", head)
     else:
         document = _document(source, document_id, digest, "", head)
-    return [make_record(document, order, m.title, m.proposer, m.text) for order, m in enumerate(members, start=1)]
+    return [
+        make_record(document, order, m.title, m.proposer, m.text) for order, m in enumerate(members, start=1)
+    ]
 
 
-def parse_jsonl(text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str) -> tuple[list[SpeechRecord], list[InputError]]:
+def parse_jsonl(
+    text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str
+) -> tuple[list[SpeechRecord], list[InputError]]:
     """JSONL: one record a line; every bad line is reported with its number."""
     speeches, errors = [], []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -337,7 +364,9 @@ def parse_jsonl(text: str, source: str, proposer: Proposer | None, *, document_i
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=number))
+            errors.append(
+                InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=number)
+            )
             continue
         try:
             speeches.append(_json_speech(item, proposer, source, number))
@@ -348,12 +377,16 @@ def parse_jsonl(text: str, source: str, proposer: Proposer | None, *, document_i
     return (_group_records(speeches, source, document_id, digest) if not errors else []), errors
 
 
-def parse_json(text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str) -> tuple[list[SpeechRecord], list[InputError]]:
+def parse_json(
+    text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str
+) -> tuple[list[SpeechRecord], list[InputError]]:
     """JSON: one record, a list of records, or an object with a ``speeches`` list."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [], [InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno)]
+        return [], [
+            InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno)
+        ]
     items = data.get("speeches", [data]) if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         return [], [InputError("expected a speech object or a non-empty list of them", source=source)]
@@ -369,7 +402,9 @@ def parse_json(text: str, source: str, proposer: Proposer | None, *, document_id
 # --- files and directories ---------------------------------------------------------------------
 
 
-def read_file(path: Path, document_id: str, proposer: Proposer | None = None) -> tuple[list[SpeechRecord], list[InputError]]:
+def read_file(
+    path: Path, document_id: str, proposer: Proposer | None = None
+) -> tuple[list[SpeechRecord], list[InputError]]:
     """Records of one file and the errors met; records are empty when any error occurred."""
     source = str(path)
     try:
@@ -408,7 +443,9 @@ def sources_of(paths: Iterable[Path]) -> tuple[list[Source], list[InputError]]:
         if path.is_dir():
             found = _directory_sources(path)
             if not found:
-                errors.append(InputError("directory holds no .txt, .md, .json or .jsonl files", source=str(path)))
+                errors.append(
+                    InputError("directory holds no .txt, .md, .json or .jsonl files", source=str(path))
+                )
             sources += found
         elif path.exists():
             sources.append(Source(path, document_id_for(path)))
@@ -445,9 +482,11 @@ def _clashes(records: list[SpeechRecord], source: Source, owners: dict[str, Path
     for record in records:
         owner = owners.get(record.document.id)
         if owner is not None and owner != source.path:
-            return [InputError(
-                f"document id {record.document.id} is already used by {owner}; "
-                "give the folder instead of the files, or rename one",
-                source=str(source.path),
-            )]
+            return [
+                InputError(
+                    f"document id {record.document.id} is already used by {owner}; "
+                    "give the folder instead of the files, or rename one",
+                    source=str(source.path),
+                )
+            ]
     return []

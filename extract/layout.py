@@ -21,12 +21,12 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from policykg.extract.proposer import parse_proposer_line, parse_proposer_text
-from policykg.extract.records import Proposer
 from policykg.extract.recommendations import starts_with_marker
+from policykg.extract.records import Proposer
 
 TERMINAL = "。！？!?：:；;…"
 CLOSERS = "”’」』）)》"
@@ -92,7 +92,7 @@ def _sections(name: str) -> dict[str, tuple[str, ...]]:
     return {key: tuple(values) for key, values in sections.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def publications() -> tuple[tuple[str, str], ...]:
     """(normalised alias, publication) pairs, longest alias first."""
     pairs = []
@@ -102,19 +102,19 @@ def publications() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def masthead_cues() -> tuple[str, ...]:
     """Words of editorial masthead lines."""
     return tuple(_lines("ingest_masthead_cues.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def banner_endings() -> tuple[str, ...]:
     """Endings of section banners."""
     return tuple(_lines("ingest_section_banners.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def narration_cues() -> dict[str, tuple[str, ...]]:
     """Openers, bylines, person words and verbs of reporter's narration."""
     return _sections("ingest_narration.txt")
@@ -361,7 +361,7 @@ SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|�
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:
-    """"某某委员的发言：标题" → (proposer, title)."""
+    """ "某某委员的发言：标题" → (proposer, title)."""
     match = SPEECH_OF_RE.match(text)
     if not match:
         return None

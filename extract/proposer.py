@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from policykg.extract.records import Proposer
@@ -45,37 +45,37 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_titles() -> tuple[str, ...]:
     """Role titles, longest first, so that 党组书记 wins over 书记."""
     return tuple(sorted(set(_lines("proposer_role_titles.txt")), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def org_suffixes() -> tuple[str, ...]:
     """Endings of organisation names."""
     return tuple(_lines("proposer_org_suffixes.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def subunit_suffixes() -> tuple[str, ...]:
     """Endings of units that belong to the organisation named before them."""
     return tuple(_lines("proposer_subunit_suffixes.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def place_markers() -> tuple[str, ...]:
     """Place and level words that make a unit stand on its own."""
     return tuple(_lines("proposer_place_markers.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_markers() -> tuple[str, ...]:
     """Words after a name that mark membership (委员, 代表)."""
     return tuple(sorted(_lines("proposer_markers.txt"), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def generic_orgs() -> tuple[frozenset[str], tuple[str, ...]]:
     """Category heads that name no single organisation, and prefixes that may precede them."""
     lines = _lines("proposer_generic_orgs.txt")
@@ -115,10 +115,7 @@ def split_title(role: str) -> tuple[str, str]:
 def is_generic_org(org: str) -> bool:
     """True when the organisation is a category (市属国企), not one body."""
     heads, prefixes = generic_orgs()
-    for prefix in ("", *prefixes):
-        if org.startswith(prefix) and org[len(prefix):] in heads:
-            return True
-    return False
+    return any(org.startswith(prefix) and org[len(prefix) :] in heads for prefix in ("", *prefixes))
 
 
 def is_org_name(text: str) -> bool:
@@ -195,7 +192,7 @@ def _has_role(text: str) -> bool:
 
 
 def _person_with_space(line: str) -> Proposer | None:
-    """"roles NAME" with whitespace before the name ("全国政协委员、重庆理工大学校长 刘小康")."""
+    """ "roles NAME" with whitespace before the name ("全国政协委员、重庆理工大学校长 刘小康")."""
     parts = SPACES.split(line)
     if len(parts) < 2:
         return None
@@ -207,7 +204,7 @@ def _person_with_space(line: str) -> Proposer | None:
 
 
 def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
-    """"roles+NAME(+委员)" with no space ("浙江理工大学副校长欧阳宏伟委员").
+    """ "roles+NAME(+委员)" with no space ("浙江理工大学副校长欧阳宏伟委员").
 
     Unless ``loose`` (an attribution line or a caller's text), the name must carry its
     membership marker: "发挥委员作用" is a phrase, not 委员 + a person called 作用.

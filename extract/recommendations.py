@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from policykg.extract.records import Recommendation, recommendation_id
@@ -66,13 +66,13 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def triggers() -> tuple[re.Pattern[str], ...]:
     """The patterns that introduce a list of recommendations."""
     return tuple(re.compile(line, re.M) for line in _lines("ingest_recommendation_triggers.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def section_words() -> tuple[str, ...]:
     """Words that mark a section heading as the recommendations section."""
     return tuple(_lines("ingest_recommendation_sections.txt"))
@@ -132,7 +132,9 @@ def starts_with_marker(text: str) -> Marker | None:
     return markers_at(stripped, 0)
 
 
-def marker_sequence(text: str, kind: str, start: int, end: int, *, paragraphs_only: bool = False) -> list[Marker]:
+def marker_sequence(
+    text: str, kind: str, start: int, end: int, *, paragraphs_only: bool = False
+) -> list[Marker]:
     """Markers of one kind numbered 1, 2, 3 … in order between start and end."""
     found: list[Marker] = []
     for match in MARKER_KINDS[kind].finditer(text, start, end):

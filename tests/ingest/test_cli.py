@@ -21,7 +21,15 @@ def test_sample_page_by_default_prints_the_record_contract():
     lines = result.stdout.splitlines()
     assert len(lines) == 10
     record = json.loads(lines[2])
-    assert set(record) == {"document", "speech", "title", "proposer", "recommendations", "entities", "relations"}
+    assert set(record) == {
+        "document",
+        "speech",
+        "title",
+        "proposer",
+        "recommendations",
+        "entities",
+        "relations",
+    }
     assert record["proposer"]["name"] == "张才明" and len(record["recommendations"]) == 3
     assert result.stderr.strip().endswith("1 file, 1 read, 0 failed")
 
@@ -48,11 +56,17 @@ def test_json_format_and_output_file(tmp_path):
 def test_proposer_option_for_a_speech_that_names_none():
     failed = run("--no-entities", str(FIXTURES / "headline_first.txt"))
     assert failed.exit_code == 1 and "--proposer" in failed.stderr
-    result = run("--no-entities", "--proposer", "市政协委员，某某大学校长 王建国", str(FIXTURES / "headline_first.txt"))
+    result = run(
+        "--no-entities", "--proposer", "市政协委员，某某大学校长 王建国", str(FIXTURES / "headline_first.txt")
+    )
     assert result.exit_code == 0
     proposer = json.loads(result.stdout)["proposer"]
-    assert proposer == {"name": "王建国", "kind": "person", "roles": ["市政协委员", "某某大学校长"],
-                        "affiliations": ["市政协", "某某大学"]}
+    assert proposer == {
+        "name": "王建国",
+        "kind": "person",
+        "roles": ["市政协委员", "某某大学校长"],
+        "affiliations": ["市政协", "某某大学"],
+    }
 
 
 def test_entities_are_filled_by_default():

@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from policykg.errors import InputError
 from policykg.extract.ingest import parse_page, parse_speech, read_paths
 from policykg.extract.proposer import parse_proposer_text
+
+from policykg.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -45,7 +45,11 @@ def test_headline_first_needs_a_proposer_and_takes_the_callers():
     (record,) = read_one("headline_first.txt", parse_proposer_text("民革重庆市委会"))
     assert record.proposer.name == "民革重庆市委会"
     assert record.title == "关于加快发展低空经济的建议"
-    assert [r.heading for r in record.recommendations] == ["完善低空管理制度", "加快基础设施建设", "培育低空产业生态"]
+    assert [r.heading for r in record.recommendations] == [
+        "完善低空管理制度",
+        "加快基础设施建设",
+        "培育低空产业生态",
+    ]
     assert record.speech.text.startswith("低空经济是新质生产力的重要方向，我市具备较好的产业基础")
     check_offsets(record)
 
@@ -58,7 +62,11 @@ def test_caller_proposer_does_not_override_a_printed_one():
 def test_speech_of_layout():
     (record,) = read_one("speech_of.txt")
     assert (record.title, record.proposer.name) == ("加快构建科创金融服务体系", "李明远")
-    assert [r.heading for r in record.recommendations] == ["建立科创企业信用评价体系", "设立科技贷款风险补偿资金池", "推广知识产权质押融资"]
+    assert [r.heading for r in record.recommendations] == [
+        "建立科创企业信用评价体系",
+        "设立科技贷款风险补偿资金池",
+        "推广知识产权质押融资",
+    ]
 
 
 def test_attribution_layout_with_parenthesised_items():
@@ -71,7 +79,10 @@ def test_attribution_layout_with_parenthesised_items():
 def test_di_yi_items_with_caller_proposer():
     (record,) = read_one("caller_proposer.txt", parse_proposer_text("市政协委员 王建国"))
     assert record.proposer.affiliations == ["市政协"]
-    assert [r.heading for r in record.recommendations] == ["建立数据资产登记制度，明确数据权属", "培育数据交易平台，鼓励企业场内交易"]
+    assert [r.heading for r in record.recommendations] == [
+        "建立数据资产登记制度，明确数据权属",
+        "培育数据交易平台，鼓励企业场内交易",
+    ]
 
 
 def test_labels_and_narration_fixture():
@@ -137,7 +148,7 @@ def test_latin_text_is_refused(tmp_path):
 
 def test_undecodable_bytes_are_refused(tmp_path):
     path = tmp_path / "broken.txt"
-    path.write_bytes("标题".encode("utf-8") + b"\xff\xfe\xfd\xfc")
+    path.write_bytes("标题".encode() + b"\xff\xfe\xfd\xfc")
     assert "broken.txt" in str(read_paths([path]).errors[0])
 
 
@@ -161,7 +172,11 @@ def test_directories_recursively_with_relative_ids(tmp_path):
     shutil.copy(FIXTURES / "empty.txt", tmp_path / ".hidden" / "empty.txt")
     result = read_paths([tmp_path])
     assert result.errors == [] and result.files_ok == 3
-    assert sorted({r.document.id for r in result.records}) == ["doc:2024/a/page", "doc:2024/b/page", "doc:records"]
+    assert sorted({r.document.id for r in result.records}) == [
+        "doc:2024/a/page",
+        "doc:2024/b/page",
+        "doc:records",
+    ]
 
 
 def test_same_stem_given_twice_is_an_error_not_a_merge(tmp_path):
@@ -180,7 +195,9 @@ def test_missing_path_and_empty_directory(tmp_path):
 
 
 def test_parse_page_and_parse_speech_api():
-    document, records = parse_page((FIXTURES / "page_small.txt").read_text(encoding="utf-8"), "page_small.txt")
+    document, records = parse_page(
+        (FIXTURES / "page_small.txt").read_text(encoding="utf-8"), "page_small.txt"
+    )
     assert document.id == "doc:page_small" and len(records) == 2
     record = parse_speech((FIXTURES / "speech_of.txt").read_text(encoding="utf-8"), "x/speech.txt")
     assert record.document.id == "doc:speech" and record.proposer.name == "李明远"

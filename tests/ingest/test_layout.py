@@ -24,7 +24,10 @@ def fixture(name: str) -> str:
 def test_wrapped_lines_are_joined_without_inserting_anything():
     text = "科技金融是支撑创新的重要力量。近年来，我市科\n\n技金融规模持续扩大，但仍存在一些短板。为此，建\n\n议：\n\n一是设立市级种子基金。由财政出资引导社会资本\n\n共同参与。"
     body = speech_text(split_lines(text))
-    assert body == "科技金融是支撑创新的重要力量。近年来，我市科技金融规模持续扩大，但仍存在一些短板。为此，建议：\n一是设立市级种子基金。由财政出资引导社会资本共同参与。"
+    assert (
+        body
+        == "科技金融是支撑创新的重要力量。近年来，我市科技金融规模持续扩大，但仍存在一些短板。为此，建议：\n一是设立市级种子基金。由财政出资引导社会资本共同参与。"
+    )
 
 
 def test_stray_spaces_inside_a_line_are_kept():
@@ -91,7 +94,9 @@ def test_two_speeches_are_never_merged():
 
 
 def test_banner_between_speeches_is_dropped():
-    page = fixture("page_small.txt").replace("培育高水平技术经理人队伍", "民主党派发言摘登\n\n培育高水平技术经理人队伍")
+    page = fixture("page_small.txt").replace(
+        "培育高水平技术经理人队伍", "民主党派发言摘登\n\n培育高水平技术经理人队伍"
+    )
     _, speeches = find_speeches(split_lines(page))
     assert "摘登" not in speech_text(speeches[0].body)
 

@@ -1,7 +1,6 @@
 """Proposer lines: bodies, persons, roles split with elided organisations restored, affiliations."""
 
 import pytest
-
 from policykg.extract.proposer import (
     parse_proposer_line,
     parse_proposer_text,
@@ -13,7 +12,12 @@ from policykg.extract.proposer import (
 
 def test_body_line_is_an_organization_without_roles():
     found = parse_proposer_line("九三学社重庆市委会")
-    assert (found.name, found.kind, found.roles, found.affiliations) == ("九三学社重庆市委会", "organization", [], [])
+    assert (found.name, found.kind, found.roles, found.affiliations) == (
+        "九三学社重庆市委会",
+        "organization",
+        [],
+        [],
+    )
 
 
 @pytest.mark.parametrize("line", ["民盟重庆市委会", "某某大学", "致公党重庆市委员会", "市工商联"])

@@ -1,7 +1,6 @@
 """Recommendation splitting after 为此，建议： and its equivalents, on made-up speeches."""
 
 import pytest
-
 from policykg.extract.recommendations import chinese_number, find_trigger, split_recommendations
 
 
@@ -63,7 +62,15 @@ def test_sub_items_of_another_kind_stay_inside_their_section():
 
 @pytest.mark.parametrize(
     "trigger",
-    ["为此，建议：", "为此建议：", "对此，建议：", "建议如下：", "提出以下建议：", "为此，我们提出如下建议：", "现提出以下几点建议："],
+    [
+        "为此，建议：",
+        "为此建议：",
+        "对此，建议：",
+        "建议如下：",
+        "提出以下建议：",
+        "为此，我们提出如下建议：",
+        "现提出以下几点建议：",
+    ],
 )
 def test_trigger_equivalents(trigger):
     assert find_trigger("背景说明。" + trigger + "\n一是设立基金。") is not None
