@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from policykg.extract import concepts, normalize
+from policykg.extract import concepts, gloss, normalize
 from policykg.extract.entity_ruler import MENTIONS
 from policykg.extract.records import Entity, Relation, SpeechRecord, entity_id
 from policykg.extract.relations import RELATIONS
@@ -71,20 +71,12 @@ def make_entity(record: SpeechRecord, m: dict, canonical: str, aliases: list[str
     concept = concepts.concept_for(canonical, m["type"])
     return Entity(
         id=entity_id(m["type"], canonical), type=m["type"], text=m["text"], start=m["start"],
-        end=m["end"], canonical=canonical, name_en=_english(canonical, m["type"]),
+        end=m["end"], canonical=canonical, name_en=gloss.english_name(canonical, m["type"]),
         concept=concept.id if concept else None, recommendation=_ordinal(record, m["start"]),
         relation=m.get("relation", "MENTIONS"), action=m.get("action"),
         action_en=m.get("action_en"), aliases=list(aliases),
         concept_name=concept.name if concept else None,
         concept_en=concept.name_en if concept else None)
-
-
-def _english(canonical: str, type_: str) -> str:
-    try:  # TEMP until gloss.py lands
-        from policykg.extract import gloss
-    except ImportError:
-        return ""
-    return gloss.english_name(canonical, type_)
 
 
 def _ordinal(record: SpeechRecord, start: int) -> int | None:
