@@ -117,5 +117,6 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"],
-                           allow_headers=["Content-Type", "X-API-Key"],
+                           # Pragma and Cache-Control: Neo4j Browser sends them when it fetches /guide
+                           allow_headers=["Content-Type", "X-API-Key", "Pragma", "Cache-Control"],
                            expose_headers=["Content-Disposition", "Retry-After"])

@@ -51,7 +51,12 @@ _RESPONSES = {
 }
 
 
-def _types(types: list[str] | None) -> list[str] | None:
+Types = Annotated[list[str] | None, Query(description="Keep only nodes with these labels (comma-separated "
+                                                     "or repeated); the centre is always kept.",
+                                         examples=["Fund,Body,Speech"])]
+
+
+def split_types(types: list[str] | None) -> list[str] | None:
     """`types=Fund,Body` and `types=Fund&types=Body` mean the same."""
     if not types:
         return None
@@ -89,11 +94,10 @@ def export(
     center: Annotated[str | None, Query(max_length=300, description="Node id at the centre; whole graph if absent.",
                                         examples=["fund:种子基金"])] = None,
     hops: Annotated[int, Query(ge=0, le=6, description="Distance from `center`.")] = 1,
-    types: Annotated[list[str] | None, Query(description="Keep only these labels (comma-separated or repeated).",
-                                             examples=["Fund,Body,Speech"])] = None,
+    types: Types = None,
 ) -> Response:
     """The nodes within ``hops`` of ``center`` (or the whole graph), limited to ``types``, as a file."""
-    subgraph = store.subgraph(center=center, hops=hops, types=_types(types))
+    subgraph = store.subgraph(center=center, hops=hops, types=split_types(types))
     kind = KINDS[format]
     return Response(_render(subgraph, format), media_type=kind.media_type,
                     headers={"Content-Disposition": _disposition(center, kind.extension)})

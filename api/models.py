@@ -181,6 +181,39 @@ class SearchResults(BaseModel):
     results: list[SearchResult]
 
 
+class GraphNode(BaseModel):
+    """A node with all its labels and public properties."""
+
+    id: str
+    labels: list[str]
+    properties: dict[str, Any]
+
+
+class GraphRelationship(BaseModel):
+    """A relationship between two node ids, with its properties (provenance for text-drawn ones)."""
+
+    type: str
+    source: str
+    target: str
+    properties: dict[str, Any]
+
+
+class Subgraph(BaseModel):
+    """Nodes near a centre (nearest first, then by id) and the relationships among them."""
+
+    model_config = _example({
+        "nodes": [{"id": "fund:种子基金", "labels": ["Entity", "Fund"],
+                   "properties": {"id": "fund:种子基金", "name": "种子基金", "name_en": "seed fund"}},
+                  {"id": "concept:seed-fund", "labels": ["Concept"],
+                   "properties": {"id": "concept:seed-fund", "name": "种子基金", "name_en": "seed fund"}}],
+        "relationships": [{"type": "IS_A", "source": "fund:种子基金", "target": "concept:seed-fund",
+                           "properties": {}}],
+        "truncated": False})
+    nodes: list[GraphNode]
+    relationships: list[GraphRelationship]
+    truncated: bool = Field(description="True when more nodes were in reach than `limit`.")
+
+
 class Health(BaseModel):
     """The service is up and its store answers."""
 
