@@ -17,7 +17,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from html import escape
-from importlib import resources
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -79,24 +78,16 @@ SLIDES: tuple[Slide, ...] = (
 
 
 def cypher_text(name: str) -> str:
-    """The text of ``cypher/<name>.cypher`` through the package's loader (read at call time)."""
-    loader = getattr(cypher, "load", None)
-    if callable(loader):
-        return loader(name)
-    path = resources.files(cypher).joinpath(f"{name}.cypher")
-    if not path.is_file():
-        raise NotFoundError(f"no Cypher file named {name!r} in policykg.cypher")
-    return path.read_text(encoding="utf-8")
+    """The text of ``cypher/<name>.cypher``, through the package's loader."""
+    return cypher.load(name)
 
 
 def fulltext_index_name() -> str:
-    """Name of the full-text index declared in ``cypher/schema.cypher`` (falls back to the guide's default)."""
-    try:
-        schema = cypher_text("schema")
-    except (NotFoundError, FileNotFoundError, KeyError):
-        return "policykg_fulltext"
-    match = re.search(r"CREATE\s+FULLTEXT\s+INDEX\s+`?(\w+)`?", schema, re.IGNORECASE)
-    return match.group(1) if match else "policykg_fulltext"
+    """Name of the full-text index declared in ``cypher/schema.cypher`` (the one with the cjk analyzer)."""
+    match = re.search(r"CREATE\s+FULLTEXT\s+INDEX\s+`?(\w+)`?", cypher_text("schema"), re.IGNORECASE)
+    if match is None:
+        raise NotFoundError("cypher/schema.cypher declares no full-text index")
+    return match.group(1)
 
 
 def _query_body(text: str) -> str:
