@@ -113,7 +113,7 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
         return head.text == "政府" and _inside_quote(toks, i)
     content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
     vague = lex.kinds("generic") | lex.kinds("scope") | lex.kinds("evaluative")
-    if content and all(m in vague for m in content):
+    if content and not head.bare and all(m in vague for m in content):
         return False
     return _rule_ok(toks, modifiers, head, lex)
 

@@ -171,7 +171,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
     was taken) and the index of the token that stopped it (``lo - 1`` at the start). Before an
     institution head, verbs never sit inside the phrase (实现政府部门 → 政府部门).
     """
-    first = k + 1
+    first, k0 = k + 1, k
     while k >= lo:
         c = toks.classes[k]
         if c == QCLOSE:
@@ -186,20 +186,26 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
-        elif c == VLEAD and head_type != "Institution" and _verb_inside(toks, k, lo, lex or lexicon()):
+        elif c == VLEAD and head_type != "Institution" and _verb_inside(toks, k, lo, lex or lexicon(),
+                                                                         k == k0):
             first, k = k, k - 1
         else:
             break
     return first, k
 
 
-def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon) -> bool:
-    """A verb such as 培育 or 引导 sits inside a name when a non-head noun precedes it
-    (梯度培育机制, 政府引导基金), not when it opens the phrase or follows a subject (企业建设…)."""
-    if k <= lo or toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
+def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool) -> bool:
+    """A verb such as 培育 or 引导 sits inside a name when a noun precedes it and it stands right
+    before the head (企业扶持机制, 政府引导基金), or when the noun before it is no head of its own
+    (财政支持稳定增长机制); not when it opens the phrase or follows a subject (龙头企业建设产业
+    创新综合体). Right before the head after 的, it is the head's modifier (…的创新体系)."""
+    if k <= lo:
         return False
-    word = toks.words[k - 1]
-    return word == "政府" or head_at(toks, k - 1, lex) is None
+    if next_to_head and toks.classes[k - 1] == DE:
+        return True
+    if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
+        return False
+    return next_to_head or toks.words[k - 1] == "政府" or head_at(toks, k - 1, lex) is None
 
 
 def _latin_space(toks: Tokens, k: int) -> bool:

@@ -1,0 +1,99 @@
+"""Noun-phrase boundary rules, on sentences made up for each rule."""
+
+from __future__ import annotations
+
+
+
+def test_leading_proposing_verb_is_not_part_of_the_phrase(found):
+    assert ("Fund", "区级人才发展基金") in found("设立区级人才发展基金。")
+
+
+def test_leading_quantifier_is_dropped(found):
+    assert ("Institution", "知识产权服务机构") in found("培育一批知识产权服务机构。")
+
+
+def test_locative_and_possessive_are_dropped(found):
+    assert ("Institution", "民营物流企业") in found("引导我省民营物流企业出资。")
+
+
+def test_descriptive_de_clause_is_trimmed(found):
+    assert ("Platform", "农业科技创新平台") in found("建设服务全省农户的农业科技创新平台。")
+
+
+def test_de_clause_stays_when_the_head_alone_says_nothing(found):
+    assert ("Mechanism", "允许试错的创新体系") in found("探索允许试错的创新体系。")
+
+
+def test_coordinated_modifiers_expand_over_a_bare_head(found):
+    got = found("由交通、商务部门牵头。")
+    assert {("Institution", "交通部门"), ("Institution", "商务部门")} <= got
+
+
+def test_quoted_modifiers_before_deng_expand_over_a_bare_head(found):
+    assert ("Institution", "“小巨人”企业") in found("支持“小巨人”等企业发展。")
+
+
+def test_quoted_modifiers_coordinated_with_he_expand(found):
+    got = found("推广“基金+园区”和“银行+担保”模式。")
+    assert {("Mechanism", "“基金+园区”模式"), ("Mechanism", "“银行+担保”模式")} <= got
+
+
+def test_listed_entities_before_deng_end_the_phrase(found):
+    got = found("健全文化产业投资基金和贷款贴息等全周期扶持机制。")
+    assert ("Fund", "文化产业投资基金") in got
+    assert ("Mechanism", "全周期扶持机制") in got
+
+
+def test_coordinated_verbal_modifiers_stay_one_phrase(found):
+    assert ("Mechanism", "数据采集与共享机制") in found("完善数据采集与共享机制。")
+
+
+def test_quotes_wrapping_the_whole_entity_are_removed(found):
+    assert ("Fund", "乡村振兴产业基金") in found("设立“乡村振兴产业基金”。")
+
+
+def test_quotes_around_an_inner_modifier_stay(found):
+    assert ("Platform", "“农贸通”服务平台") in found("用好“农贸通”服务平台。")
+
+
+def test_capital_categories_are_not_entities(texts):
+    assert texts("引导社会资本和耐心资本投入。") == set()
+
+
+def test_industrial_system_is_not_a_mechanism_but_a_governance_system_is(found, texts):
+    assert texts("构建现代农业产业体系。") == set()
+    assert ("Mechanism", "农产品质量认证体系") in found("完善农产品质量认证体系。")
+
+
+def test_bare_heads_are_left_out(texts):
+    assert texts("支持企业创新，相关部门要配合。") == set()
+
+
+def test_latin_words_keep_their_stray_space(found):
+    assert ("Platform", "5G 专网") in found("加快部署 5G 专网。")
+
+
+def test_verb_inside_a_name_stays_but_opens_no_name(found):
+    assert ("Mechanism", "人才梯度培育机制") in found("完善人才梯度培育机制。")
+    assert ("Fund", "社保基金") in found("引导社保基金长期投资。")
+
+
+def test_subject_before_a_verb_is_not_part_of_the_object(found):
+    got = found("支持骨干企业建设行业创新中心。")
+    assert ("Platform", "行业创新中心") in got
+    assert ("Institution", "骨干企业") in got
+
+
+def test_nested_institution_inside_a_mechanism_is_found_too(found):
+    got = found("优化养老服务企业扶持机制。")
+    assert {("Mechanism", "养老服务企业扶持机制"), ("Institution", "养老服务企业")} <= got
+
+
+def test_foundation_is_an_institution_not_a_fund(found):
+    assert found("在慈善类公益基金会设立助学资金池。") >= {
+        ("Institution", "慈善类公益基金会"), ("Fund", "助学资金池")}
+
+
+def test_bare_funds_need_a_pool_modifier(found, texts):
+    assert texts("加大资金投入。") == set()
+    assert ("Fund", "专项奖补资金") in found("安排专项奖补资金。")

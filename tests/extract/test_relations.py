@@ -1,0 +1,64 @@
+"""PROPOSES versus MENTIONS, and entity–entity relations, on made-up sentences."""
+
+from __future__ import annotations
+
+
+
+def _by_text(rec):
+    return {e.canonical: e for e in rec.entities}
+
+
+def _rels(rec):
+    return {(r.type, r.source, r.target) for r in rec.relations}
+
+
+def test_object_of_a_proposing_verb_is_proposed_with_its_english(extract):
+    e = _by_text(extract("设立区级天使基金。"))["区级天使基金"]
+    assert (e.relation, e.action, e.action_en) == ("PROPOSES", "设立", "establish")
+
+
+def test_verb_coordinated_with_bing_proposes_with_the_first_verb(extract):
+    e = _by_text(extract("设立并做大区级天使基金。"))["区级天使基金"]
+    assert (e.relation, e.action) == ("PROPOSES", "设立")
+
+
+def test_entity_after_a_preposition_is_only_mentioned(extract):
+    e = _by_text(extract("在区级孵化器开展培训。"))["区级孵化器"]
+    assert e.relation == "MENTIONS" and e.action is None
+
+
+def test_second_of_two_coordinated_objects_is_proposed_too(extract):
+    got = _by_text(extract("建设青年实训基地和工程师实践基地。"))
+    assert got["工程师实践基地"].relation == "PROPOSES"
+
+
+def test_funded_by_each_funder_and_government_becomes_a_party(extract):
+    rec = extract("设立由政府、高校共同出资的成果转化基金。")
+    rels = _rels(rec)
+    assert ("FUNDED_BY", "fund:成果转化基金", "institution:政府") in rels
+    assert ("FUNDED_BY", "fund:成果转化基金", "institution:高校") in rels
+
+
+def test_hosted_by_the_body_relied_upon(extract):
+    rec = extract("依托高新区创业服务中心，建设青年创业孵化器。")
+    assert ("HOSTED_BY", "platform:青年创业孵化器", "platform:高新区创业服务中心") in _rels(rec)
+
+
+def test_operated_by_the_subject_that_sets_it_up(extract):
+    rec = extract("支持高校牵头建设概念验证中心。")
+    assert ("OPERATED_BY", "platform:概念验证中心", "institution:高校") in _rels(rec)
+
+
+def test_part_of_the_class_a_list_names(extract):
+    rec = extract("支持园区建立孵化器、加速器等育成体系。")
+    rels = _rels(rec)
+    assert ("PART_OF", "platform:孵化器", "mechanism:育成体系") in rels
+    assert ("PART_OF", "platform:加速器", "mechanism:育成体系") in rels
+
+
+def test_relation_offsets_are_inside_the_text(extract):
+    text = "设立由政府、高校共同出资的成果转化基金。"
+    rec = extract(text)
+    assert rec.relations
+    for r in rec.relations:
+        assert 0 <= r.start < r.end <= len(text)

@@ -1,0 +1,48 @@
+"""Per-speech resolution: first mention, coreference, proposer, offsets and ordinals."""
+
+from __future__ import annotations
+
+
+
+def test_each_entity_once_and_short_coreferent_folded_into_the_earlier(extract):
+    rec = extract("培育物流领军企业。支持领军企业上市，支持物流领军企业融资。")
+    names = [e.canonical for e in rec.entities]
+    assert names == ["物流领军企业"]
+    assert "领军企业" in rec.entities[0].aliases
+
+
+def test_abbreviation_folds_into_the_full_name(extract):
+    rec = extract("深化国有企业改革，激发国企活力。")
+    assert [e.canonical for e in rec.entities] == ["国有企业"]
+
+
+def test_the_proposer_is_not_an_entity_of_its_speech(extract):
+    rec = extract("建议市科技协会牵头。", proposer="市科技协会")
+    assert rec.entities == []
+
+
+def test_offsets_point_at_the_surface_and_recommendations_are_ordinals(extract):
+    text = "总体看，形势良好。\n一是设立区级天使基金。\n二是建立成果转化机制。"
+    first = text.index("一是")
+    second = text.index("二是")
+    rec = extract(text, recommendations=[(first, second), (second, len(text))])
+    for e in rec.entities:
+        assert text[e.start:e.end] == e.text
+    by_name = {e.canonical: e for e in rec.entities}
+    assert by_name["区级天使基金"].recommendation == 1
+    assert by_name["成果转化机制"].recommendation == 2
+
+
+def test_expanded_coordination_offsets_cover_the_coordination(extract):
+    text = "由交通、商务部门牵头。"
+    rec = extract(text)
+    for e in rec.entities:
+        assert "交通、商务部门".find(text[e.start:e.end]) >= 0 or text[e.start:e.end] == e.text
+        assert e.text in {"交通部门", "商务部门"}
+
+
+def test_every_entity_has_an_english_name_without_han(extract):
+    rec = extract("设立区级天使基金，建设概念验证中心。")
+    assert rec.entities
+    for e in rec.entities:
+        assert e.name_en and not any("\u4e00" <= c <= "\u9fff" for c in e.name_en)
