@@ -336,11 +336,19 @@ def extract_records(inputs: Sequence[Path]) -> list[dict[str, Any]]:
 
 
 def align(gold: Sequence[SpeechData], pred: Sequence[SpeechData]) -> list[SpeechData | None]:
-    """For each gold speech, the predicted speech with the same title key (first one), or None."""
-    by_title: dict[str, SpeechData] = {}
+    """For each gold speech, the predicted speech with the same title key, or None.
+
+    Speeches sharing a title (a corpus of many pages may repeat one) are paired in order: the
+    k-th gold speech with a title goes with the k-th predicted speech with that title.
+    """
+    by_title: dict[str, list[SpeechData]] = {}
     for speech in pred:
-        by_title.setdefault(title_key(speech.title), speech)
-    return [by_title.get(title_key(g.title)) for g in gold]
+        by_title.setdefault(title_key(speech.title), []).append(speech)
+    aligned = []
+    for speech in gold:
+        queue = by_title.get(title_key(speech.title), [])
+        aligned.append(queue.pop(0) if queue else None)
+    return aligned
 
 
 def name_key(name: str) -> str:

@@ -152,3 +152,13 @@ def test_docstring_examples_run():
     from policykg.extract import evaluate as module
 
     assert doctest.testmod(module).failed == 0
+
+
+def test_repeated_titles_are_paired_in_order():
+    first = dict(GOLD, entities=[{"type": "Fund", "text": "种子基金"}])
+    second = dict(GOLD, entities=[{"type": "Fund", "text": "纾困基金"}])
+    pred_first = dict(PRED, entities=[mention("Fund", "种子基金")])
+    pred_second = dict(PRED, entities=[mention("Fund", "纾困基金")])
+    report = evaluate([gold_speech(first), gold_speech(second)],
+                      [predicted_speech(pred_first), predicted_speech(pred_second)])
+    assert report["entities"]["strict"]["micro"]["tp"] == 2
