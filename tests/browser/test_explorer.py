@@ -98,7 +98,7 @@ def test_overlap_view_shows_shared_entities(page, embedded_api):
     page.wait_for_selector(".overlap-summary", timeout=WAIT_MS)
     shared = page.locator(".overlap-col.shared .item")
     assert shared.count() >= 1
-    assert shared.first.locator("strong").inner_text().strip()
+    assert shared.first.locator("button.link strong").inner_text().strip()
     jaccard = float(page.locator(".jaccard").get_attribute("data-jaccard"))
     assert 0 < jaccard <= 1
 

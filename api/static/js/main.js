@@ -18,6 +18,7 @@ const graph = new GraphView($("cy"), {
 });
 const overlap = new OverlapView({
   form: $("overlap-form"), datalist: $("proposer-list"), picker: $("proposer-picker"), result: $("overlap-result"),
+  onOpen: (id) => openNode(id),
 });
 
 /** Open one node's neighbourhood in the graph view. */

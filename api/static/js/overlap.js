@@ -8,8 +8,8 @@ import { fill, h, toast } from "./dom.js";
 import { typeStyle } from "./types.js";
 
 export class OverlapView {
-  constructor({ form, datalist, picker, result }) {
-    Object.assign(this, { form, datalist, picker, result });
+  constructor({ form, datalist, picker, result, onOpen }) {
+    Object.assign(this, { form, datalist, picker, result, onOpen });
     this.cursor = null;
     this.loaded = false;
     this.names = new Map();
@@ -61,14 +61,14 @@ export class OverlapView {
     fill(this.result, h("p.hint", {}, "Comparing… 比较中"));
     try {
       const answer = await api.overlap(this.names.get(a) || a, this.names.get(b) || b, level);
-      fill(this.result, render(answer));
+      fill(this.result, render(answer, this.onOpen));
     } catch (error) {
       fill(this.result, h("p.hint", {}, `Could not compare: ${error.message}`));
     }
   }
 }
 
-function render(answer) {
+function render(answer, onOpen) {
   const a = answer.a?.name || answer.a;
   const b = answer.b?.name || answer.b;
   const jaccard = Number(answer.jaccard || 0);
@@ -80,23 +80,24 @@ function render(answer) {
         h("div.hint", {}, `${answer.level === "concept" ? "概念 concepts" : "实体 entities"}: `
           + `${answer.shared.length} shared · ${answer.only_a.length} only A · ${answer.only_b.length} only B`))),
     h("div.overlap-cols", {},
-      column(`只有 A · only ${a}`, answer.only_a, "only-a"),
-      column("共同 Shared", answer.shared, "shared"),
-      column(`只有 B · only ${b}`, answer.only_b, "only-b")),
+      column(`只有 A · only ${a}`, answer.only_a, "only-a", onOpen),
+      column("共同 Shared", answer.shared, "shared", onOpen),
+      column(`只有 B · only ${b}`, answer.only_b, "only-b", onOpen)),
   ];
 }
 
-function column(title, items, cls) {
+function column(title, items, cls, onOpen) {
   return h(`div.overlap-col.${cls}`, { "data-count": items.length },
     h("h3", {}, title, h("span.n", {}, String(items.length))),
-    items.length ? items.map(item) : h("p.hint", {}, "—"));
+    items.length ? items.map((entry) => item(entry, onOpen)) : h("p.hint", {}, "—"));
 }
 
-function item(entry) {
+function item(entry, onOpen) {
   const style = typeStyle(entry.type);
   const evidence = entry.evidence || [];
   return h("div.item", { "data-id": entry.id },
-    h("div", {}, h("span.dot", { style: { background: style.color } }), " ", h("strong", {}, entry.name),
+    h("div", {}, h("span.dot", { style: { background: style.color } }), " ", h("button.link", { type: "button", title: "Open in the graph", onclick: () => onOpen(entry.id) },
+        h("strong", {}, entry.name)),
       " ", h("span.badge", { style: { background: style.color } }, style.zh)),
     entry.name_en ? h("div.en", {}, entry.name_en) : null,
     evidence.length ? h("details", {}, h("summary", {}, `${evidence.length} evidence`),
