@@ -47,7 +47,14 @@ public final class LocalNeo4j {
             System.exit(status);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(ready)));
-        setLogin(server.getDatabaseManagementService());
+        try {
+            setLogin(server.getDatabaseManagementService());
+        } catch (RuntimeException e) {
+            System.err.println("policykg-neo4j: cannot set the login of user '" + env("NEO4J_USER", DEFAULT_USER)
+                    + "' (NEO4J_USER/NEO4J_PASSWORD): " + rootMessage(e));
+            server.stop();
+            System.exit(1);
+        }
         Files.writeString(ready, "bolt://127.0.0.1:" + env("NEO4J_BOLT_PORT", "7687") + "\n"
                 + "http://127.0.0.1:" + env("NEO4J_HTTP_PORT", "7474") + "\n");
         System.out.println("policykg-neo4j: ready, Bolt on 127.0.0.1:" + env("NEO4J_BOLT_PORT", "7687")
@@ -81,6 +88,14 @@ public final class LocalNeo4j {
             }
         }
         system.executeTransactionally("ALTER USER $user SET PASSWORD CHANGE NOT REQUIRED", params);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private static String port(String name, String fallback) {
