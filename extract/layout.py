@@ -35,6 +35,8 @@ LABEL_RE = re.compile(r"^[【\[［]([^】\]］]{1,20})[】\]］]")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
 HEADLINE_MAX_WIDTH = 48
+MAX_HEADLINE_LINES = 3
+NOTE_MAX_WIDTH = 40
 BLANK_NOISE_SHARE = 0.6
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
 SHORT_LINE = 2.0
@@ -234,16 +236,13 @@ def _indent_meaningful(lines: list[Line]) -> bool:
     return 0 < indented < len(lines)
 
 
-def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, cues: tuple[bool, bool]) -> bool:
-    """Whether a paragraph ends between two lines.
+def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, blanks: bool) -> bool:
+    """Whether a paragraph ends between two lines of a column ``full`` ems wide.
 
-    ``first`` says the line opens its paragraph (and so is set in by the indent); ``cues`` says
-    whether blank lines and indentation carry meaning in this text.
+    ``first`` says the line opens its paragraph (and so is set in by the indent); ``blanks`` says
+    whether blank lines mark paragraphs in this text.
     """
-    blanks, indents = cues
-    if (blanks and nxt.blank_before) or (indents and nxt.indent):
-        return True
-    if is_label(line.text) or is_label(nxt.text):
+    if (blanks and nxt.blank_before) or _set_apart(line, nxt):
         return True
     here, there = width(line.text), width(nxt.text)
     if not ends_sentence(line.text):
@@ -257,16 +256,43 @@ def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, cues: tuple
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into paragraphs."""
+    """Lines grouped into paragraphs.
+
+    Where some lines are indented, indentation (and blank lines, labels) alone marks paragraphs;
+    text with one paragraph a line is left as it is; otherwise column width decides.
+    """
     if not lines:
         return []
+    if _indent_meaningful(lines):
+        return _split_where(lines, lambda line, nxt: nxt.indent or _separated(line, nxt, lines))
     if not looks_wrapped(lines):
         return [[line] for line in lines]
     full = column_width(lines)
-    cues = (not blank_lines_are_noise(lines), _indent_meaningful(lines))
+    blanks = not blank_lines_are_noise(lines)
     groups = [[lines[0]]]
     for line, nxt in zip(lines, lines[1:]):
-        if _ends_paragraph(line, nxt, full, len(groups[-1]) == 1, cues):
+        if _ends_paragraph(line, nxt, full, len(groups[-1]) == 1, blanks):
+            groups.append([])
+        groups[-1].append(nxt)
+    return groups
+
+
+def _separated(line: Line, nxt: Line, lines: list[Line]) -> bool:
+    """A break shown by a meaningful blank line or a label."""
+    blank = nxt.blank_before and not blank_lines_are_noise(lines)
+    return blank or _set_apart(line, nxt)
+
+
+def _set_apart(line: Line, nxt: Line) -> bool:
+    """A label or an editor's note is always a paragraph of its own."""
+    return is_label(line.text) or is_label(nxt.text) or is_note(line.text) or is_note(nxt.text)
+
+
+def _split_where(lines: list[Line], breaks) -> list[list[Line]]:
+    """Lines grouped, starting a new group wherever ``breaks(line, next)`` holds."""
+    groups = [[lines[0]]]
+    for line, nxt in zip(lines, lines[1:]):
+        if breaks(line, nxt):
             groups.append([])
         groups[-1].append(nxt)
     return groups
@@ -321,13 +347,20 @@ def _page_and_topic(lines: list[Line]) -> tuple[str | None, str | None]:
 
 
 def _headline_before(lines: list[Line], index: int) -> int | None:
-    """Index of the first headline line above a proposer line at index, or None."""
+    """Index of the first headline line directly above a proposer line at index, or None.
+
+    The headline is the run of headline-like lines just above, within the same block and at most
+    ``MAX_HEADLINE_LINES`` long, so that the end of the previous speech is never taken for it.
+    """
     start = index
-    while start > 0 and not lines[start].blank_before:
+    while (
+        start > 0
+        and index - start < MAX_HEADLINE_LINES
+        and not lines[start].blank_before
+        and is_headline(lines[start - 1].text)
+    ):
         start -= 1
-    if start == index or not all(is_headline(line.text) for line in lines[start:index]):
-        return None
-    return start
+    return None if start == index else start
 
 
 def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
@@ -418,6 +451,11 @@ def is_narration(text: str, proposer: Proposer | None) -> bool:
     return _third_person(proposer).search(_outside_quotes(text)) is not None
 
 
+def is_note(text: str) -> bool:
+    """True for an editor's note set apart in brackets ("（本版稿件由…提供）", "（下转第3版）")."""
+    return text[:1] in "（(" and text[-1:] in "）)" and width(text) <= NOTE_MAX_WIDTH
+
+
 def strip_label(text: str) -> str:
     """A paragraph without a leading bracketed section label ("【会内声音】…" → "…")."""
     match = LABEL_RE.match(text)
@@ -425,13 +463,13 @@ def strip_label(text: str) -> str:
 
 
 def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narration: bool = False) -> str:
-    """The de-wrapped speech text; with ``narration``, labels and reporter's paragraphs left out.
+    """The de-wrapped speech text; with ``narration``, labels, notes and reporter's paragraphs left out.
 
-    Section labels (【会内声音】) and the reporter's narration around a speech are not the
-    speaker's words: they are dropped so that neither recommendations nor entities are drawn
-    from them.
+    Section labels (【会内声音】), editor's notes in brackets and the reporter's narration around a
+    speech are not the speaker's words: they are dropped so that neither recommendations nor
+    entities are drawn from them.
     """
     texts = ["".join(line.text for line in group) for group in paragraphs(lines)]
     if narration:
-        texts = [strip_label(t) for t in texts if not is_narration(t, proposer)]
+        texts = [strip_label(t) for t in texts if not is_narration(t, proposer) and not is_note(t)]
     return "\n".join(t for t in texts if t)

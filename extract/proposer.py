@@ -207,20 +207,29 @@ def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
     """ "roles+NAME(+委员)" with no space ("浙江理工大学副校长欧阳宏伟委员").
 
     Unless ``loose`` (an attribution line or a caller's text), the name must carry its
-    membership marker: "发挥委员作用" is a phrase, not 委员 + a person called 作用.
+    membership marker or follow a role in a body named like one ("重庆大学教授张三"):
+    "发挥委员作用" is a phrase, not 委员 + a person called 作用.
     """
     text = SPACES.sub("", line)
     bare = strip_name_marker(text)
     marked = bare != text
     if marked and is_name(bare):
         return person(bare)
-    if not (marked or loose):
-        return None
     for cut in range(len(bare) - 2, 0, -1):
         head, name = bare[:cut], bare[cut:]
-        if is_name(name) and split_title(head)[1]:
+        if is_name(name) and split_title(head)[1] and (marked or loose or _names_a_body(head)):
             return person(name, head)
     return None
+
+
+def _names_a_body(roles_text: str) -> bool:
+    """True when the roles read as a role list: a role of a body named like an organisation, and a
+    list separator or a place in the text ("推动政协委员履职" is a phrase, not a role and a name)."""
+    if not (ITEM_SEPARATORS.search(roles_text) or ROLE_SEPARATORS.search(roles_text)) and not any(
+        marker in roles_text for marker in place_markers()
+    ):
+        return False
+    return any(role.organization and is_org_name(role.organization) for role in parse_roles(roles_text))
 
 
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:

@@ -127,3 +127,24 @@ def test_narration_cues():
     assert not is_narration("其他部门表示支持，形成合力。", None)
     assert not is_narration("“他山之石”说明借鉴经验很重要。", None)
     assert not is_narration("建议设立引导基金，支持企业创新。", speaker)
+
+
+def test_compact_page_without_blank_lines():
+    _, speeches = find_speeches(split_lines(fixture("page_compact.txt")))
+    assert [s.title for s in speeches] == ["深化校地合作 服务产业升级", "加快建设人工智能创新高地"]
+    assert speeches[0].proposer.name == "刘志强"
+    assert speeches[0].proposer.affiliations == ["市政协", "重庆某某大学"]
+    assert speeches[1].proposer.name == "民盟重庆市委"
+    first = speech_text(speeches[0].body, speeches[0].proposer, narration=True)
+    assert first.endswith("支持共建研发平台。") and first.count("\n") == 2
+
+
+def test_editors_note_in_brackets_is_not_speech():
+    _, speeches = find_speeches(split_lines(fixture("page_compact.txt")))
+    last = speech_text(speeches[1].body, speeches[1].proposer, narration=True)
+    assert "研究室整理" not in last
+    assert last.splitlines() == [
+        "人工智能是新一轮科技革命的核心驱动力。为此，建议：",
+        "加强算力基础设施建设。统筹布局智算中心，降低企业用算成本。",
+        "完善数据开放共享机制。推动公共数据有序开放。",
+    ]

@@ -113,3 +113,9 @@ def test_mapping_derives_affiliations_from_roles():
     found = proposer_from_mapping({"name": "刘海波", "roles": ["市政协常委", "某某集团董事长"]})
     assert found.kind == "person" and found.affiliations == ["市政协", "某某集团"]
     assert proposer_from_mapping({"name": "农工党重庆市委会"}).kind == "organization"
+
+
+def test_run_on_name_after_a_role_in_a_named_body():
+    found = parse_proposer_line("市政协委员、重庆某某大学教授刘志强")
+    assert (found.name, found.affiliations) == ("刘志强", ["市政协", "重庆某某大学"])
+    assert parse_proposer_line("推动政协委员履职") is None
