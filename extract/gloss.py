@@ -144,11 +144,11 @@ def render(parts: list[Part]) -> str:
 
 
 def _coordinated(parts: list[Part], index: int) -> bool:
-    """Whether this part and the previous one are both …化 modifiers (数智化 绿色化)."""
+    """Whether this part and the previous one are both X化 modifiers (数智化 绿色化, not 转化)."""
     if index == 0:
         return False
     previous, current = parts[index - 1], parts[index]
-    return (previous.kind == current.kind == "word" and len(previous.zh) > 1 < len(current.zh)
+    return (previous.kind == current.kind == "word" and len(previous.zh) > 2 < len(current.zh)
             and previous.zh.endswith("化") and current.zh.endswith("化") and bool(previous.en))
 
 
@@ -193,6 +193,18 @@ def english_name(name: str, type_: str = "*") -> str:
     return render(segment(text))
 
 
+def unknown_parts(name: str, type_: str = "*") -> list[str]:
+    """Han parts of a name the glossary does not know (romanised or left as they are).
+
+    >>> unknown_parts("重庆广仁能源装备股份有限公司", "Institution")
+    ['广仁']
+    """
+    text = squeeze_spaces(display_form(fold_width(name)))
+    if lookup(strip_quotes(text).replace(" ", ""), type_):
+        return []
+    return [part.zh for part in segment(text) if part.kind == "unknown"]
+
+
 def has_han(text: str) -> bool:
     """Whether ``text`` still contains Han characters."""
     return bool(_HAN.search(text))
@@ -212,16 +224,24 @@ def entity_names(rows: Iterable[dict]) -> list[tuple[str, str, str | None]]:
 
 
 def coverage(names: Iterable[tuple[str, str, str | None]], recompute: bool = False) -> dict:
-    """Share of entities whose English name has no Han characters, and the ones that still do."""
-    total, missing = 0, []
+    """Share of entities whose English name has no Han characters, and the ones that still do.
+
+    ``glossed_share`` is stricter: the share whose name the glossary covers entirely, without
+    romanising any part; ``romanised`` lists the parts it did not know.
+    """
+    total, missing, romanised = 0, [], {}
     for name, type_, name_en in names:
         total += 1
         english = english_name(name, type_) if recompute or name_en is None else name_en
         if has_han(english):
             missing.append({"name": name, "type": type_, "name_en": english})
-    share = (total - len(missing)) / total if total else 1.0
-    return {"entities": total, "han_free": total - len(missing), "share": round(share, 4),
-            "with_han": missing}
+        unknown = unknown_parts(name, type_)
+        if unknown:
+            romanised[name] = unknown
+    return {"entities": total, "han_free": total - len(missing),
+            "share": round((total - len(missing)) / total, 4) if total else 1.0,
+            "glossed_share": round((total - len(romanised)) / total, 4) if total else 1.0,
+            "with_han": missing, "romanised": romanised}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,9 @@ from policykg.extract.gloss import coverage, english_name, entity_names, has_han
     ("区县科技型企业风险补偿资金池", "Fund",
      "district and county technology-based enterprise risk-compensation pool"),
     ("宽容失败的创新体系", "Mechanism", "failure-tolerant innovation system"),
-    ("技术研发转化与共享机制", "Mechanism", "technology R&D transformation and sharing mechanism"),
+    ("技术研发转化与共享机制", "Mechanism", "technology R&D commercialisation and sharing mechanism"),
+    ("实体化转化基地", "Platform", "entity-based commercialisation base"),
+    ("市级科技成果转化引导基金", "Fund", "municipal S&T achievement commercialisation guidance fund"),
     ("产学研协同创新中心（重庆）", "Platform",
      "industry-university-research coordination innovation centre (Chongqing)"),
 ])
