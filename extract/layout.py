@@ -21,7 +21,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import parse_proposer_line, parse_proposer_text
@@ -36,6 +36,7 @@ DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
 HEADLINE_MAX_WIDTH = 48
 MAX_HEADLINE_LINES = 3
+MAX_BANNER_LINES = 2
 NOTE_MAX_WIDTH = 40
 BLANK_NOISE_SHARE = 0.6
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
@@ -179,6 +180,34 @@ def is_label(text: str) -> bool:
 def is_masthead_line(text: str) -> bool:
     """True for an editorial line: editors, telephone, date."""
     return any(cue in text for cue in masthead_cues()) or bool(DATE_RE.search(text))
+
+
+FURNITURE_RE = re.compile(r"(?:责任编辑|编辑|校对|美编|电话)\s*[/／:：]|\d{1,2}\s*日\s*星期")
+
+
+def is_page_furniture(text: str) -> bool:
+    """True for a masthead line met inside a body (a following page's editors, date or "N 版")."""
+    return bool(FURNITURE_RE.search(text)) or bool(publication_in(text) and PAGE_RE.search(text))
+
+
+def without_furniture(lines: list[Line]) -> list[Line]:
+    """Body lines without section banners and without a following page's masthead.
+
+    A masthead line ("责任编辑 / …", "… 日 星期四", "… bao 3 版…") is dropped with the
+    headline lines that continue the banner fused to it (same block, at most two).
+    """
+    kept: list[Line] = []
+    banner_left = 0
+    for line in lines:
+        if banner_left and not line.blank_before and is_headline(line.text):
+            banner_left -= 1
+            continue
+        banner_left = 0
+        if is_page_furniture(line.text):
+            banner_left = MAX_BANNER_LINES if PAGE_RE.search(line.text) else 0
+        elif not is_banner(line.text):
+            kept.append(line)
+    return kept
 
 
 def is_banner(text: str) -> bool:
@@ -377,7 +406,7 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
     for k, (headline, index, proposer) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         title = join_headline([line.text for line in lines[headline:index]])
-        body = [line for line in lines[index + 1 : end] if not is_banner(line.text)]
+        body = without_furniture(lines[index + 1 : end])
         speeches.append(SpeechLayout(title, proposer, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []
     return masthead, speeches
@@ -434,10 +463,11 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"“[^”]*”|「[^」]*」", "", text)
 
 
-def _third_person(proposer: Proposer | None) -> re.Pattern[str]:
+@lru_cache(maxsize=256)
+def _third_person(name: str | None) -> re.Pattern[str]:
     """A subject (他, 她, the proposer's name) followed closely by a verb of saying."""
     cues = narration_cues()
-    subjects = list(cues["person"]) + ([re.escape(proposer.name)] if proposer else [])
+    subjects = list(cues["person"]) + ([re.escape(name)] if name else [])
     subject = "|".join(subjects)
     verb = "|".join(re.escape(v) for v in cues["verb"])
     return re.compile(rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})")
@@ -448,7 +478,8 @@ def is_narration(text: str, proposer: Proposer | None) -> bool:
     cues = narration_cues()
     if text.startswith(cues["openers"]) or any(byline in text for byline in cues["byline"]):
         return True
-    return _third_person(proposer).search(_outside_quotes(text)) is not None
+    name = proposer.name if proposer else None
+    return _third_person(name).search(_outside_quotes(text)) is not None
 
 
 def is_note(text: str) -> bool:

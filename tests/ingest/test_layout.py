@@ -148,3 +148,16 @@ def test_editors_note_in_brackets_is_not_speech():
         "加强算力基础设施建设。统筹布局智算中心，降低企业用算成本。",
         "完善数据开放共享机制。推动公共数据有序开放。",
     ]
+
+
+def test_following_pages_masthead_stays_out_of_the_last_speech():
+    page = fixture("page_small.txt")
+    for joined in (
+        page + "\n" + page.replace("3 版", "4 版"),
+        "\n".join(filter(None, (page * 2).splitlines())),
+    ):
+        masthead, speeches = find_speeches(split_lines(joined))
+        assert len(speeches) == 4
+        last_of_first_page = speech_text(speeches[1].body)
+        assert last_of_first_page.endswith("促进供需精准对接。")
+        assert parse_masthead(masthead).page == "3"
