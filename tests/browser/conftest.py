@@ -72,10 +72,12 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def sample_records() -> list:
     """Extraction records of the sample page."""
-    from policykg.extract.ingest import read_path
+    from policykg.extract.ingest import read_paths
     from policykg.extract.pipeline import annotate
 
-    return list(annotate(read_path(sample_corpus())))
+    result = read_paths([sample_corpus()])
+    assert not result.errors, result.errors
+    return list(annotate(result.records))
 
 
 @pytest.fixture(scope="session")

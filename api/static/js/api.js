@@ -117,6 +117,23 @@ export function speech(id) {
   return speechCache.get(id);
 }
 
+const proposerCache = new Map();
+/** Who delivered a speech: the speech's own `proposer`, else its DELIVERED neighbour. */
+export function speechProposer(id) {
+  if (!proposerCache.has(id)) {
+    const pending = speech(id).then(async (detail) => {
+      if (detail.proposer) return detail.proposer;
+      const around = normaliseGraph(await getJSON("subgraph", { center: id, hops: 1, types: "Speech,Body,Person", limit: 20 }));
+      const delivered = around.relationships.find((rel) => rel.type === "DELIVERED" && rel.target === id);
+      const node = delivered && around.nodes.find((n) => n.id === delivered.source);
+      return node ? { id: node.id, name: node.properties.name, kind: node.labels.includes("Person") ? "person" : "organization" } : null;
+    });
+    pending.catch(() => proposerCache.delete(id));
+    proposerCache.set(id, pending);
+  }
+  return proposerCache.get(id);
+}
+
 /** One page of proposers. */
 export async function proposers(cursor = null, limit = 100) {
   return pageOf(await getJSON("proposers", { limit, cursor }));

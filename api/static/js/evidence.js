@@ -82,12 +82,12 @@ export class EvidencePanel {
   }
 
   async #speech(data) {
-    const speech = await api.speech(data.id);
+    const [speech, proposer] = await Promise.all([api.speech(data.id), api.speechProposer(data.id)]);
     return [
       head("Speech", speech.title || data.props.title, null),
-      definition([["Proposer 提议方", proposerName(speech)], ["Order 顺序", speech.order]]),
+      definition([["Proposer 提议方", proposer?.name], ["Order 顺序", speech.order]]),
       h("div.section-title", {}, "Text 全文"),
-      h("div.speech-text", {}, speech.text || data.props.text || ""),
+      h("div.speech-text", {}, speechText(speech) || data.props.text || ""),
     ];
   }
 
@@ -116,20 +116,23 @@ export class EvidencePanel {
 /** One evidence card: speech title, proposer, relation and the sentence with the entity marked. */
 async function evidenceCard(ev, entityTerms) {
   let speech = null;
-  try { speech = ev.speech_id ? await api.speech(ev.speech_id) : null; } catch { speech = null; }
-  const sentence = ev.sentence || (speech ? sentenceAround(speech.text || "", ev.start, ev.end) : "");
+  let proposer = null;
+  try {
+    if (ev.speech_id) [speech, proposer] = await Promise.all([api.speech(ev.speech_id), api.speechProposer(ev.speech_id)]);
+  } catch { /* the card still shows the sentence */ }
+  const sentence = ev.sentence || (speech ? sentenceAround(speechText(speech), ev.start, ev.end) : "");
   const range = markRange(sentence, ev, speech, entityTerms);
   return h("div.ev", {},
     h("div.ev-head", {},
       h("span.ev-title", {}, ev.speech_title || speech?.title || ev.speech_id),
-      h("span.ev-proposer", {}, proposerName(speech) || ev.proposer?.name || ""),
+      h("span.ev-proposer", {}, proposer?.name || ev.proposer?.name || ""),
       ev.relation ? h("span.rel." + ev.relation, {}, ev.action ? `${ev.relation} · ${ev.action}` : ev.relation) : null),
     h("div.ev-sentence", {}, highlighted(sentence, range)));
 }
 
 /** Where to mark: the exact offsets when the speech text is known, else the entity's names. */
 function markRange(sentence, ev, speech, entityTerms) {
-  const text = speech?.text;
+  const text = speech ? speechText(speech) : "";
   if (text && Number.isInteger(ev.start) && Number.isInteger(ev.end)) {
     const at = text.lastIndexOf(sentence, ev.start);
     if (at >= 0 && ev.end <= at + sentence.length) return [ev.start - at, ev.end - at];
@@ -205,12 +208,9 @@ function roleText(role) {
   return [role.role, role.body?.name || role.body || role.name].filter(Boolean).join(" @ ");
 }
 
-/** The proposer of a speech, whatever the speech answer calls it. */
-export function proposerName(speech) {
-  if (!speech) return "";
-  const p = speech.proposer || speech.delivered_by || (speech.proposers || [])[0];
-  if (!p) return "";
-  return typeof p === "string" ? p : p.name || p.id || "";
+/** A speech's text, at the top level or among its properties. */
+function speechText(speech) {
+  return speech.text || speech.properties?.text || "";
 }
 
 function shortId(id) {

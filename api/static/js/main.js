@@ -9,6 +9,8 @@ import { renderResults } from "./results.js";
 import { typeStyle, TYPE_ORDER } from "./types.js";
 
 const $ = (id) => document.getElementById(id);
+/** Labels every node has exactly one of (entity type labels come on top of Entity). */
+const BASE_LABELS = ["Document", "Speech", "Body", "Person", "Recommendation", "Entity", "Concept"];
 
 const evidence = new EvidencePanel($("evidence-body"), { onOpen: (id) => openNode(id) });
 const graph = new GraphView($("cy"), {
@@ -97,7 +99,9 @@ function showView(id) {
 async function showBackend() {
   try {
     const info = await api.health();
-    const nodes = info.nodes ?? (info.counts ? Object.values(info.counts.nodes || {}).reduce((a, b) => a + b, 0) : null);
+    const counts = info.counts?.nodes ?? info.nodes;
+    const nodes = typeof counts === "object" && counts !== null
+      ? BASE_LABELS.reduce((sum, label) => sum + (counts[label] || 0), 0) : counts;
     $("backend").textContent = `${info.backend || "store"}${nodes !== null && nodes !== undefined ? ` · ${nodes} nodes` : ""}`;
   } catch {
     $("backend").textContent = "API unreachable";
