@@ -419,11 +419,11 @@ def join_headline(parts: list[str]) -> str:
 
 # --- single speeches --------------------------------------------------------------------------
 
-SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|大会发言)[：:]\s*(?P<title>.+)$")
+SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|大会发言)[：:]\s*(?P<title>.*)$")
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:
-    """ "某某委员的发言：标题" → (proposer, title)."""
+    """The proposer and title of a line "某某委员的发言：标题"."""
     match = SPEECH_OF_RE.match(text)
     if not match:
         return None
@@ -441,13 +441,23 @@ def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]
 
 
 def single_speech(lines: list[Line]) -> SpeechLayout | None:
-    """Headline (or "某某的发言：标题"), optional proposer line, body; None without a headline."""
+    """Headline (or "某某的发言：标题"), optional proposer line, body; None without a headline.
+
+    Leading section labels (【委员发言】) are skipped; a "某某的发言：" line with nothing after
+    the colon takes the next line as its title.
+    """
+    while lines and is_label(lines[0].text):
+        lines = lines[1:]
     if not lines:
         return None
     first, rest = lines[0], lines[1:]
     speech_of = split_speech_of(first.text)
     if speech_of is not None:
         proposer, title = speech_of
+        if not title and rest and is_headline(rest[0].text):
+            title, rest = rest[0].text, rest[1:]
+        if not title:
+            return None
     elif is_headline(first.text):
         title, proposer = first.text, None
         if rest and (found := parse_proposer_line(rest[0].text)) is not None:

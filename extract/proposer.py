@@ -192,7 +192,7 @@ def _has_role(text: str) -> bool:
 
 
 def _person_with_space(line: str) -> Proposer | None:
-    """ "roles NAME" with whitespace before the name ("全国政协委员、重庆理工大学校长 刘小康")."""
+    """A person written as roles, whitespace, name ("全国政协委员、重庆理工大学校长 刘小康")."""
     parts = SPACES.split(line)
     if len(parts) < 2:
         return None
@@ -204,7 +204,7 @@ def _person_with_space(line: str) -> Proposer | None:
 
 
 def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
-    """ "roles+NAME(+委员)" with no space ("浙江理工大学副校长欧阳宏伟委员").
+    """A person written as roles run on into the name ("浙江理工大学副校长欧阳宏伟委员").
 
     Unless ``loose`` (an attribution line or a caller's text), the name must carry its
     membership marker or follow a role in a body named like one ("重庆大学教授张三"):

@@ -161,3 +161,14 @@ def test_following_pages_masthead_stays_out_of_the_last_speech():
         last_of_first_page = speech_text(speeches[1].body)
         assert last_of_first_page.endswith("促进供需精准对接。")
         assert parse_masthead(masthead).page == "3"
+
+
+def test_speech_of_line_with_title_below_and_a_label_above():
+    text = "【委员发言】\n市政协委员 王建国的发言：\n加快发展科技金融\n科技金融是创新的重要支撑。为此，建议：\n一是设立种子基金。"
+    layout = single_speech(split_lines(text))
+    assert (layout.title, layout.proposer.name, layout.proposer.affiliations) == (
+        "加快发展科技金融",
+        "王建国",
+        ["市政协"],
+    )
+    assert speech_text(layout.body).startswith("科技金融是创新的重要支撑。")
