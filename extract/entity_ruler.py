@@ -11,9 +11,12 @@ from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
 from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, WORD, Phrase, Tokens,
-                                     head_at, head_cancelled, make_tokens, phrase_for)
+                                     head_at, head_cancelled, make_tokens, opening_quote,
+                                     phrase_for)
 
 MENTIONS = "policykg_mentions"
+CLASSES_KEY = "policykg_classes"
+"""``doc.user_data`` key of the token classes, so later components need not recompute them."""
 from policykg.extract.tokenizer import TOKENS_KEY
 
 
@@ -28,7 +31,9 @@ class EntityRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
-        doc._.set(MENTIONS, find_mentions(make_tokens(words, tags, self.lex), self.lex))
+        toks = make_tokens(words, tags, self.lex)
+        doc._.set(MENTIONS, find_mentions(toks, self.lex))
+        doc.user_data[CLASSES_KEY] = toks.classes
         return doc
 
 
@@ -59,20 +64,13 @@ def _quoted_modifier(toks: Tokens, i: int, head: Head) -> bool:
     """A head inside quotes names an entity only when the quote closes right after it and the
     quoted stretch is not itself a modifier (“链主”企业, “技术平台+孵化”模式); 政府 inside a quoted
     arrangement is a party to it (“企业出题、政府立项…”机制)."""
-    opening = _opening_quote(toks, i)
+    opening = opening_quote(toks, i)
     if opening is None:
         return False
     closing = toks.quote_close[opening]
     if closing != i + 1:
         return head.text != "政府"
     return closing + 1 < len(toks.words) and toks.classes[closing + 1] in (WORD, VFUSED)
-
-
-def _opening_quote(toks: Tokens, i: int) -> int | None:
-    for opening, closing in toks.quote_close.items():
-        if opening < i < closing:
-            return opening
-    return None
 
 
 def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
@@ -139,7 +137,7 @@ def _expansion_ok(toks: Tokens, text: str, head: Head, lex: Lexicon) -> bool:
 
 
 def _inside_quote(toks: Tokens, i: int) -> bool:
-    return any(o < i < c for o, c in toks.quote_close.items())
+    return toks.enclosing[i] >= 0
 
 
 def _mention(toks: Tokens, head: Head, first: int, last: int, i: int, phrase: Phrase) -> dict:

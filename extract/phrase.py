@@ -33,6 +33,11 @@ _VERB_CLASS = {"propose": VPROP, "action": VACT, "modifier": VFUSED}
 _MAX_QUOTE = 60
 """Longest quoted stretch, in tokens, treated as one modifier."""
 _MAX_CONJUNCTS = 8
+_MAX_PHRASE = 24
+"""Longest stretch, in tokens, a phrase or clause grows over: keeps the work per head bounded,
+so a long paragraph without punctuation costs linear time."""
+_CLASS_CACHE: dict[tuple[str, str], int] = {}
+_CLASS_CACHE_SIZE = 500_000
 
 
 @dataclass
@@ -45,6 +50,7 @@ class Tokens:
     classes: list[int] = field(default_factory=list)
     quote_open: dict[int, int] = field(default_factory=dict)  # closing index -> opening index
     quote_close: dict[int, int] = field(default_factory=dict)  # opening index -> closing index
+    enclosing: list[int] = field(default_factory=list)  # opening quote around each token, or -1
 
     def end(self, i: int) -> int:
         """Character offset just after token ``i``."""
@@ -55,16 +61,30 @@ class Tokens:
         return "".join(self.words[first:last + 1])
 
 
-def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None) -> Tokens:
-    """A ``Tokens`` view with classes and quote matches computed."""
+def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None,
+                classes: list[int] | None = None) -> Tokens:
+    """A ``Tokens`` view with classes (unless given) and quote matches computed."""
     lex = lex or lexicon()
     starts, pos = [], 0
     for w in words:
         starts.append(pos)
         pos += len(w)
-    toks = Tokens(words, tags, starts, [token_class(w, t, lex) for w, t in zip(words, tags)])
+    toks = Tokens(words, tags, starts, classes or classes_of(words, tags, lex))
     _match_quotes(toks)
     return toks
+
+
+def classes_of(words: list[str], tags: list[str], lex: Lexicon) -> list[int]:
+    """Token classes, memoised per (word, tag): vocabularies repeat, so this is mostly lookups."""
+    if len(_CLASS_CACHE) > _CLASS_CACHE_SIZE:
+        _CLASS_CACHE.clear()
+    out = []
+    for key in zip(words, tags):
+        c = _CLASS_CACHE.get(key)
+        if c is None:
+            c = _CLASS_CACHE[key] = token_class(key[0], key[1], lex)
+        out.append(c)
+    return out
 
 
 def token_class(word: str, tag: str, lex: Lexicon) -> int:
@@ -120,35 +140,64 @@ def _match_quotes(toks: Tokens) -> None:
             opened = None
         elif c == PUNCT and toks.words[i] in "。；！？\n":
             opened = None
-
-
-def quote_depth_open(toks: Tokens, i: int) -> int | None:
-    """Index of the opening quote whose quoted stretch contains token ``i``, if any."""
+    toks.enclosing = [-1] * len(toks.words)
     for opening, closing in toks.quote_close.items():
-        if opening < i < closing:
-            return opening
-    return None
+        for k in range(opening + 1, closing):
+            toks.enclosing[k] = opening
+
+
+def opening_quote(toks: Tokens, i: int) -> int | None:
+    """Index of the opening quote whose quoted stretch contains token ``i``, if any."""
+    opening = toks.enclosing[i]
+    return None if opening < 0 else opening
 
 
 # ------------------------------------------------------------------ heads
 
 
 def head_at(toks: Tokens, i: int, lex: Lexicon) -> tuple[Head, int] | None:
-    """The longest type head ending with token ``i`` and the index of its first token."""
+    """The longest type head ending with token ``i`` and the index of its first token: a head
+    ending the token (母基金 → 基金), or one spanning the previous token too (孵化 + 器)."""
     word = toks.words[i]
-    best: tuple[Head, int] | None = None
-    for n in range(min(len(word), lex.max_head), 0, -1):
-        head = lex.heads.get(word[-n:])
-        if head:
-            best = (head, i)
-            break
-    if i > 0 and toks.classes[i - 1] in NOUNISH:
+    best = _own_head(word, lex)
+    longer = _longer_heads(word, lex)
+    if longer and i > 0 and toks.classes[i - 1] in NOUNISH:
         joined = toks.words[i - 1] + word
-        for n in range(min(len(joined), lex.max_head), len(word), -1):
-            head = lex.heads.get(joined[-n:])
-            if head and (best is None or n > len(best[0].text)):
-                return (head, i - 1) if n > len(word) else (head, i)
-    return best
+        for head in longer:
+            if joined.endswith(head.text) and (best is None or len(head.text) > len(best.text)):
+                return head, i - 1
+    return (best, i) if best else None
+
+
+_OWN_HEAD: dict[str, Head | None] = {}
+_LONGER: dict[str, tuple[Head, ...]] = {}
+
+
+def _own_head(word: str, lex: Lexicon) -> Head | None:
+    """The longest head the word ends with (memoised per word)."""
+    if word in _OWN_HEAD:
+        return _OWN_HEAD[word]
+    if len(_OWN_HEAD) > _CLASS_CACHE_SIZE:
+        _OWN_HEAD.clear()
+    found = None
+    for n in range(min(len(word), lex.max_head), 0, -1):
+        found = lex.heads.get(word[-n:])
+        if found:
+            break
+    _OWN_HEAD[word] = found
+    return found
+
+
+def _longer_heads(word: str, lex: Lexicon) -> tuple[Head, ...]:
+    """Heads longer than the word that end with it, longest first (器 → 孵化器, 加速器)."""
+    if word in _LONGER:
+        return _LONGER[word]
+    if len(_LONGER) > _CLASS_CACHE_SIZE:
+        _LONGER.clear()
+    found = tuple(sorted((h for t, h in lex.heads.items() if len(t) > len(word) and t.endswith(word)),
+                         key=lambda h: -len(h.text))) if len(word) < lex.max_head else ()
+    _LONGER[word] = found
+    return found
 
 
 _NON_HEAD_NEXT = frozenset({"化", "性", "家", "会", "者", "员", "人", "长", "式"})
@@ -172,6 +221,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
     institution head, verbs never sit inside the phrase (实现政府部门 → 政府部门).
     """
     first, k0 = k + 1, k
+    lo = max(lo, k - _MAX_PHRASE)
     while k >= lo:
         c = toks.classes[k]
         if c == QCLOSE:
@@ -392,6 +442,7 @@ def _generic(toks: Tokens, phrase: Phrase, head: Head, lex: Lexicon) -> bool:
 def grow_clause(toks: Tokens, k: int, lo: int) -> tuple[int, int]:
     """Grow a 的-clause leftwards: like ``grow`` but over non-proposing verbs and adjectives too."""
     first = k + 1
+    lo = max(lo, k - _MAX_PHRASE)
     while k >= lo and toks.classes[k] in NOUNISH | {VLEAD, ADV, QCLOSE}:
         if toks.classes[k] == QCLOSE:
             opening = toks.quote_open.get(k)

@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.extract.entity_ruler import MENTIONS, TOKENS_KEY
+from policykg.extract.entity_ruler import CLASSES_KEY, MENTIONS, TOKENS_KEY
 from policykg.extract.lexicon import Lexicon, lexicon
 from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
                                      VLEAD, VPROP, Tokens, make_tokens)
@@ -22,6 +24,8 @@ from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PUNCT, QUANT, SPACE,
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
 _SENTENCE_END = frozenset("。；！？\n")
+_REACH = 40
+"""How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
 
 class RelationFinder:
@@ -37,7 +41,8 @@ class RelationFinder:
 
         words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
         mentions = doc._.get(MENTIONS) or []
-        doc._.set(RELATIONS, find_relations(make_tokens(words, tags, self.lex), mentions, self.lex))
+        toks = make_tokens(words, tags, self.lex, doc.user_data.get(CLASSES_KEY))
+        doc._.set(RELATIONS, find_relations(toks, mentions, self.lex))
         return doc
 
 
@@ -65,7 +70,8 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
                     lex: Lexicon) -> int | None:
     """Index of the verb proposing a phrase that starts at ``first``, if any."""
     j, nearest, before_bing = first - 1, None, None
-    while j >= 0 and toks.classes[j] in _CHAIN | {CONJ}:
+    floor = max(-1, first - 1 - _REACH)
+    while j > floor and toks.classes[j] in _CHAIN | {CONJ}:
         c = toks.classes[j]
         if c == CONJ and toks.words[j] != "并":
             break
@@ -83,8 +89,8 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
 
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:
-    j = verb_at - 1
-    while j >= 0 and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
+    j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
+    while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
         j -= 1
     subject = by_last.get(j)
     if subject is None or subject == n:
@@ -93,20 +99,27 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> 
 
 
 def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:
+    """Mentions proposed after ``依托X`` in the same sentence (and within reach) are hosted by X."""
     out: list[dict] = []
+    if "依托" not in toks.words:
+        return out
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n]["first"])
+    firsts = [mentions[n]["first"] for n in order]
     for j, word in enumerate(toks.words):
         if word != "依托" or j + 1 not in by_first:
             continue
         host = by_first[j + 1]
-        for n, m in enumerate(mentions):
-            if m["first"] > mentions[host]["last"] and m["relation"] == "PROPOSES" \
-                    and not _sentence_break(toks, j, m["first"]):
+        for n in order[bisect_right(firsts, mentions[host]["last"]):]:
+            m = mentions[n]
+            if m["first"] - j > _REACH or _sentence_break(toks, j, m["first"]):
+                break
+            if m["relation"] == "PROPOSES":
                 out.append(_rel("HOSTED_BY", n, host, toks.starts[j], m["end"]))
     return out
 
 
 def _sentence_break(toks: Tokens, a: int, b: int) -> bool:
-    return any(toks.words[k] in _SENTENCE_END for k in range(a, b))
+    return any(toks.words[k] in _SENTENCE_END for k in range(a, min(b, a + _REACH + 1)))
 
 
 def _part_of(mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
@@ -138,14 +151,14 @@ def _funded_by(toks: Tokens, mentions: list[dict], by_last: dict) -> list[dict]:
 
 def _funder_span(toks: Tokens, first: int) -> tuple[int, int] | None:
     """Tokens between 由 and (共同)出资 in “由X、Y和Z共同出资的 …”, when the phrase follows."""
-    j = first - 1
-    while j >= 0 and toks.classes[j] not in (PUNCT,) and toks.words[j] != "出资":
+    j, floor = first - 1, max(-1, first - 1 - _REACH)
+    while j > floor and toks.classes[j] != PUNCT and toks.words[j] != "出资":
         j -= 1
-    if j < 0 or toks.words[j] != "出资":
+    if j <= 0 or toks.words[j] != "出资":
         return None
     end = j - 1 if toks.words[j - 1] in ("共同", "联合") else j
-    k = end - 1
-    while k >= 0 and toks.words[k] != "由" and toks.classes[k] != PUNCT:
+    k, floor = end - 1, max(-1, end - 1 - _REACH)
+    while k > floor and toks.words[k] != "由" and toks.classes[k] != PUNCT:
         k -= 1
     return (k + 1, end - 1) if k >= 0 and toks.words[k] == "由" and k + 1 <= end - 1 else None
 

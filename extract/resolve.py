@@ -12,6 +12,8 @@ Canonical names, aliases, concepts and English names come from ``normalize``, ``
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from policykg.extract import concepts, gloss, normalize
@@ -28,13 +30,25 @@ def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
     entities: dict[str, Entity] = {}
     for n in sorted(range(len(mentions)), key=lambda k: (mentions[k]["start"], mentions[k]["end"])):
         m = mentions[n]
-        canonical, aliases = normalize.canonical_name(m["text"], m["type"])
+        canonical, aliases = _canonical(m["text"], m["type"])
         if canonical in excluded or not canonical:
             continue
-        ids[n] = _place(record, m, canonical, aliases, entities)
+        ids[n] = _place(record, m, canonical, list(aliases), entities)
     record.entities = list(entities.values())
     record.relations = _relations(doc._.get(RELATIONS) or [], ids)
     return record
+
+
+@lru_cache(maxsize=65536)
+def _canonical(surface: str, type_: str) -> tuple[str, list[str]]:
+    """``normalize.canonical_name``, memoised: names repeat across speeches."""
+    return normalize.canonical_name(surface, type_)
+
+
+@lru_cache(maxsize=262144)
+def _coreferent(short: str, long: str, type_: str) -> bool:
+    """``normalize.is_coreferent``, memoised."""
+    return normalize.is_coreferent(short, long, type_)
 
 
 def _proposer_names(record: SpeechRecord) -> set[str]:
@@ -50,7 +64,7 @@ def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
         _add_aliases(entities[key], aliases)
         return key
     referent = next((e.canonical for e in entities.values() if e.type == m["type"]
-                     and normalize.is_coreferent(canonical, e.canonical, m["type"])), None)
+                     and _coreferent(canonical, e.canonical, m["type"])), None)
     if referent is not None:
         key = entity_id(m["type"], referent)
         _add_aliases(entities[key], [m["text"]])

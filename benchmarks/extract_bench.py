@@ -1,0 +1,145 @@
+"""Extraction speed: chars/s of the whole pipeline against raw ``jieba.lcut`` in the same process.
+
+Prints, with the machine's cores and memory:
+
+1. extraction (``annotate``: tokenizer, components, resolution) against ``jieba.lcut`` on the
+   speech texts of the sample page, and the same for the segmenter alone;
+2. throughput with ``nlp.pipe(n_process=2)`` against one process, on the 10× synthetic corpus;
+3. cost per character at 1×, 10× and 100× the sample (synthetic pages from
+   ``benchmarks/synth.py``): it must stay flat as work grows;
+4. pathological input: one paragraph without punctuation (mixed scripts, emoji) at 100 KB,
+   300 KB and 1 MB: cost per character must stay flat too.
+
+Usage::
+
+    python benchmarks/extract_bench.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jieba
+
+from policykg.data import sample_corpus
+from policykg.extract.ingest import parse_page
+from policykg.extract.pipeline import annotate, shared_nlp
+from policykg.extract.records import SpeechRecord
+
+HERE = Path(__file__).resolve().parent
+
+
+def machine() -> str:
+    """Cores and memory of this machine."""
+    mem_kb = 0
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    return f"cores {os.cpu_count()}, memory {mem_kb / 1024 / 1024:.1f} GiB"
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Fastest wall time of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def synth_module():
+    spec = importlib.util.spec_from_file_location("policykg_bench_synth", HERE / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def page_records(pages: list[str]) -> list[SpeechRecord]:
+    records = []
+    for n, text in enumerate(pages):
+        records += parse_page(text, f"page-{n}.txt", document_id=f"doc:page-{n}")[1]
+    return records
+
+
+def fresh(records: list[SpeechRecord]) -> list[SpeechRecord]:
+    """Copies with entities and relations cleared, so every run does the same work."""
+    return [SpeechRecord(r.document, r.speech, r.proposer, r.recommendations) for r in records]
+
+
+def extract_all(records: list[SpeechRecord], n_process: int = 1) -> None:
+    for _ in annotate(fresh(records), n_process=n_process):
+        pass
+
+
+def against_jieba(records: list[SpeechRecord], repeat: int) -> None:
+    texts = [r.speech.text for r in records]
+    chars = sum(map(len, texts))
+    jieba.lcut("预热")  # load jieba's dictionary outside the timing
+    nlp = shared_nlp()
+    extract_all(records)
+    t_jieba = best_of(lambda: [jieba.lcut(t) for t in texts], repeat)
+    t_tok = best_of(lambda: [nlp.tokenizer(t) for t in texts], repeat)
+    t_all = best_of(lambda: extract_all(records), repeat)
+    print(f"sample page: {len(texts)} speeches, {chars} chars, best of {repeat}")
+    print(f"  jieba.lcut            {chars / t_jieba:>12,.0f} chars/s   1.00x")
+    print(f"  our tokenizer (Doc)   {chars / t_tok:>12,.0f} chars/s   {t_jieba / t_tok:.2f}x")
+    print(f"  whole extraction      {chars / t_all:>12,.0f} chars/s   {t_jieba / t_all:.2f}x")
+
+
+def two_processes(records: list[SpeechRecord], repeat: int) -> None:
+    chars = sum(len(r.speech.text) for r in records)
+    t_one = best_of(lambda: extract_all(records, 1), repeat)
+    t_two = best_of(lambda: extract_all(records, 2), repeat)
+    print(f"10x synthetic corpus: {len(records)} speeches, {chars} chars")
+    print(f"  n_process=1           {chars / t_one:>12,.0f} chars/s")
+    print(f"  n_process=2           {chars / t_two:>12,.0f} chars/s   {t_one / t_two:.2f}x")
+
+
+def scaling(synth, scales: list[int]) -> None:
+    print("cost per character as the corpus grows (synthetic pages)")
+    for scale in scales:
+        records = page_records(synth.generate(scale))
+        chars = sum(len(r.speech.text) for r in records)
+        seconds = best_of(lambda: extract_all(records), 1 if scale >= 100 else 3)
+        print(f"  {scale:>4}x  {chars:>10,} chars  {seconds * 1e6 / chars:8.2f} µs/char")
+
+
+def pathological(sizes: list[int]) -> None:
+    unit = "区级天使基金支持企业建设科技服务平台AI模型🚀和GPU算力中心“双创”基地" \
+           "ｆｕｌｌ－ｗｉｄｔｈ123αβγ😀"
+    print("one paragraph without punctuation (mixed scripts, emoji)")
+    nlp = shared_nlp()
+    for size in sizes:
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        doc = nlp(text)
+        seconds = time.perf_counter() - start
+        print(f"  {size:>9,} chars  {seconds * 1e6 / size:8.2f} µs/char  "
+              f"{len(doc._.policykg_mentions)} mentions")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer repeats")
+    args = parser.parse_args(argv)
+    print(machine())
+    sample = parse_page(sample_corpus().read_text(encoding="utf-8"), "sample")[1]
+    against_jieba(sample, 3 if args.quick else 7)
+    synth = synth_module()
+    two_processes(page_records(synth.generate(3 if args.quick else 10)), 1 if args.quick else 3)
+    scaling(synth, [1, 10] if args.quick else [1, 10, 100])
+    pathological([30_000, 100_000] if args.quick else [100_000, 300_000, 1_000_000])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
