@@ -102,3 +102,16 @@ def test_no_trigger_and_no_list_gives_nothing():
 
 def test_chinese_numbers():
     assert [chinese_number(n) for n in ("一", "九", "十", "十一", "二十", "二十三")] == [1, 9, 10, 11, 20, 23]
+
+
+def test_shi_items_inside_numbered_sections_stay_inside():
+    text = (
+        "为此，建议：\n一、强化金融支持\n一是设立种子基金。二是完善担保体系。\n"
+        "二、优化人才服务\n一是建设人才公寓。\n三、完善协同机制\n1. 建立联席会议制度。\n2. 搭建信息平台。"
+    )
+    assert [r.heading for r in split(text)] == ["强化金融支持", "优化人才服务", "完善协同机制"]
+
+
+def test_trigger_followed_by_a_comma():
+    text = "问题突出。对此建议，一是设立引导基金；二是建立容错机制。"
+    assert [r.heading for r in split(text)] == ["设立引导基金", "建立容错机制"]
