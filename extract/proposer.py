@@ -194,6 +194,8 @@ def _has_role(text: str) -> bool:
 def _person_with_space(line: str) -> Proposer | None:
     """A person written as roles, whitespace, name ("全国政协委员、重庆理工大学校长 刘小康")."""
     parts = SPACES.split(line)
+    if len(parts) >= 3 and all(len(part) == 1 for part in parts[-2:]):
+        parts = [*parts[:-2], parts[-2] + parts[-1]]  # a two-character name set apart: "王 芳"
     if len(parts) < 2:
         return None
     name = strip_name_marker(parts[-1])

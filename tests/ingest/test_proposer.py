@@ -119,3 +119,8 @@ def test_run_on_name_after_a_role_in_a_named_body():
     found = parse_proposer_line("市政协委员、重庆某某大学教授刘志强")
     assert (found.name, found.affiliations) == ("刘志强", ["市政协", "重庆某某大学"])
     assert parse_proposer_line("推动政协委员履职") is None
+
+
+def test_two_character_name_set_apart_by_a_space():
+    assert parse_proposer_line("市政协委员，某某大学教授 王　芳").name == "王芳"
+    assert parse_proposer_line("市政协常委 李 强").roles == ["市政协常委"]
