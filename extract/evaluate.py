@@ -32,6 +32,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ def title_key(title: str) -> str:
     return _TITLE_NOISE.sub("", title or "")
 
 
+@lru_cache(maxsize=262144)
 def strict_key(text: str) -> str:
     """An entity text with whitespace, quotes and brackets removed: the strict-match key."""
     return _STRICT_NOISE.sub("", text or "")
@@ -65,6 +67,8 @@ def strict_key(text: str) -> str:
 
 def longest_common_substring(a: str, b: str) -> int:
     """Length of the longest common substring of ``a`` and ``b`` (O(len(a)·len(b)), short texts)."""
+    if a in b or b in a:
+        return min(len(a), len(b))
     best = 0
     previous = [0] * (len(b) + 1)
     for char in a:
@@ -77,11 +81,18 @@ def longest_common_substring(a: str, b: str) -> int:
     return best
 
 
+@lru_cache(maxsize=262144)
 def overlap(a: str, b: str) -> float:
     """Share of the longer strict key covered by the longest common substring of both keys."""
     a, b = strict_key(a), strict_key(b)
     longest = max(len(a), len(b))
     return longest_common_substring(a, b) / longest if longest else 0.0
+
+
+def could_overlap(a: str, b: str) -> bool:
+    """Cheap test: the shorter key is long enough to cover the threshold share of the longer."""
+    a, b = strict_key(a), strict_key(b)
+    return min(len(a), len(b)) >= RELAXED_THRESHOLD * max(len(a), len(b), 1)
 
 
 def strict_similarity(gold: str, surfaces: Sequence[str]) -> float:
@@ -92,7 +103,7 @@ def strict_similarity(gold: str, surfaces: Sequence[str]) -> float:
 
 def relaxed_similarity(gold: str, surfaces: Sequence[str]) -> float:
     """Best overlap of the gold text with any surface; 0.0 below :data:`RELAXED_THRESHOLD`."""
-    best = max((overlap(gold, s) for s in surfaces), default=0.0)
+    best = max((overlap(gold, s) for s in surfaces if could_overlap(gold, s)), default=0.0)
     return best if best >= RELAXED_THRESHOLD else 0.0
 
 
@@ -187,10 +198,26 @@ def match(gold: Sequence[str], pred: Sequence[Sequence[str]],
             if weight > 0:
                 graph.add_edge(("g", i), ("p", j), weight=weight)
     pairs = []
-    for u, v in nx.max_weight_matching(graph, maxcardinality=True):
+    for u, v in _matched_edges(graph):
         (gi, pj) = (u[1], v[1]) if u[0] == "g" else (v[1], u[1])
         pairs.append((gi, pj, graph.edges[u, v]["weight"]))
     return Matching(pairs=sorted(pairs), gold=len(gold), pred=len(pred))
+
+
+def _matched_edges(graph: nx.Graph) -> list[tuple]:
+    """Edges of a maximum-cardinality, maximum-weight matching, component by component.
+
+    A component that is a single edge is its own matching; only larger ones need the blossom
+    algorithm, which keeps scoring of large corpora fast.
+    """
+    edges = []
+    for component in nx.connected_components(graph):
+        if len(component) == 2:
+            node = next(iter(component))
+            edges.append((node, next(iter(graph[node]))))
+        elif len(component) > 2:
+            edges += nx.max_weight_matching(graph.subgraph(component), maxcardinality=True)
+    return edges
 
 
 def match_speech(gold: SpeechData, pred: SpeechData | None,
