@@ -129,7 +129,8 @@ def is_subunit(org: str) -> bool:
     """True for a unit that can only belong to a previously named organisation (教科卫体委)."""
     if not org or any(marker in org for marker in place_markers()):
         return False
-    if any(suffix in org for suffix in org_suffixes()):
+    independent = [suffix for suffix in org_suffixes() if suffix not in subunit_suffixes()]
+    if any(suffix in org for suffix in independent):
         return False
     return any(org.endswith(suffix) for suffix in subunit_suffixes())
 

@@ -124,3 +124,8 @@ def test_run_on_name_after_a_role_in_a_named_body():
 def test_two_character_name_set_apart_by_a_space():
     assert parse_proposer_line("市政协委员，某某大学教授 王　芳").name == "王芳"
     assert parse_proposer_line("市政协常委 李 强").roles == ["市政协常委"]
+
+
+@pytest.mark.parametrize("line", ["市政协提案委", "市政协办公厅", "市科技局", "市社科院", "九三学社重庆市委"])
+def test_bodies_with_one_character_endings(line):
+    assert parse_proposer_line(line).kind == "organization"
