@@ -22,7 +22,9 @@ def open_explorer(page, api) -> None:
 def search(page, query: str) -> None:
     page.fill("#search-input", query)
     page.click("#search-form button[type=submit]")
-    page.wait_for_selector("#results .result, #results .hint >> text=/Nothing matches/", timeout=WAIT_MS)
+    page.wait_for_function("document.querySelector('#results .result') !== null"
+                           " || /Nothing matches|failed/.test(document.getElementById('results').textContent)",
+                           timeout=WAIT_MS)
 
 
 def open_first_fund(page) -> str:

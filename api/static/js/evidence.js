@@ -35,6 +35,7 @@ export class EvidencePanel {
     if (type === "Body" || type === "Person") return this.#proposer(data);
     if (type === "Concept") return this.#concept(data);
     if (type === "Speech") return this.#speech(data);
+    if (type === "Recommendation") return this.#recommendation(data);
     return [head(type, data.props.name || data.caption, data.props.name_en), properties(data.props)];
   }
 
@@ -88,6 +89,20 @@ export class EvidencePanel {
       definition([["Proposer 提议方", proposer?.name], ["Order 顺序", speech.order]]),
       h("div.section-title", {}, "Text 全文"),
       h("div.speech-text", {}, speechText(speech) || data.props.text || ""),
+    ];
+  }
+
+  /** A recommendation: its heading and its text, cut from the speech by its offsets. */
+  async #recommendation(data) {
+    const props = data.props || {};
+    const speechId = props.speech_id || String(data.id).replace(/\/r\d+$/, "");
+    const [speech, proposer] = await Promise.all([api.speech(speechId), api.speechProposer(speechId)]);
+    const text = speechText(speech);
+    return [
+      head("Recommendation", props.heading || `#${props.ordinal}`, null),
+      definition([["Speech 发言", speech.title], ["Proposer 提议方", proposer?.name], ["Ordinal 序号", props.ordinal]]),
+      h("div.section-title", {}, "Text 原文"),
+      h("div.speech-text", {}, Number.isInteger(props.start) ? text.slice(props.start, props.end) : props.text || ""),
     ];
   }
 
