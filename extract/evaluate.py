@@ -539,7 +539,12 @@ def _error_lines(errors: dict[str, list[dict[str, Any]]]) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", is_flag=True,
               help="List missed (FN), spurious (FP) and partial (~) entities per speech.")
-def eval_command(gold: Path, inputs: tuple[Path, ...], as_json: bool, errors: bool) -> None:
+@click.option("--min-strict", type=click.FloatRange(0, 1), metavar="F1",
+              help="Exit with status 1 when strict micro-F1 is below this.")
+@click.option("--min-relaxed", type=click.FloatRange(0, 1), metavar="F1",
+              help="Exit with status 1 when relaxed micro-F1 is below this.")
+def eval_command(gold: Path, inputs: tuple[Path, ...], as_json: bool, errors: bool,
+                 min_strict: float | None, min_relaxed: float | None) -> None:
     """Score extraction against GOLD (JSONL).
 
     INPUTS is a JSONL file of extraction records (as printed by `policykg extract --format
@@ -551,3 +556,16 @@ def eval_command(gold: Path, inputs: tuple[Path, ...], as_json: bool, errors: bo
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, errors=errors))
+    failures = below_minimum(report, {"strict": min_strict, "relaxed": min_relaxed})
+    if failures:
+        raise click.ClickException("; ".join(failures))
+
+
+def below_minimum(report: dict[str, Any], minimum: dict[str, float | None]) -> list[str]:
+    """Messages for each mode whose micro-F1 falls below the minimum asked for."""
+    failures = []
+    for mode, floor in minimum.items():
+        f1 = report["entities"][mode]["micro"]["f1"]
+        if floor is not None and f1 < floor:
+            failures.append(f"{mode} micro-F1 {f1:.3f} is below {floor:.3f}")
+    return failures

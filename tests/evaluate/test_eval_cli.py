@@ -72,3 +72,12 @@ def test_missing_input_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(gold), str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 1
     assert "no such file or directory" in result.output
+
+
+def test_minimum_f1_sets_the_exit_status(tmp_path):
+    gold, pred = write_inputs(tmp_path)
+    passing = CliRunner().invoke(main, ["eval", str(gold), str(pred), "--min-strict", "0.5"])
+    assert passing.exit_code == 0, passing.output
+    failing = CliRunner().invoke(main, ["eval", str(gold), str(pred), "--min-relaxed", "0.9"])
+    assert failing.exit_code == 1
+    assert "relaxed micro-F1 0.500 is below 0.900" in failing.output
