@@ -121,26 +121,31 @@ def _merge_unknown(parts: list[Part]) -> list[Part]:
     return merged
 
 
-def romanise(han: str) -> str:
-    """Pinyin of a proper name written as one capitalised word (广仁 → Guangren), if possible."""
+def romanise(text: str) -> str:
+    """Pinyin of a proper name written as one capitalised word (广仁 → Guangren), if possible.
+
+    Text without Han characters (emoji, Greek letters) passes through unchanged.
+    """
+    if not has_han(text):
+        return text
     try:
         from pypinyin import lazy_pinyin
     except ImportError:
-        return han
-    return "".join(lazy_pinyin(han)).capitalize()
+        return text
+    return "".join(lazy_pinyin(text)).capitalize()
 
 
 def render(parts: list[Part]) -> str:
-    """Join translated parts into English text with sensible spacing."""
-    out = ""
+    """Join translated parts into English text with sensible spacing (linear in the parts)."""
+    out: list[str] = []
     quote_open = {'"': False, "'": False}
     for index, part in enumerate(parts):
         en = romanise(part.en) if part.kind == "unknown" else part.en
         if part.kind == "punct":
-            out = _add_punct(out, en, quote_open)
+            _add_punct(out, en, quote_open)
         elif en:
-            out = _add_word(out, en, _coordinated(parts, index))
-    return re.sub(r"\s+", " ", out).strip()
+            _add_word(out, en, _coordinated(parts, index))
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def _coordinated(parts: list[Part], index: int) -> bool:
@@ -152,29 +157,51 @@ def _coordinated(parts: list[Part], index: int) -> bool:
             and previous.zh.endswith("化") and current.zh.endswith("化") and bool(previous.en))
 
 
-def _add_word(out: str, en: str, coordinated: bool) -> str:
+def _trim(out: list[str]) -> None:
+    """Drop trailing spaces from the pieces written so far."""
+    while out and out[-1] == " ":
+        out.pop()
+
+
+def _ends_with(out: list[str], chars: str) -> bool:
+    return bool(out) and out[-1][-1] in chars
+
+
+def _add_word(out: list[str], en: str, coordinated: bool) -> None:
     if en.startswith("-") and out:
-        return out.rstrip() + en
-    if coordinated:
-        return out.rstrip() + " and " + en
-    if out and not out.endswith((" ", '"', "'", "(", "/", "-")):
-        out += " "
-    return out + en
+        _trim(out)
+    elif coordinated:
+        _trim(out)
+        out += [" ", "and", " "]
+    elif out and not _ends_with(out, " \"'(/-"):
+        out.append(" ")
+    out.append(en)
 
 
-def _add_punct(out: str, mark: str, quote_open: dict[str, bool]) -> str:
+def _add_punct(out: list[str], mark: str, quote_open: dict[str, bool]) -> None:
     if mark in quote_open:
         quote_open[mark] = not quote_open[mark]
         if quote_open[mark]:
-            return out + (" " if out and not out.endswith((" ", "(")) else "") + mark
-        return out.rstrip() + mark + " "
-    if mark in ",;:)":
-        return out.rstrip() + mark + " "
-    if mark == "(":
-        return out.rstrip() + " ("
-    if mark == "+":
-        return out.rstrip() + " + "
-    return out.rstrip() + mark if mark in "/-" else out + mark
+            if out and not _ends_with(out, " ("):
+                out.append(" ")
+            out.append(mark)
+        else:
+            _trim(out)
+            out += [mark, " "]
+    elif mark in ",;:)":
+        _trim(out)
+        out += [mark, " "]
+    elif mark == "(":
+        _trim(out)
+        out += [" ", "("]
+    elif mark == "+":
+        _trim(out)
+        out += [" ", "+", " "]
+    elif mark in "/-":
+        _trim(out)
+        out.append(mark)
+    else:
+        out.append(mark)
 
 
 @lru_cache(maxsize=65536)

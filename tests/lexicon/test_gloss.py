@@ -90,3 +90,19 @@ def test_concept_names_are_english():
 
 def test_docstring_examples_run():
     assert doctest.testmod(gloss).failed == 0
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("😀Ａ股基金", "😀 A share fund"),
+    ("α平台", "α platform"),
+    ("", ""),
+    ("“”", '""'),
+])
+def test_odd_input_does_not_break(name, english):
+    assert english_name(name, "Fund") == english
+
+
+def test_long_name_is_rendered_whole():
+    name = "科技" * 20000 + "基金"
+    english = english_name(name, "Fund")
+    assert english.count("science and technology") == 20000 and english.endswith(" fund")

@@ -62,3 +62,10 @@ def test_resolution_refuses_ambiguity():
 
 def test_docstring_examples_run():
     assert doctest.testmod(normalize).failed == 0
+
+
+@pytest.mark.parametrize("surface", ["", "   ", "“”", "😀基金", "ＡＢＣ　平台"])
+def test_odd_surfaces_give_clean_names(surface):
+    canonical, aliases = canonical_name(surface, "Fund")
+    assert canonical == canonical.strip() and "“" not in canonical
+    assert all(alias != canonical for alias in aliases)
