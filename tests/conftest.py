@@ -106,6 +106,30 @@ def neo4j_http_url() -> str:
     return os.environ.get("NEO4J_HTTP_URL", DEFAULT_HTTP_URL).rstrip("/")
 
 
+_OUTCOMES: dict[str, dict[str, str]] = {"neo4j": {}, "browser": {}}
+
+
+def _tally(item: pytest.Item, report: pytest.TestReport) -> None:
+    """Remember the outcome of each `neo4j`/`browser` test for the closing summary."""
+    if report.when != "call" and report.passed:
+        return
+    for marker, outcomes in _OUTCOMES.items():
+        if item.get_closest_marker(marker) is not None and outcomes.get(item.nodeid) != "failed":
+            outcomes[item.nodeid] = "skipped" if report.skipped else report.outcome
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say what the `neo4j` and `browser` tests ran against and how many of them really ran."""
+    where = {"neo4j": neo4j_settings()[0], "browser": "headless Chromium"}
+    for marker, outcomes in _OUTCOMES.items():
+        if outcomes:
+            counts = {state: list(outcomes.values()).count(state) for state in ("passed", "failed", "skipped")}
+            terminalreporter.write_line(
+                f"policykg: `{marker}` tests against {where[marker]}: "
+                + ", ".join(f"{count} {state}" for state, count in counts.items())
+            )
+
+
 def _skip_reason(report: pytest.TestReport) -> str:
     """The message of a skipped report."""
     if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
@@ -118,6 +142,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """Where a marker is required (CI), turn a skip of a `neo4j`/`browser` test into a failure."""
     outcome = yield
     report: pytest.TestReport = outcome.get_result()
+    _tally(item, report)
     if not report.skipped or hasattr(report, "wasxfail"):
         return
     required = [
