@@ -11,6 +11,7 @@ canonical names, concepts, English names, recommendation ordinals) from ``resolv
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import tee
@@ -42,9 +43,28 @@ def shared_nlp() -> Language:
 
 def annotate(records: Iterable[SpeechRecord], n_process: int = 1,
              batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[SpeechRecord]:
-    """Yield each record with ``entities`` and ``relations`` filled from its speech text."""
+    """Yield each record, in order, with ``entities`` and ``relations`` filled from its text.
+
+    With ``n_process > 1`` records are spread over forked worker processes that each run the
+    whole extraction (pipeline and resolution) and send back only the filled records; that
+    ships far less between processes than ``nlp.pipe(n_process=…)``, which sends whole Docs.
+    Where ``fork`` is unavailable, it falls back to ``nlp.pipe(n_process=…)``.
+    """
+    nlp = shared_nlp()
+    if n_process > 1 and "fork" in mp.get_all_start_methods():
+        yield from _annotate_forked(records, n_process, batch_size)
+        return
     for_texts, for_fill = tee(records)
     texts = (record.speech.text for record in for_texts)
-    docs = shared_nlp().pipe(texts, n_process=n_process, batch_size=batch_size)
-    for record, doc in zip(for_fill, docs):
+    for record, doc in zip(for_fill, nlp.pipe(texts, n_process=n_process, batch_size=batch_size)):
         yield fill_record(record, doc)
+
+
+def _annotate_one(record: SpeechRecord) -> SpeechRecord:
+    return fill_record(record, shared_nlp()(record.speech.text))
+
+
+def _annotate_forked(records: Iterable[SpeechRecord], n_process: int,
+                     batch_size: int) -> Iterator[SpeechRecord]:
+    with mp.get_context("fork").Pool(n_process) as pool:
+        yield from pool.imap(_annotate_one, records, chunksize=max(1, batch_size))

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.extract.entity_ruler import CLASSES_KEY, MENTIONS, TOKENS_KEY
+from policykg.extract.entity_ruler import CLASSES_KEY, MENTIONS, TOKENS_KEY, without_gc
 from policykg.extract.lexicon import Lexicon, lexicon
 from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
                                      VLEAD, VPROP, Tokens, make_tokens)
@@ -41,8 +41,11 @@ class RelationFinder:
 
         words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
         mentions = doc._.get(MENTIONS) or []
-        toks = make_tokens(words, tags, self.lex, doc.user_data.get(CLASSES_KEY))
-        doc._.set(RELATIONS, find_relations(toks, mentions, self.lex))
+        with without_gc():
+            toks = make_tokens(words, tags, self.lex, doc.user_data.get(CLASSES_KEY))
+            doc._.set(RELATIONS, find_relations(toks, mentions, self.lex))
+        for key in (TOKENS_KEY, CLASSES_KEY):  # working data: not worth shipping between processes
+            doc.user_data.pop(key, None)
         return doc
 
 
