@@ -128,16 +128,16 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def char_width(char: str) -> float:
-    """Printed width of a character in ems: CJK and full-width 1, quotes 1, ASCII ½."""
+def char_width(char: str, ascii_width: float = 0.5) -> float:
+    """Printed width of a character in ems: CJK and full-width 1, quotes 1, other (ASCII) ½."""
     if unicodedata.east_asian_width(char) in "WF" or char in "“”‘’—…·":
         return 1.0
-    return 0.5
+    return 0.5 if char.isspace() else ascii_width
 
 
-def width(text: str) -> float:
-    """Printed width of a line in ems."""
-    return sum(char_width(char) for char in text)
+def width(text: str, ascii_width: float = 0.5) -> float:
+    """Printed width of a line in ems (``ascii_width``: the width given to digits and letters)."""
+    return sum(char_width(char, ascii_width) for char in text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -277,11 +277,25 @@ def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, blanks: boo
     if not ends_sentence(line.text):
         return here <= full / 2
     expected = full - INDENT_MIN if first else full
-    if here <= expected - SHORT_LINE or starts_with_marker(nxt.text):
+    if max(here, width(line.text, ascii_width=1.0)) <= expected - SHORT_LINE:
+        return True  # short either way digits are set (half width in print, full in some tools)
+    if starts_with_marker(nxt.text) or opens_with_lead(nxt.text):
         return True
     if ends_sentence(nxt.text):
         return full - INDENT_MAX <= there <= full - INDENT_MIN
     return there <= full - INDENT_MIN
+
+
+LEAD_RE = re.compile(r"^[^，,、；;：:。！？!?“”]{4,14}。")
+
+
+def opens_with_lead(text: str) -> bool:
+    """True when a line opens with a short lead sentence ("优化全链条服务。"), as items do.
+
+    Used only after a line that ends a sentence: a short sentence with no pause that starts a
+    line right after a finished sentence is, in these speeches, the lead of a new paragraph.
+    """
+    return LEAD_RE.match(text) is not None
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:

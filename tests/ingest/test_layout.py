@@ -172,3 +172,23 @@ def test_speech_of_line_with_title_below_and_a_label_above():
         ["市政协"],
     )
     assert speech_text(layout.body).startswith("科技金融是创新的重要支撑。")
+
+
+def test_short_lead_sentence_after_a_full_line_opens_a_paragraph():
+    lines = split_lines(
+        "加强监测分析，及时预警，完善风险分担机制，形成工作合力。\n\n"
+        "优化全链条服务。推动技术转移机构建设，布局孵化器和金\n\n"
+        "融机构，畅通校企人才双向流动，推动成果转化提速增效。\n\n"
+        "强化企业主体地位，支持龙头企业牵头建设创新联合体。"
+    )
+    assert [len(group) for group in paragraphs(lines)] == [1, 2, 1]
+
+
+def test_last_line_with_digits_is_short_however_digits_are_counted():
+    lines = split_lines(
+        "设立科技成果转化基金，对龙头企业给予支持，规模不\n\n"
+        "低于100亿元。\n\n"
+        "推动开放协同，支持产业链上下游企业牵头建设平台，\n\n"
+        "实现资源共享、优势互补，提升产业基础能力和水平。"
+    )
+    assert [len(group) for group in paragraphs(lines)] == [2, 2]
