@@ -30,15 +30,21 @@ def records_v2() -> list[SpeechRecord]:
     return read_records("records-alpha-v2.jsonl")
 
 
-def make_store(kind: str, request, tmp_path):
-    """An empty store of the given backend."""
+def make_store(kind: str, request, folder: Path):
+    """An empty store of the given backend: a new file, or the test database emptied of data.
+
+    The Neo4j schema (constraints, indexes) is kept between tests: ``ensure_schema`` is
+    idempotent, and dropping and re-creating the full-text index for every test is slow.
+    """
     if kind == "embedded":
         from policykg.graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(tmp_path / "graph.json")
+        return EmbeddedStore(folder / "graph.json")
     from policykg.graph.neo4j_store import Neo4jStore
 
-    driver = request.getfixturevalue("neo4j_clean")
+    driver = request.getfixturevalue("neo4j_driver")
+    with driver.session(database="neo4j") as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     store = Neo4jStore(driver, batch_size=7)
     store.ensure_schema()
     return store
@@ -51,6 +57,15 @@ BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 def store(request, tmp_path):
     """An empty store, once per backend (Neo4j tests need a server; see tests/conftest.py)."""
     made = make_store(request.param, request, tmp_path)
+    yield made
+    made.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def queried(request, tmp_path_factory):
+    """A store holding the fixture records, shared by a module's read-only tests, once per backend."""
+    made = make_store(request.param, request, tmp_path_factory.mktemp("queried"))
+    made.load(read_records("records.jsonl"))
     yield made
     made.close()
 

@@ -1,4 +1,4 @@
-"""The named queries, one suite over both stores (the `store` fixture runs each test on both)."""
+"""The named queries, one suite over both stores (the `queried` fixture runs each test on both)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ def proposers(hits):
     return {(h["proposer"]["id"], h["path"], (h["via"] or {}).get("id")) for h in hits}
 
 
-def test_who_proposed_follows_english_words_to_the_pilot_fund(loaded):
-    hits = loaded.who_proposed(type="Fund", q="pilot fund")
+def test_who_proposed_follows_english_words_to_the_pilot_fund(queried):
+    hits = queried.who_proposed(type="Fund", q="pilot fund")
     assert proposers(hits) == {
         ("body:民建重庆市委会", "direct", None),
         ("person:张才明@市政协", "direct", None),
@@ -27,88 +27,88 @@ def test_who_proposed_follows_english_words_to_the_pilot_fund(loaded):
     assert {(e["action"], e["recommendation"], e["relation"]) for e in direct["evidence"]} == {("设立", 1, "PROPOSES")}
 
 
-def test_who_proposed_counts_proposals_not_mentions(loaded):
-    hits = loaded.who_proposed(q="中试平台")
+def test_who_proposed_counts_proposals_not_mentions(queried):
+    hits = queried.who_proposed(q="中试平台")
     assert proposers(hits) == {("body:民建重庆市委会", "direct", None), ("body:重庆理工大学", "direct", None)}
 
 
-def test_who_proposed_by_concept_name_or_id(loaded):
-    by_name = loaded.who_proposed(concept="Seed Fund")
+def test_who_proposed_by_concept_name_or_id(queried):
+    by_name = queried.who_proposed(concept="Seed Fund")
     assert proposers(by_name) == {("person:刘小康@全国政协", "direct", None),
                                   ("body:全国政协", "role", "person:刘小康@全国政协"),
                                   ("body:重庆理工大学", "role", "person:刘小康@全国政协")}
-    assert loaded.who_proposed(concept="concept:seed-fund") == by_name
-    assert loaded.who_proposed(type="Mechanism", concept="seed fund") == []
+    assert queried.who_proposed(concept="concept:seed-fund") == by_name
+    assert queried.who_proposed(type="Mechanism", concept="seed fund") == []
 
 
-def test_who_proposed_refuses_unknown_types(loaded):
+def test_who_proposed_refuses_unknown_types(queried):
     with pytest.raises(ValidationError, match="Gadget"):
-        loaded.who_proposed(type="Gadget")
+        queried.who_proposed(type="Gadget")
 
 
-def test_proposer_entities_by_name_with_relations_and_paths(loaded):
-    items = loaded.proposer_entities("刘小康")
+def test_proposer_entities_by_name_with_relations_and_paths(queried):
+    items = queried.proposer_entities("刘小康")
     assert [(i["id"], i["relations"], i["paths"]) for i in items] == [
         ("fund:市级种子基金", ["PROPOSES"], ["direct"]),
         ("mechanism:技术经理人制度", ["PROPOSES"], ["direct"]),
         ("platform:中试平台", ["MENTIONS"], ["direct"]),
     ]
-    body = {i["id"]: i["paths"] for i in loaded.proposer_entities("body:重庆理工大学")}
+    body = {i["id"]: i["paths"] for i in queried.proposer_entities("body:重庆理工大学")}
     assert body["platform:中试平台"] == ["direct", "role"] and body["fund:市级种子基金"] == ["role"]
     with pytest.raises(NotFoundError, match="nobody"):
-        loaded.proposer_entities("nobody")
+        queried.proposer_entities("nobody")
 
 
-def test_overlap_at_entity_and_concept_level(loaded):
-    result = loaded.overlap("民建重庆市委会", "body:市政协")
+def test_overlap_at_entity_and_concept_level(queried):
+    result = queried.overlap("民建重庆市委会", "body:市政协")
     assert [i["id"] for i in result["shared"]] == [
         "fund:重庆中试熟化基金", "mechanism:风险补偿机制", "platform:概念验证中心"]
     assert result["only_b"] == [] and len(result["only_a"]) == 5
     assert result["jaccard"] == pytest.approx(3 / 8)
     assert {e["speech_id"] for e in result["shared"][0]["evidence"]} == {"doc:alpha/s1", "doc:beta/s1"}
-    concepts = loaded.overlap("民建重庆市委会", "重庆理工大学", level="concept")
+    concepts = queried.overlap("民建重庆市委会", "重庆理工大学", level="concept")
     assert [i["id"] for i in concepts["shared"]] == ["concept:pilot-platform"]
     assert all(i["type"] == "Concept" for i in concepts["only_a"] + concepts["only_b"])
     with pytest.raises(ValidationError, match="level"):
-        loaded.overlap("民建重庆市委会", "重庆理工大学", level="word")
+        queried.overlap("民建重庆市委会", "重庆理工大学", level="word")
 
 
-def test_overlap_matrix_lists_pairs_sharing_something(loaded):
-    cells = loaded.overlap_matrix()
+def test_overlap_matrix_lists_pairs_sharing_something(queried):
+    cells = queried.overlap_matrix()
     pairs = {(c["a"]["id"], c["b"]["id"]) for c in cells}
     assert ("body:民建重庆市委会", "body:重庆理工大学") in pairs
     assert all(c["shared"] > 0 and c["a"]["id"] < c["b"]["id"] for c in cells)
     assert [c["jaccard"] for c in cells] == sorted((c["jaccard"] for c in cells), reverse=True)
-    assert loaded.overlap_matrix("concept")[0]["jaccard"] == 1.0
+    assert queried.overlap_matrix("concept")[0]["jaccard"] == 1.0
 
 
-def test_subgraph_around_an_entity(loaded):
-    one = loaded.subgraph("fund:重庆中试熟化基金", hops=1)
+def test_subgraph_around_an_entity(queried):
+    one = queried.subgraph("fund:重庆中试熟化基金", hops=1)
     ids = {n["id"] for n in one["nodes"]}
     assert {"concept:pilot-fund", "institution:政府", "institution:市科技局", "doc:alpha/s1/r1",
             "doc:beta/s1/r1"} <= ids
     assert all(not ({"documents", "alias_sources"} & set(n["properties"])) for n in one["nodes"])
-    typed = loaded.subgraph("fund:重庆中试熟化基金", hops=4, types=["Body"])
+    typed = queried.subgraph("fund:重庆中试熟化基金", hops=4, types=["Body"])
     assert {n["id"] for n in typed["nodes"]} == {"fund:重庆中试熟化基金", "body:民建重庆市委会",
                                                  "body:市政协", "body:江北区政协"}
-    whole = loaded.subgraph()
+    whole = queried.subgraph()
     assert len(whole["nodes"]) == 38 and len(whole["relationships"]) == 48
     with pytest.raises(NotFoundError):
-        loaded.subgraph("fund:nowhere")
+        queried.subgraph("fund:nowhere")
     with pytest.raises(ValidationError):
-        loaded.subgraph(types=["Gadget"])
+        queried.subgraph(types=["Gadget"])
 
 
-def test_entity_detail_with_evidence_and_relations(loaded):
-    detail = loaded.entity("fund:重庆中试熟化基金")
+def test_entity_detail_with_evidence_and_relations(queried):
+    detail = queried.entity("fund:重庆中试熟化基金")
     assert detail["aliases"] == ["中试熟化基金", "中试基金"]
     assert detail["concept"] == {"id": "concept:pilot-fund", "name": "中试基金", "name_en": "pilot-scale fund"}
     assert len(detail["evidence"]) == 3
     assert [(r["type"], r["direction"], r["other"]["id"]) for r in detail["relations"]] == [
         ("FUNDED_BY", "out", "institution:政府"), ("OPERATED_BY", "out", "institution:市科技局")]
-    assert loaded.entity("institution:政府")["relations"][0]["direction"] == "in"
+    assert queried.entity("institution:政府")["relations"][0]["direction"] == "in"
     with pytest.raises(NotFoundError):
-        loaded.entity("body:市政协")
+        queried.entity("body:市政协")
 
 
 @pytest.mark.parametrize("q, expected", [
@@ -119,41 +119,41 @@ def test_entity_detail_with_evidence_and_relations(loaded):
     ("刘小康", {"person:刘小康@全国政协"}),
     ("政协", {"body:市政协", "body:江北区政协", "body:全国政协"}),
 ])
-def test_search_over_chinese_substrings_aliases_and_english_words(loaded, q, expected):
-    assert {i["id"] for i in loaded.search(q)} == expected
+def test_search_over_chinese_substrings_aliases_and_english_words(queried, q, expected):
+    assert {i["id"] for i in queried.search(q)} == expected
 
 
-def test_search_ranks_exact_names_first_and_refuses_empty_queries(loaded):
-    assert loaded.search("中试平台")[0]["id"] in {"platform:中试平台", "concept:pilot-platform"}
-    assert loaded.search("政协", limit=1)[0]["id"] == "body:市政协"
+def test_search_ranks_exact_names_first_and_refuses_empty_queries(queried):
+    assert queried.search("中试平台")[0]["id"] in {"platform:中试平台", "concept:pilot-platform"}
+    assert queried.search("政协", limit=1)[0]["id"] == "body:市政协"
     with pytest.raises(ValidationError):
-        loaded.search("   ")
+        queried.search("   ")
 
 
-def test_list_nodes_pages_by_id(loaded):
+def test_list_nodes_pages_by_id(queried):
     seen, cursor = [], None
     while True:
-        page = loaded.list_nodes("entities", limit=4, cursor=cursor)
+        page = queried.list_nodes("entities", limit=4, cursor=cursor)
         seen += [i["id"] for i in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:
             break
     assert seen == sorted(seen) and len(seen) == 11
-    funds = loaded.list_nodes("entities", limit=10, type="Fund", q="fund")
+    funds = queried.list_nodes("entities", limit=10, type="Fund", q="fund")
     assert [i["id"] for i in funds["items"]] == ["fund:市级种子基金", "fund:科技成果转化引导基金", "fund:重庆中试熟化基金"]
-    persons = loaded.list_nodes("proposers", type="person")["items"]
+    persons = queried.list_nodes("proposers", type="person")["items"]
     assert [p["id"] for p in persons] == ["person:刘小康@全国政协", "person:张才明@市政协"]
-    assert loaded.list_nodes("speeches", limit=2)["items"][0] == {
+    assert queried.list_nodes("speeches", limit=2)["items"][0] == {
         "id": "doc:alpha/s1", "order": 1, "title": "强化企业创新主体地位", "document": "doc:alpha"}
     with pytest.raises(ValidationError):
-        loaded.list_nodes("speeches", q="x")
+        queried.list_nodes("speeches", q="x")
 
 
-def test_node_by_kind_and_id(loaded):
-    body = loaded.node("proposers", "body:江北区政协")
+def test_node_by_kind_and_id(queried):
+    body = queried.node("proposers", "body:江北区政协")
     assert [(r["person"]["id"], r["role"]) for r in body["roles"]] == [
         ("person:张才明@市政协", "江北区政协主席"), ("person:张才明@市政协", "江北区政协党组书记")]
-    assert loaded.node("speeches", "doc:beta/s2")["properties"]["text"].startswith("深化校企合作")
-    assert loaded.node("entities", "platform:中试平台")["name_en"] == "pilot-scale platform"
+    assert queried.node("speeches", "doc:beta/s2")["properties"]["text"].startswith("深化校企合作")
+    assert queried.node("entities", "platform:中试平台")["name_en"] == "pilot-scale platform"
     with pytest.raises(NotFoundError):
-        loaded.node("concepts", "body:市政协")
+        queried.node("concepts", "body:市政协")

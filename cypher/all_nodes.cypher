@@ -1,0 +1,3 @@
+// Every node.
+MATCH (n)
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties

@@ -1,0 +1,6 @@
+// Load MENTIONS rows ({source, target, props}) from Recommendation to Entity.
+UNWIND $rows AS row
+MATCH (a:Recommendation {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:MENTIONS]->(b)
+SET r = row.props

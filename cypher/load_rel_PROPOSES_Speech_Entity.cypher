@@ -1,0 +1,6 @@
+// Load PROPOSES rows ({source, target, props}) from Speech to Entity.
+UNWIND $rows AS row
+MATCH (a:Speech {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:PROPOSES]->(b)
+SET r = row.props

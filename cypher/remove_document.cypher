@@ -1,0 +1,43 @@
+// Remove document $document and whatever only it produced (see policykg.graph.provenance;
+// EmbeddedStore applies the same steps in Python). Runs inside the loading transaction.
+
+// 1. Entity-entity relationships drawn from its speeches.
+MATCH (:Document {id: $document})-[:CONTAINS]->(s:Speech)
+WITH collect(s.id) AS speeches
+MATCH (e:Entity)-[r:FUNDED_BY|OPERATED_BY|HOSTED_BY|PART_OF]->(:Entity)
+WHERE $document IN e.documents AND r.speech_id IN speeches
+DELETE r;
+
+// 2. Its share of HOLDS_ROLE and IS_A; those no other document asserts go.
+MATCH (n:Person|Entity)-[r:HOLDS_ROLE|IS_A]->()
+WHERE $document IN n.documents AND $document IN r.documents
+SET r.documents = [d IN r.documents WHERE d <> $document]
+WITH r
+WHERE size(r.documents) = 0
+DELETE r;
+
+// 3. Its recommendations, speeches and the document node, with their relationships.
+MATCH (:Document {id: $document})-[:CONTAINS]->(:Speech)-[:MAKES]->(r:Recommendation)
+DETACH DELETE r;
+MATCH (:Document {id: $document})-[:CONTAINS]->(s:Speech)
+DETACH DELETE s;
+MATCH (d:Document {id: $document})
+DETACH DELETE d;
+
+// 4. Shared nodes only it produced.
+MATCH (n:Body|Person|Entity|Concept)
+WHERE n.documents = [$document]
+DETACH DELETE n;
+
+// 5. Its share of shared nodes that other documents produced too.
+MATCH (n:Body|Person|Concept)
+WHERE $document IN n.documents
+SET n.documents = [d IN n.documents WHERE d <> $document];
+MATCH (n:Entity)
+WHERE $document IN n.documents
+SET n.documents = [d IN n.documents WHERE d <> $document],
+    n.alias_sources = [s IN coalesce(n.alias_sources, []) WHERE NOT s STARTS WITH $document + '\t']
+SET n.aliases = reduce(acc = [], s IN n.alias_sources |
+      CASE WHEN substring(s, size(split(s, '\t')[0]) + 1) IN acc THEN acc
+           ELSE acc + substring(s, size(split(s, '\t')[0]) + 1) END)
+SET n.aliases_text = reduce(t = '', a IN n.aliases | CASE WHEN t = '' THEN a ELSE t + ' | ' + a END);
