@@ -41,8 +41,8 @@ def connect(page, browser_url: str) -> None:
     page.click("[data-testid=connect]")
     page.wait_for_selector("[data-testid=disconnectedBanner]", state="detached", timeout=WAIT_MS)
     # The server's settings (allowlist, post-connect command) arrive just after the login; the
-    # post-connect `:play` frame shows they are in.
-    page.locator("[data-testid=frameCommand]", has_text=":play").first.wait_for(timeout=WAIT_MS)
+    # frame of the post-connect command (`:play <guide url>` in the launcher) shows they are in.
+    page.locator("[data-testid=frameCommand]", has_text=":play http").first.wait_for(timeout=WAIT_MS)
 
 
 def run_command(page, command: str) -> None:
