@@ -178,10 +178,11 @@ def test_short_lead_sentence_after_a_full_line_opens_a_paragraph():
     lines = split_lines(
         "加强监测分析，及时预警，完善风险分担机制，形成工作合力。\n\n"
         "优化全链条服务。推动技术转移机构建设，布局孵化器和金\n\n"
-        "融机构，畅通校企人才双向流动，推动成果转化提速增效。\n\n"
+        "融机构，畅通校企人才双向流动，推动成果转化提速增效，\n\n"
+        "支持高校设立技术转移学院，开展学历教育和职业培训。\n\n"
         "强化企业主体地位，支持龙头企业牵头建设创新联合体。"
     )
-    assert [len(group) for group in paragraphs(lines)] == [1, 2, 1]
+    assert [len(group) for group in paragraphs(lines)] == [1, 3, 1]
 
 
 def test_last_line_with_digits_is_short_however_digits_are_counted():
