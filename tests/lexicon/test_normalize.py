@@ -69,3 +69,15 @@ def test_odd_surfaces_give_clean_names(surface):
     canonical, aliases = canonical_name(surface, "Fund")
     assert canonical == canonical.strip() and "“" not in canonical
     assert all(alias != canonical for alias in aliases)
+
+
+def test_alias_file_is_well_formed():
+    from policykg.extract.datafiles import read_tsv
+    from policykg.extract.records import ENTITY_TYPES
+
+    rows = read_tsv("aliases.tsv")
+    assert rows
+    for row in rows:
+        assert row["alias"] != row["canonical"]
+        assert row["type"] in (*ENTITY_TYPES, "*")
+        assert row["scope"] in ("term", "suffix")
