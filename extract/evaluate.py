@@ -336,8 +336,12 @@ def load_predictions(inputs: Sequence[Path]) -> list[SpeechData]:
     for path in inputs:
         if not path.exists():
             raise InputError("no such file or directory", source=str(path))
-    if all(is_record_file(p) for p in inputs):
-        return [predicted_speech(r) for p in inputs for r in read_jsonl(p)]
+    records = [p for p in inputs if is_record_file(p)]
+    if records and len(records) < len(inputs):
+        raise InputError("give either extraction-record files or texts to extract, not both",
+                         source=str(records[0]))
+    if records:
+        return [predicted_speech(r) for p in records for r in read_jsonl(p)]
     return [predicted_speech(r) for r in extract_records(inputs)]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from policykg.cli import main
@@ -81,3 +83,30 @@ def test_minimum_f1_sets_the_exit_status(tmp_path):
     failing = CliRunner().invoke(main, ["eval", str(gold), str(pred), "--min-relaxed", "0.9"])
     assert failing.exit_code == 1
     assert "relaxed micro-F1 0.500 is below 0.900" in failing.output
+
+
+def test_records_and_texts_cannot_be_mixed(tmp_path):
+    gold, pred = write_inputs(tmp_path)
+    text = tmp_path / "page.txt"
+    text.write_text("关于设立纾困基金的建议\n民建重庆市委会\n\n为此，建议：设立纾困基金。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), str(pred), str(text)])
+    assert result.exit_code == 1
+    assert "not both" in result.output
+
+
+def test_text_input_is_extracted_first(tmp_path):
+    pytest.importorskip("spacy")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"order": 1, "title": "关于设立纾困基金的建议",
+                                "proposer": {"name": "民建重庆市委会", "affiliations": []},
+                                "recommendations": 1,
+                                "entities": [{"type": "Fund", "text": "纾困基金"}]},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    text = tmp_path / "speech.txt"
+    text.write_text("关于设立纾困基金的建议\n民建重庆市委会\n\n近年来，我市企业融资需求旺盛。为此，建议："
+                    "设立市场化运作的纾困基金，对暂时遇到困难的企业提供支持。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(gold), str(text), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["speeches"]["aligned"] == 1
+    assert report["entities"]["strict"]["Fund"]["tp"] == 1
