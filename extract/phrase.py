@@ -84,7 +84,17 @@ def classes_of(words: list[str], tags: list[str], lex: Lexicon) -> list[int]:
         if c is None:
             c = _CLASS_CACHE[key] = token_class(key[0], key[1], lex)
         out.append(c)
+    _place_after_zai(words, tags, out)
     return out
+
+
+def _place_after_zai(words: list[str], tags: list[str], classes: list[int]) -> None:
+    """A one-character place abbreviation after 在 is a locative (在渝高校 → 高校)."""
+    if "在" not in words:
+        return
+    for i in range(1, len(words)):
+        if words[i - 1] == "在" and len(words[i]) == 1 and tags[i] in ("j", "ns"):
+            classes[i] = LOC
 
 
 def token_class(word: str, tag: str, lex: Lexicon) -> int:
@@ -124,7 +134,8 @@ def _class_by_tag(word: str, tag: str) -> int:
         return ADV
     if tag == "v":
         return VFUSED
-    if tag == "m" and not any(c.isascii() and c.isalpha() for c in word) and not word.startswith("第"):
+    if tag == "q" or (tag == "m" and not any(c.isascii() and c.isalpha() for c in word)
+                      and not word.startswith("第")):
         return QUANT
     return WORD
 
