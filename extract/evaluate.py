@@ -117,6 +117,8 @@ class PredictedEntity:
     type: str
     text: str
     surfaces: tuple[str, ...]
+    name_en: str | None = None
+    concept: str | None = None
 
 
 @dataclass
@@ -305,14 +307,16 @@ def predicted_speech(record: dict[str, Any]) -> SpeechData:
 def group_mentions(mentions: Iterable[dict[str, Any]]) -> list[PredictedEntity]:
     """Distinct entities in order of first mention: same type and canonical (else same text)."""
     groups: dict[tuple[str, str], list[str]] = {}
+    first: dict[tuple[str, str], dict[str, Any]] = {}
     for mention in mentions:
         text = mention.get("text", "")
         key = (mention.get("type", ""), mention.get("canonical") or strict_key(text))
         surfaces = groups.setdefault(key, [])
+        first.setdefault(key, mention)
         if text not in surfaces:
             surfaces.append(text)
-    return [PredictedEntity(type_, surfaces[0], tuple(surfaces))
-            for (type_, _), surfaces in groups.items()]
+    return [PredictedEntity(key[0], surfaces[0], tuple(surfaces), first[key].get("name_en"),
+                            first[key].get("concept")) for key, surfaces in groups.items()]
 
 
 def is_record_file(path: Path) -> bool:
@@ -408,7 +412,23 @@ def evaluate(gold: Sequence[SpeechData], pred: Sequence[SpeechData]) -> dict[str
                 totals[mode][type_].add(m.counts)
         affiliations.add(affiliation_counts(g, p))
         per_speech.append(speech_report(g, p, matchings))
-    return assemble_report(gold, per_speech, totals, affiliations)
+    report = assemble_report(gold, per_speech, totals, affiliations)
+    report["names"] = name_coverage([p for p in aligned if p is not None])
+    return report
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def name_coverage(pred: Sequence[SpeechData]) -> dict[str, Any]:
+    """Of the distinct predicted entities (scored types) of aligned speeches: how many have an
+    English name free of Han characters, and how many are linked to a concept."""
+    entities = [e for speech in pred for e in speech.entities if e.type in ENTITY_TYPES]
+    english = sum(1 for e in entities if e.name_en and not _HAN.search(e.name_en))
+    concept = sum(1 for e in entities if e.concept)
+    n = len(entities)
+    return {"entities": n, "english": english, "english_share": round(english / n, 4) if n else 0.0,
+            "concept": concept, "concept_share": round(concept / n, 4) if n else 0.0}
 
 
 def assemble_report(gold: Sequence[SpeechData], per_speech: list[dict[str, Any]],
@@ -507,6 +527,10 @@ def _summary_lines(report: dict[str, Any]) -> list[str]:
         f"affiliation F1      {aff['f1']:.3f} (P {aff['precision']:.3f} R {aff['recall']:.3f})",
         f"recommendations MAE {report['recommendations']['mae']:.3f}",
     ]
+    names = report.get("names")
+    if names and names["entities"]:
+        lines.append(f"English names       {names['english_share']:.3f} Han-free "
+                     f"({names['english']}/{names['entities']}); concepts {names['concept_share']:.3f}")
     lines += [f"  missing: {title}" for title in speeches["missing"]]
     return lines
 

@@ -162,3 +162,15 @@ def test_repeated_titles_are_paired_in_order():
     report = evaluate([gold_speech(first), gold_speech(second)],
                       [predicted_speech(pred_first), predicted_speech(pred_second)])
     assert report["entities"]["strict"]["micro"]["tp"] == 2
+
+
+def test_name_coverage_of_predictions():
+    named = dict(PRED, entities=[
+        {"type": "Fund", "text": "种子基金", "canonical": "种子基金", "name_en": "seed fund",
+         "concept": "concept:seed-fund"},
+        {"type": "Fund", "text": "某基金", "canonical": "某基金", "name_en": "某 fund", "concept": None},
+        {"type": "Pilot", "text": "试点", "canonical": "试点", "name_en": "pilot"},
+    ])
+    report = evaluate([gold_speech(GOLD)], [predicted_speech(named)])
+    assert report["names"] == {"entities": 2, "english": 1, "english_share": 0.5,
+                               "concept": 1, "concept_share": 0.5}
