@@ -78,3 +78,16 @@ def test_ingest_reads_the_speeches_back(synth, tmp_path):
     gold = synth.generate_gold(1)
     assert [r.speech.title for r in result.records] == [g["title"] for g in gold]
     assert [r.proposer.name for r in result.records] == [g["proposer"]["name"] for g in gold]
+
+
+def test_extraction_on_synthetic_pages_meets_the_bar(synth, tmp_path):
+    pytest.importorskip("spacy")
+    from policykg.extract.evaluate import evaluate, gold_speech, load_predictions
+
+    synth.write(tmp_path / "pages", 2, seed=7, gold=tmp_path / "gold.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    report = evaluate([gold_speech(r) for r in rows], load_predictions([tmp_path / "pages"]))
+    assert report["speeches"]["aligned"] == len(rows)
+    assert report["entities"]["relaxed"]["micro"]["f1"] >= 0.90
+    assert report["entities"]["strict"]["micro"]["f1"] >= 0.80
+    assert report["proposer"]["accuracy"] >= 0.95
