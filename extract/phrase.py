@@ -93,7 +93,7 @@ def _place_after_zai(words: list[str], tags: list[str], classes: list[int]) -> N
     if "在" not in words:
         return
     for i in range(1, len(words)):
-        if words[i - 1] == "在" and len(words[i]) == 1 and tags[i] in ("j", "ns"):
+        if words[i - 1] == "在" and len(words[i]) == 1 and tags[i] != "x":
             classes[i] = LOC
 
 
@@ -229,7 +229,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
 
     Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
     was taken) and the index of the token that stopped it (``lo - 1`` at the start). Before an
-    institution head, verbs never sit inside the phrase (实现政府部门 → 政府部门).
+    institution head, verbs that may open a clause never sit inside the phrase.
     """
     first, k0 = k + 1, k
     lo = max(lo, k - _MAX_PHRASE)
@@ -240,8 +240,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             if opening is None or opening < lo:
                 break
             first, k = opening, opening - 1
-        elif c in NOUNISH and not (c == VFUSED and head_type == "Institution" and toks.tags[k] == "v"
-                                    and toks.words[k] not in (lex or lexicon()).verbs):
+        elif c in NOUNISH:
             first, k = k, k - 1
         elif (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
             first, k = k, k - 1
@@ -266,7 +265,9 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return True
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
-    return next_to_head or toks.words[k - 1] == "政府" or head_at(toks, k - 1, lex) is None
+    if next_to_head or toks.words[k - 1] == "政府":
+        return True
+    return head_at(toks, k - 1, lex) is None
 
 
 def _latin_space(toks: Tokens, k: int) -> bool:
@@ -275,10 +276,12 @@ def _latin_space(toks: Tokens, k: int) -> bool:
         and toks.words[k - 1][-1:].isalnum()
 
 
-def strip_leading(toks: Tokens, first: int, last: int) -> int:
+def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> int:
     """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
-    and a one-character adjective after an adverb (更大 …)."""
-    while first < last and toks.classes[first] in LEADING_DROP:
+    and a one-character adjective after an adverb (更大 …). Before an institution head, any
+    verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
+    while first < last and (toks.classes[first] in LEADING_DROP or (
+            head_type == "Institution" and toks.tags[first] == "v" and toks.classes[first] == VFUSED)):
         first += 1
     if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
             and len(toks.words[first]) == 1:
@@ -345,7 +348,7 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     lex = lex or lexicon()
     first, b = grow(toks, head_first - 1, lo, lex, head.type)
     first = min(first, head_first)
-    phrase = Phrase(strip_leading(toks, first, head_first), head_last)
+    phrase = Phrase(strip_leading(toks, first, head_first, head.type), head_last)
     if b < lo:
         return phrase
     marker = toks.classes[b]

@@ -97,3 +97,22 @@ def test_foundation_is_an_institution_not_a_fund(found):
 def test_bare_funds_need_a_pool_modifier(found, texts):
     assert texts("加大资金投入。") == set()
     assert ("Fund", "专项奖补资金") in found("安排专项奖补资金。")
+
+
+def test_number_and_classifier_are_dropped(found):
+    assert ("Institution", "科技型企业") in found("培育300家科技型企业。")
+
+
+def test_one_character_place_after_zai_is_a_locative(found):
+    assert ("Institution", "高校") in found("鼓励在鄂高校设立技术转移中心。")
+    assert ("Fund", "川渝数字经济基金") in found("设立川渝数字经济基金。")
+
+
+def test_verbs_open_no_institution_name(found):
+    assert ("Institution", "交通部门") in found("实现交通部门统筹。")
+    assert ("Institution", "乡村振兴研究院") in found("推动高校与地方政府共建乡村振兴研究院。")
+
+
+def test_subject_of_a_verb_ends_the_object_phrase(found):
+    got = found("依托县级供销合作社建设农产品冷链物流中心。")
+    assert ("Platform", "农产品冷链物流中心") in got
