@@ -34,3 +34,8 @@ main.add_command(serve)
 from policykg.extract.commands import extract_command  # noqa: E402
 
 main.add_command(extract_command)
+from policykg.graph.commands import build_command, export_command, query_group  # noqa: E402
+
+main.add_command(build_command)
+main.add_command(query_group)
+main.add_command(export_command)
