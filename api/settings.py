@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
     neo4j_password: SecretStr = Field(SecretStr("policykg-local"), validation_alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", validation_alias="NEO4J_DATABASE")
+    neo4j_retry_seconds: float = Field(3.0, ge=0, validation_alias="POLICYKG_NEO4J_RETRY_SECONDS", description=(
+        "How long a read retries while Neo4j is unreachable before the API answers 503."))
     api_key: SecretStr | None = Field(None, validation_alias="POLICYKG_API_KEY")
     max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, validation_alias="POLICYKG_MAX_BODY_BYTES")
     cors_origins: Annotated[list[str], NoDecode] = Field(
