@@ -230,7 +230,7 @@ def parse_speech(
     body = speech_text(layout.body, who, narration=True)
     if not body:
         raise InputError(f"no speech text under the headline '{layout.title}'", source=source)
-    document = _document(source, document_id, digest, text, Masthead())
+    document = _document(source, document_id, digest, text, Masthead(date=layout.date))
     return make_record(document, 1, layout.title, who, body)
 
 

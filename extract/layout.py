@@ -65,6 +65,7 @@ class SpeechLayout:
     proposer: Proposer | None
     body: list[Line] = field(default_factory=list)
     first_line: int = 0
+    date: str | None = None
 
 
 @dataclass
@@ -434,6 +435,70 @@ def join_headline(parts: list[str]) -> str:
 # --- single speeches --------------------------------------------------------------------------
 
 SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|大会发言)[：:]\s*(?P<title>.*)$")
+COLON_RE = re.compile(r"[：:]")
+FIELD_SPLIT_RE = re.compile(r"\s*[/／|｜]\s*|\s{2,}|\u3000+")
+DASH_RE = re.compile(r"^[—\-–―]{1,2}")
+ISO_DATE_RE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+DATE_LINE_MAX_WIDTH = 24
+BYLINE_MAX_WIDTH = 30
+FRONT_MATTER_MAX = 6
+
+
+@cache
+def header_fields() -> dict[str, tuple[str, ...]]:
+    """Keys of "key：value" header lines by what they give: title, proposer, date, or skip."""
+    return _sections("ingest_fields.txt")
+
+
+@cache
+def _byline_re() -> re.Pattern[str]:
+    """A byline line: an optional outlet, a reporter word, then names ("本报记者 李四 王五")."""
+    words = "|".join(re.escape(w) for w in sorted(narration_cues()["reporter"], key=len, reverse=True))
+    name = r"[\u4e00-\u9fff·]{2,8}"
+    return re.compile(
+        rf"^[（(【\[]?[\u4e00-\u9fff]{{0,8}}(?:{words})\s*[/／｜|：:]?\s*{name}(?:[\s、，,]+{name})*[）)】\]]?$"
+    )
+
+
+def is_byline(text: str) -> bool:
+    """True for a reporter's byline line ("记者 李四", "（本报记者 李四）", "文/李四")."""
+    return width(text) <= BYLINE_MAX_WIDTH and _byline_re().match(text) is not None
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date of a line that is only a date ("（2025年3月5日）", "2025-03-05"), else None."""
+    bare = text.strip("（()）【】[] \u3000")
+    if width(text) > DATE_LINE_MAX_WIDTH:
+        return None
+    for pattern in (DATE_RE, ISO_DATE_RE):
+        match = pattern.fullmatch(bare) or pattern.match(bare)
+        if match and len(bare) - match.end() <= 2:
+            return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
+    return None
+
+
+def field_of(text: str) -> tuple[str, str] | None:
+    """(kind, value) of a header line "案由：…", "提案人：…" (kind from ingest_fields.txt), or None."""
+    parts = COLON_RE.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    key, value = parts[0].strip(SPACE_CHARS), parts[1].strip(SPACE_CHARS)
+    for kind, keys in header_fields().items():
+        if key in keys:
+            return kind, value
+    return None
+
+
+def header_line_fields(text: str) -> list[tuple[str, str]] | None:
+    """Every field of a header line, which may hold several ("提案号：12 / 案由：…"), or None."""
+    found = []
+    for part in FIELD_SPLIT_RE.split(text):
+        field_ = field_of(part) if part else None
+        if part and field_ is None:
+            return None
+        if field_ is not None:
+            found.append(field_)
+    return found or None
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:
@@ -441,45 +506,188 @@ def split_speech_of(text: str) -> tuple[Proposer, str] | None:
     match = SPEECH_OF_RE.match(text)
     if not match:
         return None
-
     return parse_proposer_text(match.group("who")), match.group("title").strip()
 
 
+def split_proposer_colon(text: str) -> tuple[Proposer, str] | None:
+    """The proposer and title of a line "roles name：标题" or "张三委员：标题" (title may be empty).
+
+    The part before the colon must read as a proposer line on its own (a marked name, roles run
+    on into a name, or a body), so that "为此，建议：" or a field line is never taken for one.
+    """
+    parts = COLON_RE.split(text, maxsplit=1)
+    if len(parts) != 2 or field_of(text) is not None:
+        return None
+    proposer = parse_proposer_line(parts[0])
+    title = parts[1].strip(SPACE_CHARS)
+    if proposer is None or (title and "。" in title):
+        return None
+    return proposer, title
+
+
 def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]]:
-    """A closing "——roles name委员" line read as the proposer and removed from the body."""
-    if lines and lines[-1].text.startswith(("——", "—", "--")):
-        found = parse_proposer_line(lines[-1].text, loose=True)
+    """A closing "——roles name委员" line read as the proposer and removed from the body.
+
+    Editor's notes and page furniture after it ("（作者系…）", "责任编辑：…") are looked through.
+    """
+    end = len(lines)
+    while end > 0 and (is_note(lines[end - 1].text) or is_page_furniture(lines[end - 1].text)):
+        end -= 1
+    if end and DASH_RE.match(lines[end - 1].text):
+        found = parse_proposer_line(lines[end - 1].text, loose=True)
         if found is not None:
-            return found, lines[:-1]
+            return found, lines[: end - 1] + lines[end:]
     return None, lines
 
 
-def single_speech(lines: list[Line]) -> SpeechLayout | None:
-    """Headline (or "某某的发言：标题"), optional proposer line, body; None without a headline.
+def merge_proposers(header: Proposer | None, closing: Proposer | None) -> Proposer | None:
+    """The proposer named at the top, completed by a closing attribution naming the same one.
 
-    Leading section labels (【委员发言】) are skipped; a "某某的发言：" line with nothing after
-    the colon takes the next line as its title.
+    "王建国委员的发言：…" gives only a name; "——浙江省政协委员、省科技厅副厅长王建国" gives the
+    same name with roles, which are then used. A closing line naming someone else is ignored:
+    the header is what the text is filed under.
+    """
+    if header is None or closing is None:
+        return header or closing
+    if header.name == closing.name and header.kind == closing.kind and not header.roles:
+        return closing
+    return header
+
+
+@dataclass
+class _Front:
+    """What the lines at the top of a single speech said."""
+
+    title: str = ""
+    proposer: Proposer | None = None
+    date: str | None = None
+
+
+def _read_fields(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume leading header field lines (proposal layout), filling ``front``."""
+    while lines:
+        found = header_line_fields(lines[0].text)
+        if found is None:
+            break
+        for kind, value in found:
+            _apply_field(front, kind, value)
+        lines = lines[1:]
+    return lines
+
+
+def _apply_field(front: _Front, kind: str, value: str) -> None:
+    """Record one header field; the first of each kind wins."""
+    if not value:
+        return
+    if kind == "title" and not front.title:
+        front.title = value
+    elif kind == "proposer" and front.proposer is None:
+        front.proposer = parse_proposer_text(value)
+    elif kind == "date" and front.date is None:
+        front.date = date_line(value)
+
+
+def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
+    """Consume the title line(s); None when the text does not open with a headline."""
+    first, rest = lines[0], lines[1:]
+    split = split_speech_of(first.text) or split_proposer_colon(first.text)
+    if split is not None:
+        front.proposer, front.title = split
+        if not front.title and rest and is_headline(rest[0].text):
+            front.title, rest = rest[0].text, rest[1:]
+        return rest if front.title else None
+    if not is_headline(first.text):
+        return None
+    parts = [first.text]
+    while rest and len(parts) < MAX_HEADLINE_LINES and _continues_headline(first, rest):
+        parts.append(rest[0].text)
+        rest = rest[1:]
+    front.title = join_headline(parts)
+    return rest
+
+
+def _is_front_matter(line: Line) -> bool:
+    """A line that can follow a headline without being body text."""
+    text = line.text
+    return bool(
+        DASH_RE.match(text)
+        or date_line(text)
+        or is_byline(text)
+        or is_label(text)
+        or header_line_fields(text)
+        or parse_proposer_line(text)
+    )
+
+
+def _continues_headline(first: Line, rest: list[Line]) -> bool:
+    """True when rest[0] is the second line of a headline printed over two lines.
+
+    It must be headline-like, set directly under the first line, not front matter, and be followed
+    by front matter (a proposer, subtitle, date or byline line) or by a blank line.
+    """
+    line = rest[0]
+    if line.blank_before or first.blank_before or not is_headline(line.text) or _is_front_matter(line):
+        return False
+    if ends_sentence(line.text):
+        return False
+    if len(rest) == 1:
+        return False
+    return rest[1].blank_before or _is_front_matter(rest[1])
+
+
+def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume subtitle, date, byline, label, field and proposer lines under the headline."""
+    for _ in range(FRONT_MATTER_MAX):
+        if not lines:
+            break
+        text = lines[0].text
+        found = header_line_fields(text)
+        if found is not None:
+            for kind, value in found:
+                _apply_field(front, kind, value)
+        elif (date := date_line(text)) is not None:
+            front.date = front.date or date
+        elif is_byline(text) or is_label(text):
+            pass
+        elif DASH_RE.match(text):
+            front.proposer = front.proposer or parse_proposer_line(text)  # else a subtitle
+        elif front.proposer is None and (found_proposer := parse_proposer_line(text)) is not None:
+            front.proposer = found_proposer
+        else:
+            break
+        lines = lines[1:]
+    return lines
+
+
+def single_speech(lines: list[Line]) -> SpeechLayout | None:
+    """A single speech in any supported layout; None without a headline or title field.
+
+    The top may hold section labels (【委员声音】, alone or before the headline), header fields
+    ("案由：…", "提案人：…"), a headline over one or two lines or a line "某某的发言：标题" /
+    "roles name：标题", then subtitles ("——…" naming no one), a date, bylines and a proposer line,
+    in any order. A closing attribution ("——roles name") names the proposer or completes the
+    one named at the top (see ``merge_proposers``).
     """
     while lines and is_label(lines[0].text):
         lines = lines[1:]
+    if lines and LABEL_RE.match(lines[0].text):
+        head = lines[0]
+        lines = [Line(head.number, strip_label(head.text), head.indent, head.blank_before), *lines[1:]]
     if not lines:
         return None
-    first, rest = lines[0], lines[1:]
-    speech_of = split_speech_of(first.text)
-    if speech_of is not None:
-        proposer, title = speech_of
-        if not title and rest and is_headline(rest[0].text):
-            title, rest = rest[0].text, rest[1:]
-        if not title:
+    first_number = lines[0].number
+    front = _Front()
+    rest = _read_fields(lines, front)
+    if not front.title:
+        if not rest:
             return None
-    elif is_headline(first.text):
-        title, proposer = first.text, None
-        if rest and (found := parse_proposer_line(rest[0].text)) is not None:
-            proposer, rest = found, rest[1:]
-    else:
-        return None
+        rest = _headline(rest, front)
+        if rest is None:
+            return None
+    rest = _front_matter(rest, front)
     closing, rest = trailing_attribution(rest)
-    return SpeechLayout(title, proposer or closing, rest, first.number)
+    proposer = merge_proposers(front.proposer, closing)
+    return SpeechLayout(front.title, proposer, rest, first_number, front.date)
 
 
 def _outside_quotes(text: str) -> str:

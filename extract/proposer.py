@@ -70,6 +70,12 @@ def place_markers() -> tuple[str, ...]:
 
 
 @cache
+def place_titles() -> tuple[str, ...]:
+    """Titles of a place's government (区长, 市长): elided, they belong to the place, not a party body."""
+    return tuple(sorted(_lines("proposer_place_titles.txt"), key=len, reverse=True))
+
+
+@cache
 def name_markers() -> tuple[str, ...]:
     """Words after a name that mark membership (委员, 代表)."""
     return tuple(sorted(_lines("proposer_markers.txt"), key=len, reverse=True))
@@ -150,10 +156,27 @@ def parse_roles(text: str) -> list[Role]:
     return roles
 
 
+PLACE_END = re.compile(r"^.*[省市区县州旗盟镇乡]")
+"""The place part of an organisation's name (江北区委 → 江北区)."""
+
+
+def place_of(org: str) -> str | None:
+    """The place an organisation is named after (江北区委 → 江北区), or None."""
+    match = PLACE_END.match(org)
+    return match.group(0) if match and match.group(0) != org else None
+
+
 def _resolve_role(item: str, previous: str | None) -> Role:
-    """One role with its organisation; a bare title or a unit takes the previous organisation."""
+    """One role with its organisation; a bare title or a unit takes the previous organisation.
+
+    A bare government title takes the place of the previous organisation rather than the body
+    itself: 江北区委副书记、区长 → 江北区区长 (the district, not its party committee).
+    """
     org, title = split_title(item)
     if previous and title and not org:
+        place = place_of(previous) if item in place_titles() else None
+        if place is not None:
+            return Role(place + item, place)
         return Role(previous + item, previous)
     if previous and title and is_subunit(org):
         return Role(previous + item, previous)
@@ -235,6 +258,29 @@ def _names_a_body(roles_text: str) -> bool:
     return any(role.organization and is_org_name(role.organization) for role in parse_roles(roles_text))
 
 
+JOINT_SEPARATORS = re.compile(r"[、，,]")
+
+
+def joint_proposer(text: str, *, loose: bool) -> Proposer | None:
+    """The first of several proposers listed together ("民盟市委会、民进市委会", "张三、李四委员").
+
+    A joint speech or proposal is credited to the first listed (the lead proposer, as in
+    领衔提案人); the others are not recorded, since a record has one proposer. Bodies must all end
+    like organisations and carry no role title; persons must all be bare names, the last one
+    marked by 委员/代表 unless ``loose`` (a caller's text, known to name the proposer).
+    """
+    parts = [part for part in JOINT_SEPARATORS.split(SPACES.sub("", text)) if part]
+    if len(parts) < 2:
+        return None
+    if all(is_org_name(part) and not split_title(part)[1] for part in parts):
+        return organization(parts[0])
+    last = strip_name_marker(parts[-1])
+    marked = last != parts[-1]
+    if (marked or loose) and all(is_name(part) for part in [*parts[:-1], last]):
+        return person(parts[0])
+    return None
+
+
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     """The proposer a line names, or None when the line is not a proposer line.
 
@@ -254,6 +300,9 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     compact = SPACES.sub("", line)
     if is_org_name(compact) and not ROLE_SEPARATORS.search(compact) and "、" not in compact:
         return organization(compact)
+    joint = joint_proposer(line, loose=False)
+    if joint is not None:
+        return joint
     return _person_run_on(line, loose=loose)
 
 
@@ -262,7 +311,7 @@ def parse_proposer_text(text: str) -> Proposer:
 
     Anything else is taken as the name of a body, since the caller said it is the proposer.
     """
-    found = parse_proposer_line(text, loose=True)
+    found = parse_proposer_line(text, loose=True) or joint_proposer(text, loose=True)
     if found is not None:
         return found
     compact = SPACES.sub("", text.strip())

@@ -129,3 +129,33 @@ def test_two_character_name_set_apart_by_a_space():
 @pytest.mark.parametrize("line", ["市政协提案委", "市政协办公厅", "市科技局", "市社科院", "九三学社重庆市委"])
 def test_bodies_with_one_character_endings(line):
     assert parse_proposer_line(line).kind == "organization"
+
+
+ROLE_SHAPES = [
+    ("省政协常委、民革省委会副主委 张三", ["省政协常委", "民革省委会副主委"], ["省政协", "民革省委会"]),
+    ("九三学社中央委员、北京大学教授 李四", ["九三学社中央委员", "北京大学教授"], ["九三学社中央", "北京大学"]),
+    ("市人大代表，某某集团董事长 王五", ["市人大代表", "某某集团董事长"], ["市人大", "某某集团"]),
+    ("政协委员 赵六", ["政协委员"], []),
+    ("中国科学院院士 钱七", ["中国科学院院士"], ["中国科学院"]),
+    ("某某市某某区区长 孙八", ["某某市某某区区长"], ["某某市某某区"]),
+    ("某某区委副书记、区长 周九", ["某某区委副书记", "某某区区长"], ["某某区委", "某某区"]),
+]
+
+
+@pytest.mark.parametrize("line, roles, affiliations", ROLE_SHAPES)
+def test_role_shapes_give_organisations_not_titles(line, roles, affiliations):
+    found = parse_proposer_line(line)
+    assert (found.kind, found.roles, found.affiliations) == ("person", roles, affiliations)
+
+
+def test_joint_proposers_credit_the_first_listed():
+    bodies = parse_proposer_line("民盟某某市委会、民进某某市委会")
+    assert (bodies.name, bodies.kind) == ("民盟某某市委会", "organization")
+    persons = parse_proposer_line("张明、李华委员")
+    assert (persons.name, persons.kind, persons.roles) == ("张明", "person", [])
+    assert parse_proposer_text("张明、李华").name == "张明"
+    assert parse_proposer_line("科技、金融") is None
+
+
+def test_central_committee_of_a_party_is_a_body():
+    assert parse_proposer_text("民盟中央").kind == "organization"
