@@ -18,6 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
 import sys
@@ -144,15 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer repeats")
     args = parser.parse_args(argv)
-    print(machine())
+    print(machine(), f"load average {os.getloadavg()[0]:.1f} (timings are noisy when busy)")
     sample = parse_page(sample_corpus().read_text(encoding="utf-8"), "sample")[1]
     against_jieba(sample, 3 if args.quick else 7)
+    pathological([30_000, 100_000] if args.quick else [100_000, 300_000, 1_000_000])
+    gc.collect()
     synth = synth_module()
+    scaling(synth, [1, 10] if args.quick else [1, 10, 100])
+    gc.collect()
     scale = 3 if args.quick else 100
     two_processes(page_records(synth.generate(scale)), 1 if args.quick else 2,
                   f"{scale}x synthetic corpus")
-    scaling(synth, [1, 10] if args.quick else [1, 10, 100])
-    pathological([30_000, 100_000] if args.quick else [100_000, 300_000, 1_000_000])
     return 0
 
 
