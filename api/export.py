@@ -64,10 +64,14 @@ def split_types(types: list[str] | None) -> list[str] | None:
 
 
 def _zip(files: dict[str, str | bytes]) -> bytes:
+    """The files as one zip; shell scripts (the neo4j-admin import script) stay executable."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(files.items()):
-            archive.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (0o755 if name.endswith(".sh") else 0o644) << 16
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 

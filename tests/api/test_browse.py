@@ -1,0 +1,66 @@
+"""Paginated lists and single nodes by (percent-encoded) id, on both stores."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+KINDS = [("speeches", "Speech"), ("entities", "Entity"), ("concepts", "Concept"), ("documents", "Document")]
+
+
+def _walk(client, path: str, limit: int, **params) -> list[dict]:
+    items, cursor, pages = [], None, 0
+    while True:
+        body = client.get(path, params={"limit": limit, **params, **({"cursor": cursor} if cursor else {})}).json()
+        assert body["limit"] == limit and len(body["items"]) <= limit
+        items += body["items"]
+        pages += 1
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+        assert pages < 1000
+
+
+@pytest.mark.parametrize(("path", "label"), KINDS)
+def test_pages_cover_every_node_once_in_a_fixed_order(client, path, label):
+    total = client.get("/health").json()["nodes"][label]
+    items = _walk(client, f"/{path}", 3)
+    ids = [item["id"] for item in items]
+    assert len(ids) == total and ids == sorted(set(ids))
+    assert _walk(client, f"/{path}", 3) == items
+
+
+def test_proposers_cover_bodies_and_persons(client):
+    nodes = client.get("/health").json()["nodes"]
+    proposers = _walk(client, "/proposers", 4)
+    assert len(proposers) == nodes["Body"] + nodes["Person"]
+    persons = _walk(client, "/proposers", 4, kind="person")
+    assert len(persons) == nodes["Person"] and all(p["kind"] == "person" for p in persons)
+
+
+def test_entities_filter_by_type_and_text(client):
+    funds = _walk(client, "/entities", 5, type="Fund")
+    assert funds and all(e["type"] == "Fund" for e in funds)
+    seeds = client.get("/entities", params={"q": "种子"}).json()["items"]
+    assert seeds and all("种子" in e["name"] or any("种子" in a for a in e["aliases"]) for e in seeds)
+
+
+@pytest.mark.parametrize("path", ["speeches", "entities", "concepts", "proposers", "documents"])
+def test_one_node_by_percent_encoded_id(client, path):
+    first = client.get(f"/{path}", params={"limit": 1}).json()["items"][0]
+    response = client.get(f"/{path}/{quote(first['id'], safe='')}")
+    assert response.status_code == 200 and response.json()["id"] == first["id"]
+
+
+def test_a_speech_id_with_a_slash_reads_unencoded_too(client):
+    speech = client.get("/speeches", params={"limit": 1}).json()["items"][0]
+    assert "/" in speech["id"]
+    body = client.get(f"/speeches/{speech['id']}").json()
+    assert body["id"] == speech["id"] and body["properties"]["text"]
+
+
+def test_an_entity_has_its_evidence(client):
+    fund = client.get("/entities", params={"type": "Fund", "limit": 1}).json()["items"][0]
+    body = client.get(f"/entities/{quote(fund['id'], safe='')}").json()
+    assert body["name"] == fund["name"] and body["evidence"]
