@@ -1,0 +1,334 @@
+"""API benchmark: ``/who-proposed`` over HTTP against the same query called on the store directly.
+
+For each store (embedded, Neo4j) and corpus size (1x, 1000x the sample) it
+
+1. loads the corpus into the store,
+2. calls ``store.who_proposed`` directly from a pool of ``--concurrency`` threads (the baseline),
+3. starts a real server (``policykg serve``, uvicorn, a separate process) on loopback over the
+   same store and sends the same queries with an async httpx client, ``--concurrency`` requests
+   in flight, ``--requests`` in all,
+
+and prints requests/s, p50 and p99 of both and the ratio API/direct. ``--drivers`` also compares,
+on Neo4j, the sync driver called from a thread pool with the async driver for the same Cypher
+(the choice made in ``policykg.api.app``).
+
+    python benchmarks/api_bench.py --scales 1 1000 --stores embedded neo4j
+
+Neo4j is reached through NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD; its database is emptied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import httpx
+
+from policykg.data import sample_corpus
+from policykg.extract.ingest import read_paths
+from policykg.extract.pipeline import annotate
+from policykg.extract.records import SpeechRecord
+from policykg.graph.embedded import EmbeddedStore
+from policykg.graph.store import GraphStore
+
+QUERIES = [
+    {"q": "引导基金"},
+    {"type": "Fund", "q": "pilot"},
+    {"type": "Fund", "q": "种子基金"},
+    {"concept": "guidance fund"},
+    {"type": "Platform", "q": "中试"},
+]
+"""The questions asked in turn (the same for the direct calls and the HTTP requests)."""
+
+
+@dataclass
+class Figures:
+    """Latencies (seconds) of one run and its wall time."""
+
+    latencies: list[float]
+    wall: float
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.wall
+
+    def pct(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
+
+    def row(self) -> str:
+        return f"{self.rps:9.1f} req/s  p50 {self.pct(50) * 1e3:8.2f} ms  p99 {self.pct(99) * 1e3:8.2f} ms"
+
+
+# -- corpus -----------------------------------------------------------------------------------------
+def sample_records() -> list[SpeechRecord]:
+    result = read_paths([sample_corpus()])
+    return list(annotate(result.records))
+
+
+def _copy(record: SpeechRecord, k: int) -> SpeechRecord:
+    """The record as if from the k-th of many pages: new document, speech and proposer ids."""
+    doc_id = f"{record.document.id}-x{k}"
+    speech_id = f"{doc_id}/s{record.speech.order}"
+    proposer = replace(record.proposer, name=f"{record.proposer.name}{k}",
+                       affiliations=[f"{a}{k}" for a in record.proposer.affiliations],
+                       roles=list(record.proposer.roles))
+    return replace(
+        record,
+        document=replace(record.document, id=doc_id, source=f"{record.document.source}#{k}",
+                         sha256=f"{record.document.sha256[:56]}{k:08d}"),
+        speech=replace(record.speech, id=speech_id),
+        proposer=proposer,
+        recommendations=[replace(r, id=f"{speech_id}/r{r.ordinal}") for r in record.recommendations],
+    )
+
+
+def scaled(records: list[SpeechRecord], factor: int) -> list[SpeechRecord]:
+    """`factor` copies of the sample, each a distinct document with distinct proposers.
+
+    Entities keep their canonical ids (they are shared across speeches, as resolution does), so
+    at 1000x each entity is proposed from 1000x as many speeches by 1000x as many proposers.
+    """
+    if factor == 1:
+        return records
+    return [_copy(r, k) for k in range(factor) for r in records]
+
+
+# -- stores -----------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def embedded(records: list[SpeechRecord], folder: Path) -> Iterator[tuple[GraphStore, dict[str, str]]]:
+    path = folder / "graph.json"
+    store = EmbeddedStore(path)
+    store.load(records)
+    yield store, {"POLICYKG_BACKEND": "embedded", "POLICYKG_STORE": str(path)}
+
+
+@contextlib.contextmanager
+def neo4j(records: list[SpeechRecord], folder: Path) -> Iterator[tuple[GraphStore, dict[str, str]]]:
+    from neo4j import GraphDatabase
+
+    from policykg.graph.neo4j_store import Neo4jStore
+
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "policykg-local"))
+    with GraphDatabase.driver(uri, auth=auth) as driver:
+        with driver.session(database="neo4j") as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        store = Neo4jStore(driver, database="neo4j")
+        store.ensure_schema()
+        store.load(records)
+        yield store, {"POLICYKG_BACKEND": "neo4j", "NEO4J_URI": uri, "NEO4J_USER": auth[0],
+                      "NEO4J_PASSWORD": auth[1], "NEO4J_DATABASE": "neo4j"}
+
+
+STORES: dict[str, Callable] = {"embedded": embedded, "neo4j": neo4j}
+
+
+# -- measuring --------------------------------------------------------------------------------------
+def direct(store: GraphStore, requests: int, concurrency: int) -> Figures:
+    """The baseline: store.who_proposed from `concurrency` threads."""
+
+    def one(i: int) -> float:
+        start = time.perf_counter()
+        store.who_proposed(**QUERIES[i % len(QUERIES)])
+        return time.perf_counter() - start
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(concurrency * 2)))  # warm up
+        start = time.perf_counter()
+        latencies = list(pool.map(one, range(requests)))
+    return Figures(latencies, time.perf_counter() - start)
+
+
+async def _http(base: str, requests: int, concurrency: int) -> Figures:
+    latencies: list[float] = []
+    counter = iter(range(requests))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            for i in counter:
+                start = time.perf_counter()
+                response = await client.get("/who-proposed", params=QUERIES[i % len(QUERIES)])
+                response.raise_for_status()
+                latencies.append(time.perf_counter() - start)
+
+        for i in range(concurrency * 2):  # warm up
+            (await client.get("/who-proposed", params=QUERIES[i % len(QUERIES)])).raise_for_status()
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Figures(latencies, time.perf_counter() - start)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(env: dict[str, str]) -> Iterator[str]:
+    """`policykg serve` in a child process on a free loopback port; yields its base URL."""
+    port = _free_port()
+    command = [sys.executable, "-c", "from policykg.cli import main; main()", "serve", "--port", str(port), "--log-level", "warning"]
+    process = subprocess.Popen(command, env={**os.environ, **env})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_healthy(base: str, process: subprocess.Popen, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{base}/health", timeout=5).status_code == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("server did not become healthy")
+
+
+def run(store_name: str, factor: int, base_records: list[SpeechRecord], args: argparse.Namespace) -> None:
+    records = scaled(base_records, factor)
+    with tempfile.TemporaryDirectory() as folder, STORES[store_name](records, Path(folder)) as (store, env):
+        baseline = direct(store, args.requests, args.concurrency)
+        with server(env) as base:
+            api = asyncio.run(_http(base, args.requests, args.concurrency))
+        hits = len(store.who_proposed(**QUERIES[0]))
+    label = f"{store_name:8} {factor:>5}x ({len(records)} speeches, {hits} hits for q=引导基金)"
+    print(f"{label}\n  direct {baseline.row()}\n  api    {api.row()}\n"
+          f"  api/direct: p50 {api.pct(50) / baseline.pct(50):.2f}x  p99 {api.pct(99) / baseline.pct(99):.2f}x  "
+          f"throughput {baseline.rps / api.rps:.2f}x", flush=True)
+
+
+# -- driver choice ----------------------------------------------------------------------------------
+DRIVER_QUERY = "proposals_by_filter"
+"""The Cypher behind ``who_proposed``, run through both drivers with the same parameters."""
+
+
+def _driver_params(i: int) -> dict:
+    from policykg.graph.text import tokens
+
+    query = QUERIES[i % len(QUERIES)]
+    return {"relations": ["PROPOSES"], "type": query.get("type"), "tokens": tokens(query.get("q")),
+            "concept": query.get("concept")}
+
+
+async def _async_driver(uri: str, auth: tuple[str, str], query: str, requests: int, concurrency: int) -> Figures:
+    from neo4j import AsyncGraphDatabase
+
+    latencies: list[float] = []
+    counter = iter(range(requests))
+    async with AsyncGraphDatabase.driver(uri, auth=auth, max_connection_pool_size=concurrency) as driver:
+
+        async def one(i: int) -> None:
+            start = time.perf_counter()
+            await driver.execute_query(query, _driver_params(i), database_="neo4j")
+            latencies.append(time.perf_counter() - start)
+
+        async def worker() -> None:
+            for i in counter:
+                await one(i)
+
+        for i in range(concurrency):
+            await one(i)
+        latencies.clear()
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Figures(latencies, time.perf_counter() - start)
+
+
+async def _sync_driver_in_threads(uri: str, auth: tuple[str, str], query: str, requests: int,
+                                  concurrency: int) -> Figures:
+    """The sync driver called from anyio's thread pool, as FastAPI runs a `def` endpoint."""
+    import anyio.to_thread
+    from neo4j import GraphDatabase
+
+    latencies: list[float] = []
+    counter = iter(range(requests))
+    with GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=concurrency) as driver:
+
+        def call(i: int) -> None:
+            driver.execute_query(query, _driver_params(i), database_="neo4j")
+
+        async def one(i: int) -> None:
+            start = time.perf_counter()
+            await anyio.to_thread.run_sync(call, i)
+            latencies.append(time.perf_counter() - start)
+
+        async def worker() -> None:
+            for i in counter:
+                await one(i)
+
+        for i in range(concurrency):
+            await one(i)
+        latencies.clear()
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Figures(latencies, time.perf_counter() - start)
+
+
+def drivers(base_records: list[SpeechRecord], args: argparse.Namespace, rounds: int = 4) -> None:
+    """Alternate the two drivers `rounds` times (a shared machine is noisy); print each and the medians."""
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "policykg-local"))
+    from policykg import cypher
+
+    query = cypher.load(DRIVER_QUERY)
+    runs: dict[str, list[Figures]] = {"sync+threads": [], "async": []}
+    with tempfile.TemporaryDirectory() as folder, neo4j(base_records, Path(folder)):
+        for _ in range(rounds):
+            runs["sync+threads"].append(asyncio.run(
+                _sync_driver_in_threads(uri, auth, query, args.requests, args.concurrency)))
+            runs["async"].append(asyncio.run(_async_driver(uri, auth, query, args.requests, args.concurrency)))
+    for name, figures in runs.items():
+        for f in figures:
+            print(f"driver {name:13} {f.row()}")
+        print(f"driver {name:13} median {statistics.median(f.rps for f in figures):9.1f} req/s  "
+              f"p50 {statistics.median(f.pct(50) for f in figures) * 1e3:8.2f} ms  "
+              f"p99 {statistics.median(f.pct(99) for f in figures) * 1e3:8.2f} ms", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 1000])
+    parser.add_argument("--stores", nargs="+", choices=sorted(STORES), default=["embedded", "neo4j"])
+    parser.add_argument("--requests", type=int, default=1000, help="Requests per run (bounded).")
+    parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight.")
+    parser.add_argument("--drivers", action="store_true", help="Only compare the sync and async Neo4j drivers.")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB, Python {platform.python_version()}; "
+          f"{args.requests} requests, {args.concurrency} in flight", flush=True)
+    base_records = sample_records()
+    if args.drivers:
+        drivers(base_records, args)
+        return
+    for factor in args.scales:
+        for store_name in args.stores:
+            run(store_name, factor, base_records, args)
+
+
+def _memory_gib() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+
+if __name__ == "__main__":
+    main()
