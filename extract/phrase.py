@@ -258,11 +258,12 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
     """A verb such as 培育 or 引导 sits inside a name when a noun precedes it and it stands right
     before the head (企业扶持机制, 政府引导基金), or when the noun before it is no head of its own
     (财政支持稳定增长机制); not when it opens the phrase or follows a subject (龙头企业建设产业
-    创新综合体). Right before the head after 的, it is the head's modifier (…的创新体系)."""
+    创新综合体). Right before the head after 的 or after another verb, it is the head's
+    modifier (…的创新体系, 设立引导基金)."""
     if k <= lo:
         return False
-    if next_to_head and toks.classes[k - 1] == DE:
-        return True
+    if next_to_head and toks.classes[k - 1] in (DE, VPROP, VACT):
+        return True  # …的创新体系, 设立引导基金, 共建联合实验室
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
     if next_to_head or toks.words[k - 1] == "政府":

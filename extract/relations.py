@@ -1,8 +1,10 @@
 """Relations of mentions: PROPOSES versus MENTIONS, and entity–entity relations the text states.
 
 - PROPOSES when the mention is the object of a proposing verb in its clause (the verb chain right
-  before the phrase: 探索设立 …, 设立并做大 …); a mention coordinated with a proposed one
-  (建设A和B) is proposed by the same verb; otherwise MENTIONS.
+  before the phrase: 探索设立 …, 设立并做大 …, or the verb opening a trimmed 的-clause: 建设面向
+  …的平台); a mention coordinated with a proposed one (建设A和B) is proposed by the same verb;
+  a mention that modifies a larger phrase (科技领军企业 in …企业梯度培育机制) and everything
+  else is MENTIONS.
 - OPERATED_BY: ``X [牵头|发起] <proposing verb> Y`` — X is the subject that runs Y.
 - HOSTED_BY: ``依托X … <proposing verb> Y`` within one sentence.
 - FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
@@ -18,8 +20,8 @@ from spacy.tokens import Doc
 
 from policykg.extract.entity_ruler import CLASSES_KEY, MENTIONS, TOKENS_KEY, without_gc
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
-                                     VLEAD, VPROP, Tokens, make_tokens)
+from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
+                                     VLEAD, VPROP, WORD, Tokens, make_tokens)
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
@@ -56,7 +58,8 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
     out: list[dict] = []
     for n, m in enumerate(mentions):
-        verb_at = _proposing_verb(toks, m["first"], mentions, by_last, lex)
+        nested = m["last"] + 1 < len(toks.words) and toks.classes[m["last"] + 1] in (WORD, VFUSED, VLEAD)
+        verb_at = None if nested else _proposing_verb(toks, m["first"], mentions, by_last, lex)
         m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
         if verb_at is not None:
             verb = toks.words[verb_at]
@@ -83,12 +86,29 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
                 nearest = j
             elif toks.words[j + 1] == "并":
                 before_bing = j
+        elif nearest is None and (c == VACT or (c == VLEAD and j < first - 1)):
+            return None  # the nearest verb does not propose (面向…, 支持…); a verb right
+            # before the phrase may belong to it (优化创新评价体系)
         j -= 1
     if nearest is None and j >= 1 and toks.classes[j] in (COORD, CONJ):
         sibling = by_last.get(j - 1)
         if sibling is not None and sibling < len(mentions) and mentions[sibling].get("verb_at") is not None:
             return mentions[sibling]["verb_at"]
+    if nearest is None and first > 0 and toks.words[first - 1] in ("的", "之"):
+        return _verb_opening_clause(toks, first - 1, lex)
     return before_bing if before_bing is not None else nearest
+
+
+def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
+    """The proposing verb that opens the stretch before a trimmed 的-clause, if any
+    (建设面向小微企业的共性技术服务平台 → 建设)."""
+    k, floor = de - 1, max(-1, de - 1 - _REACH)
+    while k > floor and toks.classes[k] not in (PUNCT, CLAUSE):
+        k -= 1
+    k += 1
+    while k < de and toks.classes[k] in (ADV, QUANT, SPACE):
+        k += 1
+    return k if k < de and lex.proposes(toks.words[k]) else None
 
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:

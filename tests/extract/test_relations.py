@@ -62,3 +62,20 @@ def test_relation_offsets_are_inside_the_text(extract):
     assert rec.relations
     for r in rec.relations:
         assert 0 <= r.start < r.end <= len(text)
+
+
+def test_object_after_a_de_clause_is_proposed_by_the_verb_opening_it(extract):
+    got = _by_text(extract("建设面向小微企业的共性技术服务平台。"))
+    assert got["小微企业"].relation == "MENTIONS"
+    assert (got["共性技术服务平台"].relation, got["共性技术服务平台"].action) == ("PROPOSES", "建设")
+
+
+def test_verb_right_before_a_head_after_a_proposing_verb_is_part_of_the_name(extract):
+    e = _by_text(extract("设立引导基金。"))["引导基金"]
+    assert (e.relation, e.action) == ("PROPOSES", "设立")
+
+
+def test_entity_modifying_a_larger_phrase_is_only_mentioned(extract):
+    got = _by_text(extract("完善养老服务企业扶持机制。"))
+    assert got["养老服务企业"].relation == "MENTIONS"
+    assert got["养老服务企业扶持机制"].relation == "PROPOSES"
