@@ -12,9 +12,13 @@ and prints requests/s, p50 and p99 of both and the ratio API/direct. ``--drivers
 on Neo4j, the sync driver called from a thread pool with the async driver for the same Cypher
 (the choice made in ``policykg.api.app``).
 
-    python benchmarks/api_bench.py --scales 1 1000 --stores embedded neo4j
+    python benchmarks/api_bench.py --scales 1 1000 --stores embedded      # no Neo4j needed
 
-Neo4j is reached through NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD; its database is emptied.
+Neo4j is reached through NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD. The Neo4j runs **empty the
+database they are given**, so they need ``--wipe`` and an explicit NEO4J_URI; point them at a
+scratch instance::
+
+    NEO4J_URI=bolt://127.0.0.1:7689 python benchmarks/api_bench.py --wipe
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -79,32 +83,15 @@ def sample_records() -> list[SpeechRecord]:
     return list(annotate(result.records))
 
 
-def _copy(record: SpeechRecord, k: int) -> SpeechRecord:
-    """The record as if from the k-th of many pages: new document, speech and proposer ids."""
-    doc_id = f"{record.document.id}-x{k}"
-    speech_id = f"{doc_id}/s{record.speech.order}"
-    proposer = replace(record.proposer, name=f"{record.proposer.name}{k}",
-                       affiliations=[f"{a}{k}" for a in record.proposer.affiliations],
-                       roles=list(record.proposer.roles))
-    return replace(
-        record,
-        document=replace(record.document, id=doc_id, source=f"{record.document.source}#{k}",
-                         sha256=f"{record.document.sha256[:56]}{k:08d}"),
-        speech=replace(record.speech, id=speech_id),
-        proposer=proposer,
-        recommendations=[replace(r, id=f"{speech_id}/r{r.ordinal}") for r in record.recommendations],
-    )
-
-
 def scaled(records: list[SpeechRecord], factor: int) -> list[SpeechRecord]:
-    """`factor` copies of the sample, each a distinct document with distinct proposers.
+    """`factor` copies of the sample, grown the way ``graph_bench.py`` grows it (one definition).
 
-    Entities keep their canonical ids (they are shared across speeches, as resolution does), so
-    at 1000x each entity is proposed from 1000x as many speeches by 1000x as many proposers.
+    Copy k is its own document with its own proposers, and its funds, mechanisms and platforms
+    get a suffix (institutions stay shared), like a corpus of k pages.
     """
-    if factor == 1:
-        return records
-    return [_copy(r, k) for k in range(factor) for r in records]
+    from graph_bench import scaled as graph_scaled  # benchmarks/ is on sys.path when run as a script
+
+    return graph_scaled(records, factor)
 
 
 # -- stores -----------------------------------------------------------------------------------------
@@ -314,7 +301,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000, help="Requests per run (bounded).")
     parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight.")
     parser.add_argument("--drivers", action="store_true", help="Only compare the sync and async Neo4j drivers.")
+    parser.add_argument("--wipe", action="store_true", help="Allow emptying the Neo4j database at NEO4J_URI.")
     args = parser.parse_args()
+    if ("neo4j" in args.stores or args.drivers) and not (args.wipe and os.environ.get("NEO4J_URI")):
+        parser.error("the Neo4j runs empty the database: set NEO4J_URI to a scratch instance and pass --wipe "
+                     "(or use --stores embedded)")
     print(f"machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB, Python {platform.python_version()}; "
           f"{args.requests} requests, {args.concurrency} in flight", flush=True)
     base_records = sample_records()
