@@ -26,9 +26,11 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from policykg.extract.layout import (
+    Line,
     Masthead,
     SpeechLayout,
     find_speeches,
+    is_label,
     parse_masthead,
     single_speech,
     speech_text,
@@ -239,9 +241,19 @@ def parse_text(
 ) -> list[SpeechRecord]:
     """A text file: a page of speeches when its layout shows one, else a single speech."""
     check_chinese(text, source)
-    if find_speeches(split_lines(text))[1]:
+    if is_page(split_lines(text)):
         return parse_page(text, source, proposer, document_id=document_id, digest=digest)[1]
     return [parse_speech(text, source, proposer, document_id=document_id, digest=digest)]
+
+
+def is_page(lines: list[Line]) -> bool:
+    """True for a page: several speeches, or one under a masthead (labels alone are no masthead).
+
+    A text holding one speech at its top is read as a single speech, whose layout reader also
+    knows subtitles, dates, bylines and closing attributions.
+    """
+    masthead, speeches = find_speeches(lines)
+    return len(speeches) > 1 or (len(speeches) == 1 and not all(is_label(line.text) for line in masthead))
 
 
 # --- JSON and JSONL ----------------------------------------------------------------------------

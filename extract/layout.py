@@ -428,8 +428,9 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
 
 
 def join_headline(parts: list[str]) -> str:
-    """A headline printed over several lines, joined as printed (wrapped lines joined)."""
-    return "".join(parts)
+    """A headline printed over several lines, joined as printed; a "——" subtitle line is left out."""
+    kept = [part for part in parts if not DASH_RE.match(part)] or parts
+    return "".join(kept)
 
 
 # --- single speeches --------------------------------------------------------------------------
@@ -659,6 +660,15 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
     return lines
 
 
+def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume header field lines at the end of the body ("附议人：…", "提案人：…"), filling ``front``."""
+    while lines and (found := header_line_fields(lines[-1].text)) is not None:
+        for kind, value in found:
+            _apply_field(front, kind, value)
+        lines = lines[:-1]
+    return lines
+
+
 def single_speech(lines: list[Line]) -> SpeechLayout | None:
     """A single speech in any supported layout; None without a headline or title field.
 
@@ -685,6 +695,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
         if rest is None:
             return None
     rest = _front_matter(rest, front)
+    rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest)
     proposer = merge_proposers(front.proposer, closing)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)
@@ -730,9 +741,39 @@ def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narratio
 
     Section labels (【会内声音】), editor's notes in brackets and the reporter's narration around a
     speech are not the speaker's words: they are dropped so that neither recommendations nor
-    entities are drawn from them.
+    entities are drawn from them. From a reporter's paragraph only the quotations it attributes
+    to the speaker are kept (see ``_speakers_part``).
     """
     texts = ["".join(line.text for line in group) for group in paragraphs(lines)]
     if narration:
-        texts = [strip_label(t) for t in texts if not is_narration(t, proposer) and not is_note(t)]
+        texts = [_speakers_part(strip_label(t), proposer) for t in texts if not is_note(t)]
     return "\n".join(t for t in texts if t)
+
+
+QUOTE_RE = re.compile(r"“([^”]*)”|「([^」]*)」")
+QUOTE_CLAUSE = re.compile(r"[，,。！？!?；;：:、]")
+QUOTE_MIN_CHARS = 12
+
+
+def quoted_speech(text: str) -> list[str]:
+    """Quotations in a paragraph that are speech (a clause or longer), not quoted terms (“专精特新”)."""
+    found = []
+    for match in QUOTE_RE.finditer(text):
+        quote = match.group(1) if match.group(1) is not None else match.group(2)
+        if QUOTE_CLAUSE.search(quote) or len(quote) >= QUOTE_MIN_CHARS:
+            found.append(quote)
+    return found
+
+
+def _speakers_part(text: str, proposer: Proposer | None) -> str:
+    """The speaker's words in a paragraph: all of it, or only the quotes in a reporter's paragraph.
+
+    A reporter's paragraph that attributes quotations to the speaker ("“……”张三说。", "他表示：“……”")
+    keeps those quotations, joined, without the quote marks; the frame is the reporter's.
+    """
+    if not is_narration(text, proposer):
+        return text
+    name = proposer.name if proposer else None
+    if _third_person(name).search(_outside_quotes(text)) is None:
+        return ""
+    return "".join(quoted_speech(text))

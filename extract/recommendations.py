@@ -39,11 +39,16 @@ MARKER_KINDS: dict[str, re.Pattern[str]] = {
     "paren": re.compile(rf"[（(]([{NUMERALS}]{{1,3}})[）)]"),
     "arabic": re.compile(r"(\d{1,2})(?:[．、]|\.(?!\d))"),
     "arabic_paren": re.compile(r"[（(](\d{1,2})[）)]"),
+    "arabic_close": re.compile(r"(\d{1,2})[）)]"),
     "circled": re.compile(rf"([{CIRCLED}])"),
 }
-"""Ordinal markers by kind; group 1 is the number."""
+"""Ordinal markers by kind; group 1 is the number. Sequence words (首先, 其次 …) are another kind,
+built from ``ingest_ordinal_words.txt`` (see ``marker_patterns``)."""
 
-INLINE_KINDS = frozenset({"shi", "di", "paren", "arabic_paren", "circled"})
+NEXT = -1
+"""The number of a word that continues any list it follows (最后)."""
+
+INLINE_KINDS = frozenset({"shi", "di", "paren", "arabic_paren", "circled", "words"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -73,6 +78,23 @@ def triggers() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def ordinal_words() -> dict[str, int]:
+    """Sequence words and the item they open (首先 → 1, 其次 → 2, 最后 → the next one)."""
+    words = {}
+    for line in _lines("ingest_ordinal_words.txt"):
+        word, number = line.split("\t")
+        words[word] = NEXT if number == "next" else int(number)
+    return words
+
+
+@cache
+def marker_patterns() -> dict[str, re.Pattern[str]]:
+    """Every marker kind: the fixed ones and the sequence words followed by a pause."""
+    words = "|".join(sorted(map(re.escape, ordinal_words()), key=len, reverse=True))
+    return {**MARKER_KINDS, "words": re.compile(rf"({words})[，,、：:]")}
+
+
+@cache
 def section_words() -> tuple[str, ...]:
     """Words that mark a section heading as the recommendations section."""
     return tuple(_lines("ingest_recommendation_sections.txt"))
@@ -93,10 +115,12 @@ def chinese_number(text: str) -> int:
 
 def _number(kind: str, raw: str) -> int:
     """The integer a marker's number group stands for."""
-    if kind in ("arabic", "arabic_paren"):
+    if kind in ("arabic", "arabic_paren", "arabic_close"):
         return int(raw)
     if kind == "circled":
         return CIRCLED.index(raw) + 1
+    if kind == "words":
+        return ordinal_words()[raw]
     return chinese_number(raw)
 
 
@@ -119,7 +143,7 @@ def _valid_position(text: str, kind: str, pos: int, floor: int) -> bool:
 def markers_at(text: str, pos: int) -> Marker | None:
     """The ordinal marker starting exactly at pos, if any (the longest kind wins)."""
     found = None
-    for kind, pattern in MARKER_KINDS.items():
+    for kind, pattern in marker_patterns().items():
         match = pattern.match(text, pos)
         if match and (found is None or match.end() > found.end):
             found = Marker(kind, _number(kind, match.group(1)), match.start(), match.end())
@@ -137,9 +161,11 @@ def marker_sequence(
 ) -> list[Marker]:
     """Markers of one kind numbered 1, 2, 3 … in order between start and end."""
     found: list[Marker] = []
-    for match in MARKER_KINDS[kind].finditer(text, start, end):
+    for match in marker_patterns()[kind].finditer(text, start, end):
         pos = match.start()
         number = _number(kind, match.group(1))
+        if number == NEXT and found:
+            number = len(found) + 1
         if paragraphs_only and pos != start and not _at_paragraph_start(text, pos):
             continue
         if number == len(found) + 1 and _valid_position(text, kind, pos, start):
@@ -207,21 +233,26 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 def _items(text: str, start: int, end: int, *, numbered_only: bool) -> list[tuple[int, int, int]]:
     """Items in a region: a numbered list when one starts it, else lead paragraphs."""
     start = _skip_space(text, start)
+    if numbered_only:
+        return _first_numbered_list(text, start, end)
     first = markers_at(text, start)
     if first is not None and first.number == 1:
         return _numbered(text, first, start, end)
-    if numbered_only:
-        return _first_numbered_list(text, start, end)
     return _paragraphs(text, start, end)
 
 
 def _first_numbered_list(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """The items of the first paragraph-level numbered list in the region, if any."""
+    """The items of the first paragraph-level numbered list of two or more items, if any.
+
+    Without a trigger, a lone "首先，" or "1." opening a paragraph is not a list of proposals.
+    """
     pos = start
     while pos < end:
         first = markers_at(text, pos)
         if first is not None and first.number == 1:
-            return _numbered(text, first, pos, end)
+            items = _numbered(text, first, pos, end)
+            if len(items) > 1:
+                return items
         nxt = text.find("\n", pos, end)
         if nxt < 0:
             return []

@@ -47,3 +47,107 @@ def test_header_name_completed_by_the_closing_attribution():
     assert headings(record) == ["建设一批中试基地", "健全技术经理人培养体系"]
     assert "——" not in record.speech.text
     assert_exact_offsets(record)
+
+
+def test_proposer_and_title_on_one_line_with_reporters_narration():
+    """人民政协网 layout: "roles name：title", a label, a byline, and narration around quotes.
+
+    Only the quotations a reporter's paragraph attributes to the speaker are kept; the frame,
+    the byline and paragraphs quoting only terms (“专精特新”) are the reporter's and are dropped.
+    """
+    record = read_single("colon_headline_quotes.txt")
+    assert record.title == "加快培育科技领军企业"
+    assert proposer_of(record) == ("张明远", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
+    assert record.speech.text.splitlines() == [
+        "科技领军企业是创新的主力军，但目前数量偏少、带动力不强。",
+        "为此，建议：一是设立科技领军企业培育专项资金；二是建立产学研协同攻关机制。",
+    ]
+    assert headings(record) == ["设立科技领军企业培育专项资金", "建立产学研协同攻关机制"]
+    assert_exact_offsets(record)
+
+
+def test_marked_name_with_subtitle_byline_and_date():
+    record = read_single("marked_name_subtitle.txt")
+    assert record.title == "让耐心资本更有耐心"
+    assert proposer_of(record) == ("李华", "person", [], [])
+    assert record.document.date == "2025-03-06"
+    text = record.speech.text
+    assert "聚焦" not in text and "王小明" not in text and "2025" not in text
+    assert text.startswith("资本要敢投早、投小，更要投长。")
+    assert headings(record) == ["设立省级天使投资引导基金", "完善科技贷款风险补偿机制", "建立国有创投尽职免责制度"]
+    first = record.recommendations[0]
+    assert text[first.start : first.end] == "（1）设立省级天使投资引导基金。由财政出资，吸引社会资本参与。"
+    assert_exact_offsets(record)
+
+
+def test_proposal_with_fields_and_sections_takes_items_of_the_suggestion_section():
+    record = read_single("proposal_sections.txt")
+    assert record.title == "关于加快发展耐心资本的提案"
+    assert proposer_of(record) == ("民盟中央", "organization", [], [])
+    assert "提案号" not in record.speech.text and "类别" not in record.speech.text
+    assert headings(record) == ["引导长期资金入市", "完善考核评价机制", "拓宽退出渠道"]
+    last = record.recommendations[-1]
+    assert record.speech.text[last.start : last.end] == "3．拓宽退出渠道。发展创投二级市场基金。"
+    assert_exact_offsets(record)
+
+
+def test_fields_on_one_line_joint_proposers_and_trailing_fields():
+    """Joint proposers: the first listed (the lead) is the proposer; the name is kept whole."""
+    record = read_single("proposal_fields_joint.txt")
+    assert record.title == "关于完善科技成果转化收益分配的提案"
+    assert proposer_of(record) == ("民盟某某市委会", "organization", [], [])
+    assert "附议人" not in record.speech.text
+    assert headings(record) == ["提高科研人员转化收益比例", "建立职务科技成果赋权制度"]
+    assert record.speech.text[record.recommendations[-1].end :] == ""
+    assert_exact_offsets(record)
+
+
+def test_headline_over_two_lines_subtitle_date_and_half_width_punctuation():
+    record = read_single("two_line_headline.txt")
+    assert record.title == "关于加快建设科技金融服务体系的建议"
+    assert record.document.date == "2025-03-05"
+    assert proposer_of(record) == ("刘明", "person", ["市政协委员", "某某银行行长"], ["市政协", "某某银行"])
+    assert "高新区为例" not in record.speech.text and "——" not in record.speech.text
+    assert headings(record) == ["设立科技贷款风险补偿资金池", "建立科技企业信用评价体系", "搭建科技金融综合服务平台"]
+    assert_exact_offsets(record)
+
+
+def test_standalone_countermeasures_heading_with_full_width_arabic_items():
+    record = read_single("section_heading_items.txt")
+    assert record.title == "完善创新券政策"
+    assert proposer_of(record) == (
+        "张志远",
+        "person",
+        ["省政协常委", "民革省委会副主委"],
+        ["省政协", "民革省委会"],
+    )
+    assert headings(record) == ["扩大创新券适用范围", "建立跨区域通兑机制", "缩短兑付周期"]
+    assert_exact_offsets(record)
+
+
+def test_sequence_words_after_te_ti_chu_yi_xia_jian_yi():
+    record = read_single("sequence_words.txt")
+    assert proposer_of(record) == ("王海涛", "person", ["市人大代表", "某某集团董事长"], ["市人大", "某某集团"])
+    assert headings(record) == ["加快农村千兆光网建设", "设立数字乡村发展基金", "培育数字人才队伍"]
+    assert_exact_offsets(record)
+
+
+def test_district_head_with_colon_title_and_di_yi_items():
+    record = read_single("district_head.txt")
+    assert record.title == "打造科创走廊"
+    assert proposer_of(record) == ("陈立新", "person", ["某某市某某区区长"], ["某某市某某区"])
+    assert len(record.recommendations) == 2
+    assert record.recommendations[0].heading == "建设概念验证中心，打通成果转化“最初一公里”"
+    assert_exact_offsets(record)
+
+
+def test_academician_gives_the_academy_as_affiliation():
+    record = read_single("academician.txt")
+    assert proposer_of(record) == (
+        "周光明",
+        "person",
+        ["中国科学院院士", "某某大学教授"],
+        ["中国科学院", "某某大学"],
+    )
+    assert headings(record) == ["建立企业出题机制", "设立基础研究联合基金"]
+    assert_exact_offsets(record)

@@ -115,3 +115,20 @@ def test_shi_items_inside_numbered_sections_stay_inside():
 def test_trigger_followed_by_a_comma():
     text = "问题突出。对此建议，一是设立引导基金；二是建立容错机制。"
     assert [r.heading for r in split(text)] == ["设立引导基金", "建立容错机制"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问题不少。特提出以下建议。\n首先，设立基金。细则。\n其次，完善机制。\n最后，建设平台。",
+        "问题不少。\n对策建议\n1）设立基金。细则。\n2）完善机制。\n3）建设平台。",
+        "理由：问题不少。\n建议：1. 设立基金。细则。\n2. 完善机制。\n3. 建设平台。",
+        "问题不少。为此,提出如下建议:\n(1)设立基金。细则。\n(2)完善机制。\n(3)建设平台。",
+    ],
+)
+def test_more_triggers_and_markers(text):
+    assert [r.heading for r in split(text)] == ["设立基金", "完善机制", "建设平台"]
+
+
+def test_a_lone_first_item_without_a_trigger_is_not_a_list():
+    assert split("首先，我们要看到差距。这是问题所在。") == []
