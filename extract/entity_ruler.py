@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, WORD, Phrase, Tokens,
+from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, VLEAD, WORD, Phrase, Tokens,
                                      head_at, head_cancelled, make_tokens, opening_quote,
                                      phrase_for)
 
@@ -103,7 +103,7 @@ def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
 
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
-    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH
+    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH | {VLEAD}
     first = _drop_scope(toks, phrase.first, head_first, lex) if nested and head.type == "Institution" \
         else phrase.first
     out = []
