@@ -11,7 +11,7 @@ import { caption, mainType, typeStyle, TYPE_ORDER } from "./types.js";
 const STYLE = [
   { selector: "node", style: {
       "background-color": "data(color)", width: "data(size)", height: "data(size)",
-      label: "data(caption)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+      label: "data(caption)", "font-size": 12, "min-zoomed-font-size": 7, "text-valign": "bottom", "text-margin-y": 4,
       "text-wrap": "ellipsis", "text-max-width": 140, color: "#1f2328",
       "font-family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif",
       "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1,
@@ -23,6 +23,7 @@ const STYLE = [
   { selector: "edge", style: {
       width: 1.4, "line-color": "#c3c9d1", "target-arrow-color": "#c3c9d1", "target-arrow-shape": "triangle",
       "arrow-scale": 0.8, "curve-style": "bezier", label: "data(type)", "font-size": 8, color: "#8c959f",
+      "min-zoomed-font-size": 6,
       "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.8 } },
   { selector: "edge[type = 'PROPOSES']", style: { width: 2.4, "line-color": "#b3261e", "target-arrow-color": "#b3261e", color: "#b3261e" } },
   { selector: "edge:selected", style: { width: 4, "line-color": "#1f2328", "target-arrow-color": "#1f2328" } },
