@@ -36,7 +36,7 @@ def test_neo4j_service(compose):
     env = neo4j["environment"]
     assert env["NEO4J_AUTH"] == "${NEO4J_USER:-neo4j}/${NEO4J_PASSWORD:-policykg-local}"
     assert env["NEO4J_browser_post__connect__cmd"] == "play http://127.0.0.1:8000/guide"
-    assert "http://127.0.0.1:8000" in env["NEO4J_browser_remote__content__hostname__whitelist"]
+    assert env["NEO4J_browser_remote__content__hostname__whitelist"].split(",") == ["127.0.0.1", "localhost"]
 
 
 def test_neo4j_data_lives_in_a_named_volume(compose):
