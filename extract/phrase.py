@@ -246,24 +246,28 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
-        elif c == VLEAD and head_type != "Institution" and _verb_inside(toks, k, lo, lex or lexicon(),
-                                                                         k == k0):
+        elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type):
             first, k = k, k - 1
         else:
             break
     return first, k
 
 
-def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool) -> bool:
+def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool,
+                 head_type: str = "") -> bool:
     """A verb such as 培育 or 引导 sits inside a name when a noun precedes it and it stands right
     before the head (企业扶持机制, 政府引导基金), or when the noun before it is no head of its own
     (财政支持稳定增长机制); not when it opens the phrase or follows a subject (龙头企业建设产业
-    创新综合体). Right before the head after 的 or after another verb, it is the head's
-    modifier (…的创新体系, 设立引导基金)."""
+    创新综合体). After a proposing verb it opens that verb's object (优化创新评价体系); right
+    before the head after 的 or another verb, it is the head's modifier (…的创新体系)."""
     if k <= lo:
         return False
-    if next_to_head and toks.classes[k - 1] in (DE, VPROP, VACT):
-        return True  # …的创新体系, 设立引导基金, 共建联合实验室
+    if toks.classes[k - 1] == VPROP:
+        return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
+    if head_type == "Institution":
+        return False  # 支持企业…: before an institution such a verb is the clause's verb
+    if next_to_head and toks.classes[k - 1] in (DE, VACT):
+        return True  # …的创新体系, 共建联合实验室
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
     if next_to_head or toks.words[k - 1] == "政府":
@@ -281,13 +285,20 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
     and a one-character adjective after an adverb (更大 …). Before an institution head, any
     verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
-    while first < last and (toks.classes[first] in LEADING_DROP or (
+    while first < last and not _opens_object(toks, first) and (toks.classes[first] in LEADING_DROP or (
             head_type == "Institution" and toks.tags[first] == "v" and toks.classes[first] == VFUSED)):
         first += 1
     if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
             and len(toks.words[first]) == 1:
         first += 1
     return first
+
+
+def _opens_object(toks: Tokens, first: int) -> bool:
+    """A non-proposing verb like 创新 right after a proposing verb opens that verb's object
+    (优化创新评价体系; but 引进培育… are two verbs)."""
+    return toks.classes[first] == VLEAD and first > 0 and toks.classes[first - 1] == VPROP \
+        and not lexicon().proposes(toks.words[first])
 
 
 def units(toks: Tokens, first: int, last: int) -> list[tuple[int, int]]:
@@ -316,12 +327,13 @@ class Conjunct:
     head: Head | None
 
 
-def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon) -> list[Conjunct]:
+def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon,
+                     head_type: str = "") -> list[Conjunct]:
     """The conjuncts left of the coordination marker at ``b``, nearest first."""
     out: list[Conjunct] = []
     while b > lo and len(out) < _MAX_CONJUNCTS:
-        first, stop = grow(toks, b - 1, lo, lex)
-        first = strip_leading(toks, first, b - 1)
+        first, stop = grow(toks, b - 1, lo, lex, head_type)
+        first = strip_leading(toks, first, b - 1, head_type)
         if first > b - 1:
             break
         found = head_at(toks, b - 1, lex)
@@ -371,7 +383,7 @@ def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int, lex: Lexicon) 
 
 
 def _coordinate(toks: Tokens, phrase: Phrase, b: int, head: Head, lo: int, lex: Lexicon) -> None:
-    conj = conjuncts_before(toks, b, lo, lex)
+    conj = conjuncts_before(toks, b, lo, lex, head.type)
     if not conj or toks.words[b] == "并":
         return
     right = units(toks, phrase.first, phrase.last)
@@ -416,7 +428,7 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
             phrase.first = nearest.first
         return
     if _expands(toks, conj, right, phrase, head):
-        shared = toks.text(right[1][0], phrase.last)
+        shared = toks.text(right[1][0], phrase.last) if len(right) > 1 else head.text
         for c in reversed(conj):
             phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
         return
@@ -428,6 +440,9 @@ def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], p
              head: Head) -> bool:
     """Whether “X、Y Z” is one Z per conjunct: the shared part alone would be bare, and the
     conjuncts are quoted modifiers or single words before an institution head (民政、科技部门)."""
+    if len(right) == 1 and toks.words[phrase.last] != head.text and not head.bare \
+            and head.type == "Institution":
+        return all(len(units(toks, c.first, c.last)) == 1 for c in conj)  # 科技型和创新型企业
     if len(right) < 2 or not _bare(toks, right[1][0], phrase.last, head):
         return False
     if all(is_quoted(toks, c.first, c.last) for c in conj) and is_quoted(toks, *right[0]):
@@ -447,7 +462,7 @@ def _de_clause(toks, phrase, b, head, lo, lex) -> None:
 
 
 def _generic(toks: Tokens, phrase: Phrase, head: Head, lex: Lexicon) -> bool:
-    generic = lex.kinds("generic")
+    generic = lex.kinds("generic") | lex.kinds("weak")
     words = toks.words[phrase.first:phrase.last + 1]
     if len(words) == 1:
         return _bare(toks, phrase.first, phrase.last, head)

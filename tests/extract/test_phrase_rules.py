@@ -116,3 +116,16 @@ def test_verbs_open_no_institution_name(found):
 def test_subject_of_a_verb_ends_the_object_phrase(found):
     got = found("依托县级供销合作社建设农产品冷链物流中心。")
     assert ("Platform", "农产品冷链物流中心") in got
+
+
+def test_single_word_categories_coordinated_with_he_expand(found):
+    assert {("Institution", "科技型企业"), ("Institution", "创新型企业")} <= found(
+        "开发适合科技型和创新型企业的金融产品。")
+
+
+def test_verb_after_a_proposing_verb_opens_its_object(found):
+    assert ("Mechanism", "创新评价体系") in found("优化创新评价体系。")
+
+
+def test_innovation_alone_is_a_real_modifier(found):
+    assert ("Institution", "创新联盟") in found("健全创新联盟等对接机制。")
