@@ -1,5 +1,7 @@
-// Load Body rows ({id, props}) of document $document: shared nodes keep the documents producing them.
+// Load Body rows ({id, props}) of one document. Shared node: props are the merged final
+// values (old properties, the row's, provenance) computed by the store in the same transaction.
 UNWIND $rows AS row
 MERGE (n:Body {id: row.id})
-SET n += row.props,
-    n.documents = [d IN coalesce(n.documents, []) WHERE d <> $document] + $document
+SET n.name = row.props.name,
+    n.name_en = row.props.name_en,
+    n.documents = row.props.documents

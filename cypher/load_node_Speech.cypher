@@ -1,4 +1,7 @@
-// Load Speech rows of one document ({id, props}); the document's old nodes were removed first.
+// Load Speech rows ({id, props}) of one document; the document's old nodes were removed first.
 UNWIND $rows AS row
 MERGE (n:Speech {id: row.id})
-SET n += row.props
+SET n.order = row.props.order,
+    n.title = row.props.title,
+    n.text = row.props.text,
+    n.document = row.props.document

@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Document {id: row.source})
 MATCH (b:Speech {id: row.target})
-CREATE (a)-[r:CONTAINS]->(b)
-SET r = row.props
+CREATE (a)-[:CONTAINS]->(b)

@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Person {id: row.source})
 MATCH (b:Speech {id: row.target})
-CREATE (a)-[r:DELIVERED]->(b)
-SET r = row.props
+CREATE (a)-[:DELIVERED]->(b)

@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Speech {id: row.source})
 MATCH (b:Recommendation {id: row.target})
-CREATE (a)-[r:MAKES]->(b)
-SET r = row.props
+CREATE (a)-[:MAKES]->(b)

@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Recommendation {id: row.source})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:MENTIONS]->(b)
-SET r = row.props
+CREATE (a)-[:MENTIONS {speech_id: row.props.speech_id, start: row.props.start, end: row.props.end}]->(b)

@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:OPERATED_BY]->(b)
-SET r = row.props
+CREATE (a)-[:OPERATED_BY {speech_id: row.props.speech_id, start: row.props.start, end: row.props.end}]->(b)

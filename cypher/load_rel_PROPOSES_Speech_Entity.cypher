@@ -2,5 +2,4 @@
 UNWIND $rows AS row
 MATCH (a:Speech {id: row.source})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:PROPOSES]->(b)
-SET r = row.props
+CREATE (a)-[:PROPOSES {action: row.props.action, action_en: row.props.action_en, speech_id: row.props.speech_id, start: row.props.start, end: row.props.end}]->(b)

@@ -26,4 +26,4 @@ CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
 // Full-text search over names, aliases (aliases_text joins them) and English names, CJK-aware.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Entity|Body|Person|Concept) ON EACH [n.name, n.aliases_text, n.name_en]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}};

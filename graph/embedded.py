@@ -165,10 +165,7 @@ def _add_node(graph, label: str, row: Row, doc: str) -> None:
     data = graph.nodes[row["id"]]
     new_labels = [label] + ([row["label"]] if label == S.ENTITY else [])
     data["labels"] = sorted(set(data["labels"]) | set(new_labels))
-    props = data["props"] = {**data["props"], **row["props"]}  # copy on write
-    props["documents"] = P.add_document(props.get("documents"), doc)
-    if label == S.ENTITY:
-        P.set_aliases(props, P.merge_alias_sources(props.get("alias_sources"), doc, row["alias_sources"]))
+    data["props"] = P.merged_node(data["props"], row, label == S.ENTITY, doc)  # a new dict: copy on write
 
 
 def _add_edge(graph, type_: str, row: Row, doc: str) -> None:

@@ -23,6 +23,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 from policykg import cypher
 from policykg.errors import NotFoundError, StoreError, StoreUnavailableError
 from policykg.extract.records import SpeechRecord
+from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
@@ -47,12 +48,7 @@ def translate_errors() -> Iterator[None]:
 def load_statements(rows: DocumentRows) -> Iterator[tuple[str, list[Row]]]:
     """(statement name, rows) pairs of a document in loading order: nodes first, then relationships."""
     for label in NODE_ORDER:
-        node_rows = rows.nodes.get(label, [])
-        if label != S.ENTITY:
-            yield f"load_node_{label}", node_rows
-            continue
-        for type_ in S.ENTITY_LABELS:
-            yield f"load_entity_{type_}", [r for r in node_rows if r["label"] == type_]
+        yield f"load_node_{label}", rows.nodes.get(label, [])
     for (type_, source, target), rel_rows in rows.rels.items():
         yield f"load_rel_{type_}_{source}_{target}", rel_rows
 
@@ -61,6 +57,22 @@ def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
     """Consecutive slices of at most `size` rows."""
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
+
+
+def merge_shared(tx: ManagedTransaction, rows: DocumentRows) -> DocumentRows:
+    """The rows with shared nodes' properties merged into their stored ones (read in `tx`).
+
+    Merging on the client with :func:`provenance.merged_node` (as the embedded store does) keeps
+    the load statements free of property reads, so their plans need no Eager operator.
+    """
+    ids = [r["id"] for label in S.SHARED_LABELS for r in rows.nodes.get(label, [])]
+    stored = {r["id"]: r["properties"] for r in tx.run(cypher.load("shared_nodes"), ids=ids)}
+    merged = DocumentRows(rows.document_id, rows.sha256, nodes=dict(rows.nodes), rels=rows.rels)
+    for label in S.SHARED_LABELS:
+        merged.nodes[label] = [
+            {**r, "props": P.merged_node(stored.get(r["id"]), r, label == S.ENTITY, rows.document_id)}
+            for r in rows.nodes.get(label, [])]
+    return merged
 
 
 class Neo4jStore(GraphStore):
@@ -105,6 +117,7 @@ class Neo4jStore(GraphStore):
         if record is not None:
             for statement in cypher.statements("remove_document"):
                 tx.run(statement, document=rows.document_id).consume()
+        rows = merge_shared(tx, rows)
         for name, statement_rows in load_statements(rows):
             for batch in batches(statement_rows, batch_size):
                 tx.run(cypher.load(name), rows=batch, document=rows.document_id).consume()

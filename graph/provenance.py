@@ -56,3 +56,18 @@ def set_aliases(props: dict[str, Any], alias_sources: list[str]) -> None:
     props["alias_sources"] = alias_sources
     props["aliases"] = aliases(alias_sources)
     props["aliases_text"] = ALIAS_JOIN.join(props["aliases"])
+
+
+def merged_node(label_props: dict[str, Any] | None, row: dict[str, Any], is_entity: bool,
+                document_id: str) -> dict[str, Any]:
+    """Final properties of a shared node after loading a document's row into it.
+
+    `label_props` are the node's stored properties (None when new); the row's properties win,
+    the document moves to the end of ``documents`` and, for entities, the document's aliases
+    replace its previous ones. Both stores call this, so they merge alike.
+    """
+    props = {**(label_props or {}), **row["props"]}
+    props["documents"] = add_document(props.get("documents"), document_id)
+    if is_entity:
+        set_aliases(props, merge_alias_sources(props.get("alias_sources"), document_id, row["alias_sources"]))
+    return props

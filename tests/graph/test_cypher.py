@@ -30,8 +30,7 @@ def test_every_file_names_only_schema_labels_and_types(name):
 
 
 def test_every_loading_step_has_its_file(records):
-    needed = {f"load_node_{label}" for label in S.BASE_LABELS if label != S.ENTITY}
-    needed |= {f"load_entity_{label}" for label in S.ENTITY_LABELS}
+    needed = {f"load_node_{label}" for label in S.BASE_LABELS}
     needed |= {f"load_rel_{t}_{a}_{b}" for t, rt in S.REL_TYPES.items() for a, b in rt.endpoints}
     assert needed <= set(cypher.names())
     for group in group_by_document(records).values():
@@ -40,9 +39,12 @@ def test_every_loading_step_has_its_file(records):
 
 
 def test_load_statements_bind_values_and_write_their_label():
+    entities = cypher.load("load_node_Entity")
     for label in S.ENTITY_LABELS:
-        text = cypher.load(f"load_entity_{label}")
-        assert f"SET n:{label}," in text and "UNWIND $rows AS row" in text
+        assert f"WHEN row.label = '{label}' THEN [1] ELSE [] END | SET n:{label})" in entities
+    for name in cypher.names():
+        if name.startswith("load_"):
+            assert cypher.load(name).count("UNWIND $rows AS row") == 1, name
 
 
 def test_count_statements_cover_the_schema():

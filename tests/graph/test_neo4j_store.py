@@ -28,6 +28,7 @@ def test_ensure_schema_creates_constraints_and_cjk_fulltext_index(neo4j_clean):
     assert set(index["labelsOrTypes"]) == {"Entity", "Body", "Person", "Concept"}
     assert set(index["properties"]) == {"name", "aliases_text", "name_en"}
     assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+    assert index["options"]["indexConfig"]["fulltext.eventually_consistent"] is True
 
 
 @pytest.fixture()
@@ -47,6 +48,7 @@ def test_the_fulltext_index_finds_chinese_substrings_and_aliases(neo4j_store, re
     query = "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN collect(node.id) AS ids"
     with loaded._driver.session(database="neo4j") as session:
         session.run("CALL db.awaitIndexes(60)").consume()
+        session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume()
         assert "fund:重庆中试熟化基金" in session.run(query, q="中试").single()["ids"]
         assert "institution:市科技局" in session.run(query, q="科技局").single()["ids"]
 
