@@ -60,9 +60,15 @@ def test_browser_plays_the_guide_and_runs_a_query(page, neo4j_api, browser_url):
     connect(page, browser_url)
     guide_url = f"{neo4j_api.url}/guide"
     run_command(page, f":play {guide_url}")
-    guide = frame_of(page, guide_url)
+    guide = frame_of(page, f":play {guide_url}")
     guide.locator("pre.runnable").first.wait_for(timeout=WAIT_MS)
     assert "policykg" in guide.inner_text()
+
+    style = guide.locator("pre.runnable:visible").first
+    assert style.inner_text().strip().startswith(":style http")
+    style.locator("i").first.click()  # apply policykg.grass from the API
+    applied = frame_of(page, "policykg.grass")
+    applied.get_by_text("node.Recommendation").first.wait_for(timeout=WAIT_MS)
 
     guide.locator("[data-testid=nextSlide]").first.click()
     query = guide.locator("pre.runnable:visible").first
