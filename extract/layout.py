@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from policykg.extract.proposer import parse_proposer_line, parse_proposer_text
+from policykg.extract.proposer import (
+    is_name,
+    parse_proposer_line,
+    parse_proposer_text,
+    person,
+    strip_name_marker,
+)
 from policykg.extract.recommendations import starts_with_marker
 from policykg.extract.records import Proposer
 
@@ -478,21 +484,46 @@ def date_line(text: str) -> str | None:
     return None
 
 
+FIELD_KINDS = ("title", "proposer", "author", "date", "skip")
+DATETIME_PREFIX = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+
+
+def iso_date(text: str) -> str | None:
+    """The first date in a text ("2025年3月5日", "2025-03-05 10:21") as YYYY-MM-DD, or None."""
+    for pattern in (DATE_RE, ISO_DATE_RE):
+        match = pattern.search(text)
+        if match:
+            return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
+    return None
+
+
 def field_of(text: str) -> tuple[str, str] | None:
     """(kind, value) of a header line "案由：…", "提案人：…" (kind from ingest_fields.txt), or None."""
     parts = COLON_RE.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     key, value = parts[0].strip(SPACE_CHARS), parts[1].strip(SPACE_CHARS)
-    for kind, keys in header_fields().items():
-        if key in keys:
+    fields = header_fields()
+    for kind in FIELD_KINDS:
+        if key in fields.get(kind, ()):
             return kind, value
     return None
 
 
 def header_line_fields(text: str) -> list[tuple[str, str]] | None:
-    """Every field of a header line, which may hold several ("提案号：12 / 案由：…"), or None."""
+    """Every field of a header line, or None when the line is not one.
+
+    A line may hold several fields and a date with its time, as web pages print them
+    ("提案号：12 / 案由：…", "2025-03-05 10:21 来源：人民政协网").
+    """
     found = []
+    stamp = DATETIME_PREFIX.match(text)
+    if stamp is not None:
+        found.append(("date", stamp.group(0)))
+        text = text[stamp.end() :].strip(SPACE_CHARS)
     for part in FIELD_SPLIT_RE.split(text):
         field_ = field_of(part) if part else None
         if part and field_ is None:
@@ -500,6 +531,18 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
         if field_ is not None:
             found.append(field_)
     return found or None
+
+
+def author_note(text: str) -> str | None:
+    """The roles of a closing note "（作者系全国政协委员、某某大学教授）", or None."""
+    inner = text.strip(SPACE_CHARS)
+    if not (inner[:1] in "（(" and inner[-1:] in "）)"):
+        return None
+    inner = inner[1:-1].strip(SPACE_CHARS).rstrip("。")
+    for opener in sorted(header_fields().get("author note", ()), key=len, reverse=True):
+        if inner.startswith(opener):
+            return inner[len(opener) :].strip(SPACE_CHARS) or None
+    return None
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:
@@ -557,11 +600,21 @@ def merge_proposers(header: Proposer | None, closing: Proposer | None) -> Propos
 
 @dataclass
 class _Front:
-    """What the lines at the top of a single speech said."""
+    """What the lines at the top (and the field lines at the end) of a single speech said."""
 
     title: str = ""
     proposer: Proposer | None = None
+    author: str | None = None
+    author_roles: str | None = None
     date: str | None = None
+
+    def author_proposer(self) -> Proposer | None:
+        """The author as proposer (with the roles of an author's note), when one is named."""
+        if self.author is None:
+            return None
+        if self.author_roles and is_name(strip_name_marker(self.author)):
+            return person(strip_name_marker(self.author), self.author_roles)
+        return parse_proposer_text(self.author)
 
 
 def _read_fields(lines: list[Line], front: _Front) -> list[Line]:
@@ -584,8 +637,10 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
         front.title = value
     elif kind == "proposer" and front.proposer is None:
         front.proposer = parse_proposer_text(value)
+    elif kind == "author" and front.author is None:
+        front.author = value
     elif kind == "date" and front.date is None:
-        front.date = date_line(value)
+        front.date = iso_date(value)
 
 
 def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
@@ -662,9 +717,15 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
 
 def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
     """Consume header field lines at the end of the body ("附议人：…", "提案人：…"), filling ``front``."""
-    while lines and (found := header_line_fields(lines[-1].text)) is not None:
-        for kind, value in found:
-            _apply_field(front, kind, value)
+    while lines:
+        text = lines[-1].text
+        if (roles := author_note(text)) is not None:
+            front.author_roles = front.author_roles or roles
+        elif (found := header_line_fields(text)) is not None:
+            for kind, value in found:
+                _apply_field(front, kind, value)
+        else:
+            break
         lines = lines[:-1]
     return lines
 
@@ -697,7 +758,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _front_matter(rest, front)
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest)
-    proposer = merge_proposers(front.proposer, closing)
+    proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)
 
 

@@ -182,7 +182,15 @@ def _resolve_role(item: str, previous: str | None) -> Role:
         return Role(previous + item, previous)
     if not title or not org or is_generic_org(org):
         return Role(item, None)
-    return Role(item, org)
+    return Role(item, without_term(org))
+
+
+TERM_RE = re.compile(r"^第?[一二三四五六七八九十\d]{1,3}届")
+
+
+def without_term(org: str) -> str:
+    """An organisation without the term of office printed before it (十四届全国政协 → 全国政协)."""
+    return TERM_RE.sub("", org) or org
 
 
 def affiliations_of(roles: list[Role]) -> list[str]:
@@ -281,6 +289,21 @@ def joint_proposer(text: str, *, loose: bool) -> Proposer | None:
     return None
 
 
+NAME_THEN_ROLES = re.compile(r"^(?P<name>[^（()）]{2,10})[（(](?P<roles>[^（()）]{2,60})[）)]$")
+
+
+def _person_then_roles(line: str) -> Proposer | None:
+    """A name with its roles in brackets after it ("张三（全国政协委员、某某大学教授）")."""
+    match = NAME_THEN_ROLES.match(SPACES.sub("", line))
+    if match is None:
+        return None
+    name = strip_name_marker(match.group("name"))
+    roles = match.group("roles")
+    if not is_name(name) or not _has_role(roles) or is_org_name(name):
+        return None
+    return person(name, roles)
+
+
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     """The proposer a line names, or None when the line is not a proposer line.
 
@@ -294,7 +317,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     loose = loose or line != stripped
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
         return None
-    found = _person_with_space(line)
+    found = _person_with_space(line) or _person_then_roles(line)
     if found is not None:
         return found
     compact = SPACES.sub("", line)

@@ -151,3 +151,29 @@ def test_academician_gives_the_academy_as_affiliation():
     )
     assert headings(record) == ["建立企业出题机制", "设立基础研究联合基金"]
     assert_exact_offsets(record)
+
+
+def test_web_page_meta_line_author_field_and_authors_note():
+    """The author named in a field is the proposer; the closing "（作者系…）" note gives the roles."""
+    record = read_single("web_author_note.txt")
+    assert record.title == "以制度创新激发科技人才活力"
+    assert record.document.date == "2025-03-05"
+    assert proposer_of(record) == ("孙立平", "person", ["全国政协委员", "某某大学教授"], ["全国政协", "某某大学"])
+    text = record.speech.text
+    assert "来源" not in text and "作者" not in text and "责任编辑" not in text
+    assert headings(record) == ["分类建立人才评价标准", "赋予用人单位更大自主权"]
+    assert_exact_offsets(record)
+
+
+def test_proposal_with_roles_in_brackets_and_a_method_section():
+    record = read_single("proposal_person.txt")
+    assert record.title == "关于建设国家级概念验证中心的提案"
+    assert record.document.date == "2025-03-04"
+    assert proposer_of(record) == (
+        "钱学文",
+        "person",
+        ["十四届全国政协委员", "某某理工大学副校长"],
+        ["全国政协", "某某理工大学"],
+    )
+    assert headings(record) == ["布局建设国家级概念验证中心", "设立概念验证专项资金", "建立概念验证人才队伍"]
+    assert_exact_offsets(record)

@@ -193,3 +193,40 @@ def test_last_line_with_digits_is_short_however_digits_are_counted():
         "实现资源共享、优势互补，提升产业基础能力和水平。"
     )
     assert [len(group) for group in paragraphs(lines)] == [2, 2]
+
+
+def test_bylines_dates_and_fields_are_recognised():
+    from policykg.extract.layout import date_line, header_line_fields, is_byline
+
+    for line in ("记者 李小五", "本报记者 王小明 赵小刚", "（本报记者 李四）", "文/张三"):
+        assert is_byline(line), line
+    for line in ("记者了解到，会议期间委员们热烈讨论。", "科技金融是创新的血脉"):
+        assert not is_byline(line), line
+    assert date_line("（2025年3月5日）") == "2025-03-05" and date_line("2025-03-05") == "2025-03-05"
+    assert date_line("2025年3月5日，市政协召开专题协商会。") is None
+    assert header_line_fields("提案号：56 / 案由：关于某某的提案") == [("skip", "56"), ("title", "关于某某的提案")]
+    assert header_line_fields("2025-03-05 10:21 来源：人民政协网") == [
+        ("date", "2025-03-05 10:21"),
+        ("skip", "人民政协网"),
+    ]
+    assert header_line_fields("理由：问题不少。") is None
+
+
+def test_header_name_and_closing_attribution_merge_only_for_the_same_person():
+    from policykg.extract.layout import merge_proposers
+    from policykg.extract.proposer import parse_proposer_line
+
+    header = parse_proposer_line("王建华委员")
+    closing = parse_proposer_line("——某某省政协委员、省科技厅副厅长王建华")
+    assert merge_proposers(header, closing) == closing
+    other = parse_proposer_line("——某某省政协委员、省科技厅副厅长李明")
+    assert merge_proposers(header, other) == header
+    assert merge_proposers(None, closing) == closing
+
+
+def test_dash_line_under_a_headline_is_a_subtitle_unless_it_names_someone():
+    layout = single_speech(split_lines("推动成果转化\n——关于概念验证的几点思考\n成果转化很重要。为此，建议：\n一是建中心。"))
+    assert (layout.title, layout.proposer) == ("推动成果转化", None)
+    assert speech_text(layout.body).startswith("成果转化很重要。")
+    layout = single_speech(split_lines("推动成果转化\n——市政协委员、某某大学教授 王芳\n成果转化很重要。"))
+    assert layout.proposer.name == "王芳" and layout.proposer.affiliations == ["市政协", "某某大学"]
