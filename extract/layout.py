@@ -446,6 +446,7 @@ COLON_RE = re.compile(r"[：:]")
 FIELD_SPLIT_RE = re.compile(r"\s*[/／|｜]\s*|\s{2,}|\u3000+")
 DASH_RE = re.compile(r"^[—\-–―]{1,2}")
 ISO_DATE_RE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+WEEKDAY_RE = re.compile(r"\s*(?:星期|周)[一二三四五六日天]")
 DATE_LINE_MAX_WIDTH = 24
 BYLINE_MAX_WIDTH = 30
 FRONT_MATTER_MAX = 6
@@ -478,8 +479,9 @@ def date_line(text: str) -> str | None:
     if width(text) > DATE_LINE_MAX_WIDTH:
         return None
     for pattern in (DATE_RE, ISO_DATE_RE):
-        match = pattern.fullmatch(bare) or pattern.match(bare)
-        if match and len(bare) - match.end() <= 2:
+        match = pattern.match(bare)
+        rest = WEEKDAY_RE.sub("", bare[match.end() :]) if match else ""
+        if match and len(rest.strip(SPACE_CHARS)) <= 2:
             return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
     return None
 
@@ -572,16 +574,49 @@ def split_proposer_colon(text: str) -> tuple[Proposer, str] | None:
 def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]]:
     """A closing "——roles name委员" line read as the proposer and removed from the body.
 
-    Editor's notes and page furniture after it ("（作者系…）", "责任编辑：…") are looked through.
+    Editor's notes and page furniture after it ("（下转第3版）", "责任编辑：…") are looked through;
+    a closing note that is itself a proposer line in brackets ("（全国政协委员 韩立新）") is one.
     """
     end = len(lines)
     while end > 0 and (is_note(lines[end - 1].text) or is_page_furniture(lines[end - 1].text)):
+        found = bracketed_proposer(lines[end - 1].text)
+        if found is not None:
+            return found, lines[: end - 1] + lines[end:]
         end -= 1
     if end and DASH_RE.match(lines[end - 1].text):
         found = parse_proposer_line(lines[end - 1].text, loose=True)
         if found is not None:
             return found, lines[: end - 1] + lines[end:]
     return None, lines
+
+
+INTRO_BOUNDARY = re.compile(r"[，,。；;：:！？!?“”‘’「」（）()【】\[\]\s]")
+
+
+def introduced_in_text(proposer: Proposer | None, lines: list[Line]) -> Proposer | None:
+    """A person named without roles, completed by the roles the text introduces them with.
+
+    Reporters introduce the speaker once in full ("…全国政协委员、某某大学校长张三近日表示"): the
+    roles run on into the same name after a pause or the start of a line are the speaker's.
+    """
+    if proposer is None or proposer.kind != "person" or proposer.roles:
+        return proposer
+    text = "".join(line.text for line in lines)
+    pos = text.find(proposer.name)
+    while pos > 0:
+        head = INTRO_BOUNDARY.split(text[:pos])[-1]
+        found = parse_proposer_line(head + proposer.name, loose=True) if head else None
+        if found is not None and found.name == proposer.name and found.roles:
+            return found
+        pos = text.find(proposer.name, pos + 1)
+    return proposer
+
+
+def bracketed_proposer(text: str) -> Proposer | None:
+    """The proposer of a line that is a proposer line in brackets ("（市政协委员 王芳）"), or None."""
+    if not (text[:1] in "（(" and text[-1:] in "）)"):
+        return None
+    return parse_proposer_line(text[1:-1])
 
 
 def merge_proposers(header: Proposer | None, closing: Proposer | None) -> Proposer | None:
@@ -737,7 +772,8 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     ("案由：…", "提案人：…"), a headline over one or two lines or a line "某某的发言：标题" /
     "roles name：标题", then subtitles ("——…" naming no one), a date, bylines and a proposer line,
     in any order. A closing attribution ("——roles name") names the proposer or completes the
-    one named at the top (see ``merge_proposers``).
+    one named at the top (see ``merge_proposers``); so does the text's own introduction of the
+    speaker (see ``introduced_in_text``).
     """
     while lines and is_label(lines[0].text):
         lines = lines[1:]
@@ -759,6 +795,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest)
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
+    proposer = introduced_in_text(proposer, rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)
 
 

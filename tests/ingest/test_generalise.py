@@ -177,3 +177,32 @@ def test_proposal_with_roles_in_brackets_and_a_method_section():
     )
     assert headings(record) == ["布局建设国家级概念验证中心", "设立概念验证专项资金", "建立概念验证人才队伍"]
     assert_exact_offsets(record)
+
+
+def test_news_interview_takes_roles_from_the_reporters_introduction():
+    """The header names the speaker; the reporter's first paragraph gives the same name its roles.
+
+    The dateline paragraph and the closing "…还表示" are the reporter's; the quotations are kept.
+    """
+    record = read_single("news_interview.txt")
+    assert record.title == "让科技成果更快落地"
+    assert record.document.date == "2025-03-05"
+    assert proposer_of(record) == ("周海波", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
+    assert record.speech.text == (
+        "当前，高校科技成果转化率仍然偏低。为此，建议：一是建设概念验证中心；二是完善收益分配制度；三是培育技术经理人队伍。"
+    )
+    assert headings(record) == ["建设概念验证中心", "完善收益分配制度", "培育技术经理人队伍"]
+    assert_exact_offsets(record)
+
+
+def test_closing_proposer_line_in_brackets():
+    record = read_single("closing_bracket_note.txt")
+    assert proposer_of(record) == (
+        "韩立新",
+        "person",
+        ["全国政协委员", "某某能源集团董事长"],
+        ["全国政协", "某某能源集团"],
+    )
+    assert "韩立新" not in record.speech.text
+    assert headings(record) == ["制定新型储能产业发展规划", "设立储能产业投资基金", "建设储能检测认证平台"]
+    assert_exact_offsets(record)
