@@ -413,22 +413,55 @@ def _headline_before(lines: list[Line], index: int) -> int | None:
     return None if start == index else start
 
 
-def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
-    """Masthead lines and the speeches of a page (headline + proposer line + body)."""
-    starts: list[tuple[int, int, Proposer]] = []
-    for index in range(1, len(lines)):
-        if lines[index].blank_before:
+def _colon_header(lines: list[Line], index: int) -> tuple[Proposer, str] | None:
+    """Proposer and title of a line "某某的发言：标题" / "roles name：标题" that opens a speech.
+
+    It must open a block or follow a finished sentence or a label, and its title must be
+    headline-like, so that a quoted answer ("张三委员：要加快转化。") inside a body is not one.
+    """
+    line = lines[index]
+    previous = lines[index - 1] if index else None
+    if previous is not None and not (
+        line.blank_before or ends_sentence(previous.text) or is_label(previous.text)
+    ):
+        return None
+    split = split_speech_of(strip_label(line.text)) or split_proposer_colon(strip_label(line.text))
+    if split is None or not split[1] or not is_headline(split[1]):
+        return None
+    return split
+
+
+def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
+    """(first headline line, proposer line, proposer, title) of every speech on a page."""
+    starts: list[tuple[int, int, Proposer, str]] = []
+    for index in range(len(lines)):
+        colon = _colon_header(lines, index)
+        if colon is not None and (not starts or index > starts[-1][1]):
+            starts.append((index, index, colon[0], colon[1]))
+            continue
+        if index == 0 or lines[index].blank_before:
             continue
         proposer = parse_proposer_line(lines[index].text)
         headline = _headline_before(lines, index) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
-            starts.append((headline, index, proposer))
+            title = join_headline([line.text for line in lines[headline:index]])
+            starts.append((headline, index, proposer, title))
+    return starts
+
+
+def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
+    """Masthead lines and the speeches of a page.
+
+    A speech opens with a headline and a proposer line under it, or with one line holding both
+    ("王建国委员的发言：标题"); a closing attribution completes its proposer (``merge_proposers``).
+    """
+    starts = _speech_starts(lines)
     speeches = []
-    for k, (headline, index, proposer) in enumerate(starts):
+    for k, (headline, index, proposer, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        title = join_headline([line.text for line in lines[headline:index]])
-        body = without_furniture(lines[index + 1 : end])
-        speeches.append(SpeechLayout(title, proposer, body, lines[headline].number))
+        closing, body = trailing_attribution(without_furniture(lines[index + 1 : end]))
+        who = merge_proposers(proposer, closing)
+        speeches.append(SpeechLayout(title, who, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []
     return masthead, speeches
 

@@ -206,3 +206,22 @@ def test_closing_proposer_line_in_brackets():
     assert "韩立新" not in record.speech.text
     assert headings(record) == ["制定新型储能产业发展规划", "设立储能产业投资基金", "建设储能检测认证平台"]
     assert_exact_offsets(record)
+
+
+def test_page_of_speech_of_headers_splits_speeches_and_merges_closing_roles():
+    result = read_paths([FIXTURES / "page_speech_of.txt"])
+    assert result.errors == []
+    first, second = result.records
+    assert (first.document.date, first.document.page) == ("2025-01-15", "5")
+    assert first.title == "推动科技成果就地转化"
+    assert proposer_of(first) == (
+        "王建华",
+        "person",
+        ["某某省政协委员", "省科技厅副厅长"],
+        ["某某省政协", "省科技厅"],
+    )
+    assert "——" not in first.speech.text and "银发" not in first.speech.text
+    assert proposer_of(second) == ("民盟某某省委会", "organization", [], [])
+    assert [len(r.recommendations) for r in (first, second)] == [2, 3]
+    for record in (first, second):
+        assert_exact_offsets(record)
