@@ -26,6 +26,7 @@ from importlib.resources import files
 
 from policykg.extract.proposer import (
     is_name,
+    name_markers,
     parse_proposer_line,
     parse_proposer_text,
     person,
@@ -178,10 +179,16 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
+@cache
+def column_labels() -> frozenset[str]:
+    """Names of columns printed as a line of their own without brackets (委员视点)."""
+    return frozenset(_lines("ingest_column_labels.txt"))
+
+
 def is_label(text: str) -> bool:
-    """True for a line that is only a bracketed section label (【会内声音】)."""
+    """True for a line that is only a section label: bracketed (【会内声音】) or a known column name."""
     match = LABEL_RE.match(text)
-    return match is not None and match.end() == len(text)
+    return (match is not None and match.end() == len(text)) or text in column_labels()
 
 
 def is_masthead_line(text: str) -> bool:
@@ -759,6 +766,20 @@ def _continues_headline(first: Line, rest: list[Line]) -> bool:
     return rest[1].blank_before or _is_front_matter(rest[1])
 
 
+def subtitle_proposer(text: str) -> Proposer | None:
+    """The person a "——" line under a headline names, or None for a plain subtitle.
+
+    An interview's subtitle names its subject after a reporting verb ("——访全国政协委员张三"):
+    the subject is the speaker, and the verb is not part of the roles.
+    """
+    rest = DASH_RE.sub("", text).strip(SPACE_CHARS)
+    for verb in sorted(narration_cues().get("subtitle", ()), key=len, reverse=True):
+        if rest.startswith(verb):
+            rest = rest[len(verb) :]
+            break
+    return parse_proposer_line(rest, loose=True) if rest else None
+
+
 def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
     """Consume subtitle, date, byline, label, field and proposer lines under the headline."""
     for _ in range(FRONT_MATTER_MAX):
@@ -774,7 +795,7 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
         elif is_byline(text) or is_label(text):
             pass
         elif DASH_RE.match(text):
-            front.proposer = front.proposer or parse_proposer_line(text)  # else a subtitle
+            front.proposer = front.proposer or subtitle_proposer(text)  # else a plain subtitle
         elif front.proposer is None and (found_proposer := parse_proposer_line(text)) is not None:
             front.proposer = found_proposer
         else:
@@ -896,12 +917,26 @@ def quoted_speech(text: str) -> list[str]:
     return found
 
 
+def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
+    """An interview answer without its speaker prefix ("张三：…", "张三委员：…" → "…")."""
+    if proposer is None or not text.startswith(proposer.name):
+        return text
+    rest = text[len(proposer.name) :]
+    for marker in name_markers():
+        if rest.startswith(marker):
+            rest = rest[len(marker) :]
+            break
+    return rest[1:].lstrip(SPACE_CHARS) if rest[:1] in ("：", ":") else text
+
+
 def _speakers_part(text: str, proposer: Proposer | None) -> str:
     """The speaker's words in a paragraph: all of it, or only the quotes in a reporter's paragraph.
 
     A reporter's paragraph that attributes quotations to the speaker ("“……”张三说。", "他表示：“……”")
-    keeps those quotations, joined, without the quote marks; the frame is the reporter's.
+    keeps those quotations, joined, without the quote marks; the frame is the reporter's. An
+    interview answer keeps its words without the speaker's name ("张三：…").
     """
+    text = _without_speaker_prefix(text, proposer)
     if not is_narration(text, proposer):
         return text
     name = proposer.name if proposer else None

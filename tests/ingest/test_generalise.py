@@ -225,3 +225,16 @@ def test_page_of_speech_of_headers_splits_speeches_and_merges_closing_roles():
     assert [len(r.recommendations) for r in (first, second)] == [2, 3]
     for record in (first, second):
         assert_exact_offsets(record)
+
+
+def test_interview_with_column_label_subtitle_naming_the_subject_and_answers():
+    """Questions are the reporter's; answers keep their words without the "林志强：" prefix."""
+    record = read_single("interview_qa.txt")
+    assert record.title == "如何让耐心资本更有耐心？"
+    assert proposer_of(record) == ("林志强", "person", ["全国政协委员", "某某证券董事长"], ["全国政协", "某某证券"])
+    assert record.speech.text.splitlines() == [
+        "当前创投市场募资难问题突出，长期资金不足。",
+        "为此，建议：一是引导保险资金入市；二是完善国有创投考核机制。",
+    ]
+    assert headings(record) == ["引导保险资金入市", "完善国有创投考核机制"]
+    assert_exact_offsets(record)
