@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, VLEAD, WORD, Phrase, Tokens,
+from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, WORD, Phrase, Tokens,
                                      head_at, head_cancelled, make_tokens, opening_quote,
                                      phrase_for)
 
@@ -103,7 +103,7 @@ def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
 
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
-    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH | {VLEAD}
+    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH
     first = _drop_scope(toks, phrase.first, head_first, lex) if nested and head.type == "Institution" \
         else phrase.first
     out = []
@@ -134,9 +134,11 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
         return False  # 从实验室到产业化: a stage, not a facility
     content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
     vague = lex.kinds("generic") | lex.kinds("scope") | lex.kinds("evaluative")
-    if content and not head.bare and all(m in vague for m in content):
+    inner = toks.words[head_first][: len(toks.words[head_first]) - len(head.text)]
+    own_modifier = bool(inner) and inner not in lex.words  # 财政局 has one, 跨部门 has none
+    if content and not head.bare and not own_modifier and all(m in vague for m in content):
         return False
-    return _rule_ok(toks, modifiers, head, lex)
+    return _rule_ok(toks, modifiers + ([inner] if own_modifier else []), head, lex)
 
 
 def _rule_ok(toks: Tokens, modifiers: list[str], head: Head, lex: Lexicon) -> bool:

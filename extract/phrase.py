@@ -195,6 +195,8 @@ def _own_head(word: str, lex: Lexicon) -> Head | None:
         found = lex.heads.get(word[-n:])
         if found:
             break
+    if word in lex.kinds("nonhead"):
+        found = None
     _OWN_HEAD[word] = found
     return found
 

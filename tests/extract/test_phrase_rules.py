@@ -129,3 +129,12 @@ def test_verb_after_a_proposing_verb_opens_its_object(found):
 
 def test_innovation_alone_is_a_real_modifier(found):
     assert ("Institution", "创新联盟") in found("健全创新联盟等对接机制。")
+
+
+def test_government_bodies_with_their_own_modifier(found):
+    got = found("会同市财政局、省科技厅等部门推进。")
+    assert {("Institution", "市财政局"), ("Institution", "省科技厅")} <= got
+
+
+def test_words_that_only_end_like_a_head_are_no_bodies(texts):
+    assert texts("优化产业布局，稳定发展格局。") == set()
