@@ -107,7 +107,7 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     first = _drop_scope(toks, phrase.first, head_first, lex) if nested and head.type == "Institution" \
         else phrase.first
     out = []
-    if _qualifies(toks, first, head_first, i, head, lex):
+    if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
         out.append(_mention(toks, head, first, phrase.last, i, phrase))
     for text, exp_first in phrase.expansions:
         if _expansion_ok(toks, text, head, lex):

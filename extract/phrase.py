@@ -355,6 +355,7 @@ class Phrase:
     expansions: list[tuple[str, int]] = field(default_factory=list)  # (text, first token)
     members: list[Conjunct] = field(default_factory=list)  # listed before 等 (PART_OF)
     de_clause: bool = False
+    whole: bool = True  # False when only the expansions name entities (“A”“B”制度)
 
 
 def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: int = 0,
@@ -366,6 +367,7 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     phrase = Phrase(strip_leading(toks, first, head_first, head.type), head_last)
     if b < lo:
         return phrase
+    _adjacent_quotes(toks, phrase, head)
     marker = toks.classes[b]
     if marker == QOPEN and toks.quote_close.get(b) == head_last + 1:
         _outside_quote(toks, phrase, b, lo, lex)
@@ -374,6 +376,17 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     elif marker == DE:
         _de_clause(toks, phrase, b, head, lo, lex)
     return phrase
+
+
+def _adjacent_quotes(toks: Tokens, phrase: Phrase, head: Head) -> None:
+    """Quoted modifiers side by side over a bare head are a coordination: “A”“B”制度 names
+    “A”制度 and “B”制度."""
+    parts = units(toks, phrase.first, phrase.last)
+    quoted = [u for u in parts[:-1] if is_quoted(toks, *u)]
+    if len(quoted) >= 2 and len(quoted) == len(parts) - 1 and _bare(toks, *parts[-1], head):
+        shared = toks.text(*parts[-1])
+        phrase.expansions += [(toks.text(*u) + shared, u[0]) for u in quoted]
+        phrase.whole = False
 
 
 def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int, lex: Lexicon) -> None:

@@ -138,3 +138,8 @@ def test_government_bodies_with_their_own_modifier(found):
 
 def test_words_that_only_end_like_a_head_are_no_bodies(texts):
     assert texts("优化产业布局，稳定发展格局。") == set()
+
+
+def test_side_by_side_quoted_modifiers_expand_over_a_bare_head(found):
+    got = found("健全“揭榜挂帅”“赛马”制度。")
+    assert {("Mechanism", "“揭榜挂帅”制度"), ("Mechanism", "“赛马”制度")} == got
