@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from urllib.parse import parse_qs, urlparse
 
 import networkx as nx
 import pytest
@@ -38,6 +39,8 @@ def open_first_fund(page) -> str:
 
 
 def test_search_pilot_fund_opens_graph_with_evidence(page, embedded_api):
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     open_explorer(page, embedded_api)
     search(page, "pilot fund")
     groups = page.locator(".result-group").evaluate_all("els => els.map(e => e.dataset.type)")
@@ -57,6 +60,17 @@ def test_search_pilot_fund_opens_graph_with_evidence(page, embedded_api):
     assert page.locator(".ev-title").first.inner_text().strip(), "the evidence names no speech"
     assert page.locator(".ev-proposer").first.inner_text().strip(), "the evidence names no proposer"
     assert not page.js_errors, page.js_errors
+    assert_only_what_is_shown(asked)
+
+
+def assert_only_what_is_shown(urls: list[str]) -> None:
+    """The page never asks for the whole graph: every graph request has a centre, lists a limit."""
+    for url in map(urlparse, urls):
+        query = parse_qs(url.query)
+        if url.path in ("/subgraph", "/export"):
+            assert query.get("center"), f"{url.path} without a centre asks for the whole graph: {url.geturl()}"
+        if url.path in ("/search", "/proposers", "/entities", "/subgraph"):
+            assert int(query.get("limit", ["0"])[0]) > 0, f"{url.path} without a limit: {url.geturl()}"
 
 
 def test_click_expands_and_filters_hide_a_type(page, embedded_api):
