@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import (
+    is_bare_name,
     is_name,
     name_markers,
     parse_proposer_line,
@@ -38,6 +39,7 @@ from policykg.extract.records import Proposer
 TERMINAL = "。！？!?：:；;…"
 CLOSERS = "”’」』）)》"
 SPACE_CHARS = " \t\u3000\u00a0"
+SPACES_RE = re.compile(r"[\s\u3000\u00a0]+")
 LABEL_RE = re.compile(r"^[【\[［]([^】\]］]{1,20})[】\]］]")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
@@ -683,6 +685,12 @@ class _Front:
     author_roles: str | None = None
     date: str | None = None
 
+    def with_note_roles(self, proposer: Proposer | None) -> Proposer | None:
+        """A person named without roles, given the roles of the author's note when there is one."""
+        if proposer is None or proposer.kind != "person" or proposer.roles or not self.author_roles:
+            return proposer
+        return person(proposer.name, self.author_roles)
+
     def author_proposer(self) -> Proposer | None:
         """The author as proposer (with the roles of an author's note), when one is named."""
         if self.author is None:
@@ -746,7 +754,7 @@ def _is_front_matter(line: Line) -> bool:
         or is_byline(text)
         or is_label(text)
         or header_line_fields(text)
-        or parse_proposer_line(text)
+        or _proposer_under_headline(text)
     )
 
 
@@ -780,6 +788,14 @@ def subtitle_proposer(text: str) -> Proposer | None:
     return parse_proposer_line(rest, loose=True) if rest else None
 
 
+def _proposer_under_headline(text: str) -> Proposer | None:
+    """A proposer line under a headline, or a line that is only a name ("王建国")."""
+    found = parse_proposer_line(text)
+    if found is None and is_bare_name(SPACES_RE.sub("", text)):
+        return person(SPACES_RE.sub("", text))
+    return found
+
+
 def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
     """Consume subtitle, date, byline, label, field and proposer lines under the headline."""
     for _ in range(FRONT_MATTER_MAX):
@@ -796,7 +812,7 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
             pass
         elif DASH_RE.match(text):
             front.proposer = front.proposer or subtitle_proposer(text)  # else a plain subtitle
-        elif front.proposer is None and (found_proposer := parse_proposer_line(text)) is not None:
+        elif front.proposer is None and (found_proposer := _proposer_under_headline(text)) is not None:
             front.proposer = found_proposer
         else:
             break
@@ -849,7 +865,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest)
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
-    proposer = introduced_in_text(proposer, rest)
+    proposer = introduced_in_text(front.with_note_roles(proposer), rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)
 
 

@@ -89,6 +89,17 @@ def generic_orgs() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(lines[:cut]), tuple(lines[cut + 1 :])
 
 
+@cache
+def surnames() -> tuple[str, ...]:
+    """Common surnames, compound ones first."""
+    return tuple(sorted(set(_lines("proposer_surnames.txt")), key=len, reverse=True))
+
+
+def is_bare_name(text: str) -> bool:
+    """True for a line that is only a personal name opening with a common surname ("王建国")."""
+    return is_name(text) and text.startswith(surnames()) and len(text) <= 4 and "·" not in text
+
+
 @dataclass(frozen=True)
 class Role:
     """One role as printed (restored when its organisation was elided) and its organisation."""
@@ -241,13 +252,13 @@ def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
     """A person written as roles run on into the name ("浙江理工大学副校长欧阳宏伟委员").
 
     Unless ``loose`` (an attribution line or a caller's text), the name must carry its
-    membership marker or follow a role in a body named like one ("重庆大学教授张三"):
+    membership marker (loosely, a bare name with a common surname will do: "——王建国") or follow a role in a body named like one ("重庆大学教授张三"):
     "发挥委员作用" is a phrase, not 委员 + a person called 作用.
     """
     text = SPACES.sub("", line)
     bare = strip_name_marker(text)
     marked = bare != text
-    if marked and is_name(bare):
+    if (marked and is_name(bare)) or (loose and is_bare_name(bare)):
         return person(bare)
     for cut in range(len(bare) - 2, 0, -1):
         head, name = bare[:cut], bare[cut:]

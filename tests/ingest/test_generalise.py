@@ -238,3 +238,17 @@ def test_interview_with_column_label_subtitle_naming_the_subject_and_answers():
     ]
     assert headings(record) == ["引导保险资金入市", "完善国有创投考核机制"]
     assert_exact_offsets(record)
+
+
+def test_bare_name_under_the_headline_takes_the_roles_of_the_authors_note():
+    record = read_single("bare_name_author_note.txt")
+    assert record.title == "推动科技成果就地转化"
+    assert proposer_of(record) == (
+        "王建国",
+        "person",
+        ["某某省政协委员", "省科技厅副厅长"],
+        ["某某省政协", "省科技厅"],
+    )
+    assert "作者系" not in record.speech.text and not record.speech.text.startswith("王建国")
+    assert headings(record) == ["建设概念验证中心", "健全技术转移人才培养体系"]
+    assert_exact_offsets(record)

@@ -159,3 +159,9 @@ def test_joint_proposers_credit_the_first_listed():
 
 def test_central_committee_of_a_party_is_a_body():
     assert parse_proposer_text("民盟中央").kind == "organization"
+
+
+def test_bare_name_counts_only_loosely_and_with_a_common_surname():
+    assert parse_proposer_line("——王建国").name == "王建国"
+    assert parse_proposer_line("王建国") is None
+    assert parse_proposer_line("——现状分析") is None
