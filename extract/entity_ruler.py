@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (NOUNISH, QCLOSE, QOPEN, VFUSED, WORD, Phrase, Tokens,
+from policykg.extract.phrase import (NOUNISH, QOPEN, VFUSED, WORD, Phrase, Tokens,
                                      head_at, head_cancelled, make_tokens, opening_quote,
                                      phrase_for)
 
@@ -34,12 +34,17 @@ class EntityRuler:
             Doc.set_extension(MENTIONS, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
+        words, tags = doc.user_data.get(TOKENS_KEY) or words_and_tags(doc)
         with without_gc():
             toks = make_tokens(words, tags, self.lex)
             doc._.set(MENTIONS, find_mentions(toks, self.lex))
         doc.user_data[CLASSES_KEY] = toks.classes
         return doc
+
+
+def words_and_tags(doc: Doc) -> tuple[list[str], list[str]]:
+    """Words and tags of a Doc made by another tokenizer (ours stores them in user_data)."""
+    return [t.text for t in doc], [t.tag_ for t in doc]
 
 
 @contextmanager
@@ -104,8 +109,9 @@ def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
     nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH
-    first = _drop_scope(toks, phrase.first, head_first, lex) if nested and head.type == "Institution" \
-        else phrase.first
+    first = phrase.first
+    if nested and head.type == "Institution":
+        first = _drop_scope(toks, first, head_first, lex)
     out = []
     if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
         out.append(_mention(toks, head, first, phrase.last, i, phrase))

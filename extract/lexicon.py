@@ -39,8 +39,10 @@ class Lexicon:
         """(word, POS tag) pairs added to the segmenter so segmentation agrees with the rules."""
         pairs = [(h, "n") for h in self.heads if len(h) > 1]
         pairs += [(name, "nt") for name in self.institutions]
-        pairs += [(v, "v") for v, (_, kind, _) in self.verbs.items() if kind != "modifier" and len(v) > 1]
-        pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items() if len(w) > 1 and k != "split"]
+        pairs += [(v, "v") for v, (_, kind, _) in self.verbs.items()
+                  if kind != "modifier" and len(v) > 1]
+        pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items()
+                  if len(w) > 1 and k != "split"]
         return pairs
 
     def unwanted_words(self) -> list[str]:
@@ -64,6 +66,7 @@ def lexicon() -> Lexicon:
     institutions = frozenset(r["name"] for r in read_tsv("institutions.tsv"))
     for name in institutions:
         heads.setdefault(name, Head(name, "Institution", True, ""))
-    verbs = {r["verb"]: (r["english"], r["kind"], r["inside"] == "yes") for r in read_tsv("verbs.tsv")}
+    verbs = {r["verb"]: (r["english"], r["kind"], r["inside"] == "yes")
+             for r in read_tsv("verbs.tsv")}
     words = {r["word"]: r["kind"] for r in read_tsv("boundaries.tsv")}
     return Lexicon(heads, max(map(len, heads)), verbs, words, institutions)

@@ -207,8 +207,10 @@ def _longer_heads(word: str, lex: Lexicon) -> tuple[Head, ...]:
         return _LONGER[word]
     if len(_LONGER) > _CLASS_CACHE_SIZE:
         _LONGER.clear()
-    found = tuple(sorted((h for t, h in lex.heads.items() if len(t) > len(word) and t.endswith(word)),
-                         key=lambda h: -len(h.text))) if len(word) < lex.max_head else ()
+    found: tuple[Head, ...] = ()
+    if len(word) < lex.max_head:
+        longer = (h for t, h in lex.heads.items() if len(t) > len(word) and t.endswith(word))
+        found = tuple(sorted(longer, key=lambda h: -len(h.text)))
     _LONGER[word] = found
     return found
 
@@ -287,13 +289,18 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
     and a one-character adjective after an adverb (更大 …). Before an institution head, any
     verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
-    while first < last and not _opens_object(toks, first) and (toks.classes[first] in LEADING_DROP or (
-            head_type == "Institution" and toks.tags[first] == "v" and toks.classes[first] == VFUSED)):
+    while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type):
         first += 1
     if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
             and len(toks.words[first]) == 1:
         first += 1
     return first
+
+
+def _drops(toks: Tokens, first: int, head_type: str) -> bool:
+    if toks.classes[first] in LEADING_DROP:
+        return True
+    return head_type == "Institution" and toks.tags[first] == "v" and toks.classes[first] == VFUSED
 
 
 def _opens_object(toks: Tokens, first: int) -> bool:
@@ -438,8 +445,8 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     nearest = conj[0]
     connector_is_list = toks.classes[b] == COORD
     if nearest.head is not None:
-        if not connector_is_list and head.type != "Institution" and nearest.head.type == "Institution" \
-                and len(conj) == 1:
+        if not connector_is_list and head.type != "Institution" and len(conj) == 1 \
+                and nearest.head.type == "Institution":
             phrase.first = nearest.first
         return
     if _expands(toks, conj, right, phrase, head):

@@ -18,14 +18,17 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.extract.entity_ruler import CLASSES_KEY, MENTIONS, TOKENS_KEY, without_gc
+from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, words_and_tags,
+                                           without_gc)
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT, VFUSED,
-                                     VLEAD, VPROP, WORD, Tokens, make_tokens)
+from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT,
+                                     VFUSED, VLEAD, VPROP, WORD, Tokens, make_tokens)
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
 _SENTENCE_END = frozenset("。；！？\n")
+_SUPPORT_VERBS = frozenset({"支持", "鼓励", "引导"})
+"""Verbs whose object is the subject of the next verb (支持X设立Y: X runs Y)."""
 _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
@@ -41,7 +44,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
 
-        words, tags = doc.user_data.get(TOKENS_KEY) or ([t.text for t in doc], [t.tag_ for t in doc])
+        words, tags = doc.user_data.get(TOKENS_KEY) or words_and_tags(doc)
         mentions = doc._.get(MENTIONS) or []
         with without_gc():
             toks = make_tokens(words, tags, self.lex, doc.user_data.get(CLASSES_KEY))
@@ -58,7 +61,8 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
     out: list[dict] = []
     for n, m in enumerate(mentions):
-        nested = m["last"] + 1 < len(toks.words) and toks.classes[m["last"] + 1] in (WORD, VFUSED, VLEAD)
+        nested = m["last"] + 1 < len(toks.words) and \
+            toks.classes[m["last"] + 1] in (WORD, VFUSED, VLEAD)
         verb_at = None if nested else _proposing_verb(toks, m["first"], mentions, by_last, lex)
         m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
         if verb_at is not None:
@@ -92,7 +96,7 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
         j -= 1
     if nearest is None and j >= 1 and toks.classes[j] in (COORD, CONJ):
         sibling = by_last.get(j - 1)
-        if sibling is not None and sibling < len(mentions) and mentions[sibling].get("verb_at") is not None:
+        if sibling is not None and mentions[sibling].get("verb_at") is not None:
             return mentions[sibling]["verb_at"]
     if nearest is None and first > 0 and toks.words[first - 1] in ("的", "之"):
         return _verb_opening_clause(toks, first - 1, lex)
@@ -113,7 +117,8 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
-    while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) and toks.words[j] not in ("支持", "鼓励", "引导"):
+    while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
+            and toks.words[j] not in _SUPPORT_VERBS:
         j -= 1
     subject = by_last.get(j)
     if subject is None or subject == n:

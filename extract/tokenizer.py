@@ -25,7 +25,8 @@ _WORD_FREQ = 200_000
 """Dictionary frequency given to lexicon words: high enough to win over shorter splits."""
 
 
-def make_segmenter(words: Iterable[tuple[str, str]] = (), unwanted: Iterable[str] = ()) -> rjieba.Jieba:
+def make_segmenter(words: Iterable[tuple[str, str]] = (),
+                   unwanted: Iterable[str] = ()) -> rjieba.Jieba:
     """A jieba-rs segmenter with the default dictionary plus ``(word, tag)`` pairs, and with the
     ``unwanted`` dictionary words made so rare that the segmenter splits them."""
     segmenter = rjieba.Jieba()
@@ -37,9 +38,10 @@ def make_segmenter(words: Iterable[tuple[str, str]] = (), unwanted: Iterable[str
 
 
 class RJiebaTokenizer:
-    """Callable turning text into a Doc whose tokens are jieba-rs words tagged with jieba POS tags."""
+    """Callable turning text into a Doc of jieba-rs words tagged with jieba POS tags."""
 
-    def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = (), unwanted: Iterable[str] = ()):
+    def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = (),
+                 unwanted: Iterable[str] = ()):
         self.vocab = vocab
         self.words, self.unwanted = tuple(words), tuple(unwanted)
         self.segmenter = make_segmenter(self.words, self.unwanted)
