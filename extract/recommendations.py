@@ -34,6 +34,7 @@ BEFORE_INLINE = "。；;：:，,！？!?\n"
 
 MARKER_KINDS: dict[str, re.Pattern[str]] = {
     "shi": re.compile(rf"([{NUMERALS}]{{1,3}})是(?![的否为])"),
+    "yao": re.compile(rf"([{NUMERALS}]{{1,3}})要(?![求素点件是])"),
     "di": re.compile(rf"第([{NUMERALS}]{{1,3}})[，,、：:]"),
     "dun": re.compile(rf"([{NUMERALS}]{{1,3}})[、．.]"),
     "paren": re.compile(rf"[（(]([{NUMERALS}]{{1,3}})[）)]"),
@@ -48,7 +49,7 @@ built from ``ingest_ordinal_words.txt`` (see ``marker_patterns``)."""
 NEXT = -1
 """The number of a word that continues any list it follows (最后)."""
 
-INLINE_KINDS = frozenset({"shi", "di", "paren", "arabic_paren", "circled", "words"})
+INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "words"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -280,15 +281,37 @@ def _recommendation_section(text: str) -> tuple[int, int] | None:
     return None
 
 
+@cache
+def conclusion_openers() -> tuple[str, ...]:
+    """Words that open a closing paragraph after the recommendations (总之, 综上所述)."""
+    return tuple(_lines("ingest_conclusions.txt"))
+
+
+def conclusion_start(text: str, start: int, end: int) -> int:
+    """Where a closing paragraph ("总之，……") begins between start and end, else end.
+
+    Such a paragraph sums up; it is neither a recommendation nor part of the last one.
+    """
+    pos = text.find("\n", start, end)
+    while pos >= 0:
+        first = _skip_space(text, pos + 1)
+        if text.startswith(conclusion_openers(), first):
+            return _trim_end(text, start, pos)
+        pos = text.find("\n", pos + 1, end)
+    return end
+
+
 def item_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, heading start, end) of each recommendation in a speech text."""
     trigger = find_trigger(text)
     if trigger is not None:
-        return _items(text, trigger.end(), len(text), numbered_only=False)
+        start = trigger.end()
+        return _items(text, start, conclusion_start(text, start, len(text)), numbered_only=False)
     section = _recommendation_section(text)
     if section is not None:
-        return _items(text, section[0], section[1], numbered_only=False)
-    return _items(text, 0, len(text), numbered_only=True)
+        start, end = section
+        return _items(text, start, conclusion_start(text, start, end), numbered_only=False)
+    return _items(text, 0, conclusion_start(text, 0, len(text)), numbered_only=True)
 
 
 def split_recommendations(text: str, speech_id: str) -> list[Recommendation]:

@@ -132,3 +132,22 @@ def test_more_triggers_and_markers(text):
 
 def test_a_lone_first_item_without_a_trigger_is_not_a_list():
     assert split("首先，我们要看到差距。这是问题所在。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问题。为此，提出以下3点建议：\n1、设立基金。\n2、完善机制。\n3、建设平台。\n总之，要形成合力。",
+        "问题。建议从以下几个方面着手：\n一要设立基金。细则。\n二要完善机制。\n三要建设平台。",
+        "问题。对此，建议：\n其一，设立基金。\n其二，完善机制。\n其三，建设平台。",
+        "问题。为此，建议：\n设立基金。细则。\n完善机制。\n建设平台。\n综上所述，意义重大。",
+    ],
+)
+def test_counts_aspects_yi_yao_qi_yi_and_a_closing_paragraph(text):
+    recs = split(text)
+    assert [r.heading for r in recs] == ["设立基金", "完善机制", "建设平台"]
+    assert "总之" not in text[recs[-1].start : recs[-1].end] and "综上" not in text[recs[-1].start : recs[-1].end]
+
+
+def test_yao_inside_words_is_no_marker():
+    assert split("统一要求。唯一要做的是落实。") == []
