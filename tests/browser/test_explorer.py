@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import networkx as nx
 import pytest
@@ -149,3 +149,15 @@ def read_back(fmt: str, data: bytes) -> set[str] | None:
         return None
     assert b"CREATE" in data or b"MERGE" in data
     return None
+
+
+def test_a_proposer_shows_its_proposals_with_evidence(page, embedded_api):
+    page.goto(f"{embedded_api.url}/explore?node=" + quote("body:民建重庆市委会"))
+    page.wait_for_function("window.cy !== undefined && cy.nodes().length > 1", timeout=WAIT_MS)
+    page.locator("#evidence-body .ev-sentence mark").first.wait_for(timeout=WAIT_MS)
+    proposals = page.locator("#evidence-body .chips .chip")
+    assert proposals.count() > 5
+    assert "种子基金" in proposals.all_inner_texts()
+    proposals.filter(has_text="种子基金").first.click()
+    page.wait_for_function("cy.nodes('.root').length === 1 && cy.nodes('.root')[0].id() === 'fund:种子基金'",
+                           timeout=WAIT_MS)

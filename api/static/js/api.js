@@ -80,6 +80,11 @@ export async function neighbourhood(center, hops = 1) {
   }
 }
 
+/** A node's neighbourhood restricted to some labels (for side panels). */
+export async function neighbourhoodOf(center, hops, types, limit) {
+  return normaliseGraph(await getJSON("subgraph", { center, hops, types: [...types].join(","), limit }));
+}
+
 /** Accept the store's Subgraph shape and networkx node-link JSON alike. */
 export function normaliseGraph(data) {
   const nodes = (data.nodes || []).map((node) => ({

@@ -56,8 +56,9 @@ export class EvidencePanel {
 
   async #proposer(data) {
     const proposer = await api.proposer(data.id);
-    const entities = proposer.entities || proposer.proposals || [];
-    const evidence = entities.flatMap((item) => (item.evidence || []).map((ev) => ({ ...ev, _terms: terms(item.entity || item) })));
+    let entities = proposer.entities || proposer.proposals || null;
+    let evidence = (entities || []).flatMap((item) => (item.evidence || []).map((ev) => ({ ...ev, _terms: terms(item.entity || item) })));
+    if (!entities) ({ entities, evidence } = await proposalsAround(data.id));
     return [
       head(data.type, proposer.name || data.props.name, proposer.name_en || data.props.name_en),
       definition([
@@ -74,7 +75,7 @@ export class EvidencePanel {
 
   async #concept(data) {
     const concept = await api.concept(data.id);
-    const members = concept.entities || concept.members || [];
+    const members = concept.entities || concept.members || (await entitiesAround(data.id)).entities;
     return [
       head("Concept", concept.name || data.props.name, concept.name_en || data.props.name_en),
       h("div.section-title", {}, `Entities 实体 (${members.length})`),
@@ -126,6 +127,31 @@ export class EvidencePanel {
     const more = evidence.length > shown.length ? h("p.hint", {}, `…and ${evidence.length - shown.length} more`) : null;
     return h("div.evidence-list", {}, cards, more);
   }
+}
+
+const PROPOSAL_PATH = ["Body", "Person", "Speech", "Recommendation", ...ENTITY_TYPES];
+
+/** Entities next to a node (a concept's instances), from its neighbourhood. */
+async function entitiesAround(id) {
+  const graph = await api.neighbourhoodOf(id, 1, ["Concept", ...ENTITY_TYPES], 200);
+  return { entities: graph.nodes.filter((n) => n.id !== id).map(entityRef) };
+}
+
+/** A proposer's entities and their evidence, read off the proposer's 3-hop neighbourhood. */
+async function proposalsAround(id) {
+  const graph = await api.neighbourhoodOf(id, 3, PROPOSAL_PATH, 300);
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const entities = graph.nodes.filter((n) => n.labels.some((label) => ENTITY_TYPES.has(label))).map(entityRef);
+  const evidence = graph.relationships
+    .filter((rel) => (rel.type === "PROPOSES" || rel.type === "MENTIONS") && rel.properties.speech_id)
+    .map((rel) => ({ ...rel.properties, relation: rel.type, entity_id: rel.target,
+                     _terms: terms(entityRef(nodes.get(rel.target) || { id: rel.target, labels: [], properties: {} })) }));
+  return { entities, evidence };
+}
+
+function entityRef(node) {
+  return { id: node.id, type: mainType(node.labels), name: node.properties.name, name_en: node.properties.name_en,
+           aliases: node.properties.aliases };
 }
 
 /** One evidence card: speech title, proposer, relation and the sentence with the entity marked. */
