@@ -68,3 +68,12 @@ def test_configuration_table_lists_every_variable_the_scripts_read(readme):
 def test_readme_keeps_the_markers_for_other_sections(readme):
     assert "<!-- more settings -->" in _section(readme, "Configuration")
     assert "<!-- cli -->" in _section(readme, "CLI")
+
+
+def test_every_policykg_command_in_the_readme_exists(readme):
+    from policykg.cli import main
+
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", readme, flags=re.S))
+    named = set(re.findall(r"(?:^|[\s/])policykg ([a-z][a-z-]*)", blocks, flags=re.M))
+    assert named, "the README shows no policykg command"
+    assert named <= set(main.commands), f"README names commands the CLI lacks: {sorted(named - set(main.commands))}"
