@@ -156,15 +156,31 @@ def parse_roles(text: str) -> list[Role]:
     """Split a role list on "，" and "、", restoring organisations left out after the first role."""
     roles: list[Role] = []
     previous: str | None = None
+    membership = False
     for group in ROLE_SEPARATORS.split(text):
         for item in ITEM_SEPARATORS.split(group):
             item = SPACES.sub("", item)
             if not item:
                 continue
-            role = _resolve_role(item, previous)
+            if membership and item in personal_ranks():
+                role = Role(item, None)  # 全国政协委员、教授: a rank of the person, not of 全国政协
+            else:
+                role = _resolve_role(item, previous)
             roles.append(role)
             previous = role.organization or previous
+            membership = split_title(item)[1] in membership_titles()
     return roles
+
+
+@cache
+def personal_ranks() -> frozenset[str]:
+    """Ranks a person holds (教授, 律师) that never belong to a membership body listed before them."""
+    return frozenset(_lines("proposer_personal_ranks.txt"))
+
+
+def membership_titles() -> frozenset[str]:
+    """Titles of membership of a consultative or legislative body (委员, 常委, 代表)."""
+    return frozenset(name_markers()) | {"常务委员"}
 
 
 PLACE_END = re.compile(r"^.*[省市区县州旗盟镇乡]")

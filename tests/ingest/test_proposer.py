@@ -165,3 +165,11 @@ def test_bare_name_counts_only_loosely_and_with_a_common_surname():
     assert parse_proposer_line("——王建国").name == "王建国"
     assert parse_proposer_line("王建国") is None
     assert parse_proposer_line("——现状分析") is None
+
+
+def test_a_rank_after_membership_stays_bare_but_after_a_post_takes_its_body():
+    found = parse_proposer_line("全国政协委员、博士生导师 张明")
+    assert (found.roles, found.affiliations) == (["全国政协委员", "博士生导师"], ["全国政协"])
+    found = parse_proposer_line("某某大学校长、教授 李华")
+    assert (found.roles, found.affiliations) == (["某某大学校长", "某某大学教授"], ["某某大学"])
+    assert parse_proposer_line("市政协常委、秘书长 赵强").roles == ["市政协常委", "市政协秘书长"]
