@@ -35,6 +35,7 @@ from policykg.extract.layout import (
     single_speech,
     speech_text,
     split_lines,
+    without_web_furniture,
 )
 from policykg.extract.proposer import parse_proposer_text, proposer_from_mapping
 from policykg.extract.recommendations import split_recommendations
@@ -252,7 +253,7 @@ def is_page(lines: list[Line]) -> bool:
     A text holding one speech at its top is read as a single speech, whose layout reader also
     knows subtitles, dates, bylines and closing attributions.
     """
-    masthead, speeches = find_speeches(lines)
+    masthead, speeches = find_speeches(without_web_furniture(lines))
     return len(speeches) > 1 or (len(speeches) == 1 and not all(is_label(line.text) for line in masthead))
 
 

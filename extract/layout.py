@@ -835,6 +835,27 @@ def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
     return lines
 
 
+BREADCRUMB_RE = re.compile(r"^[^。，,>＞»›]{1,20}(?:\s*[>＞»›]\s*[^。，,>＞»›]{1,20}){1,6}$")
+
+
+@cache
+def web_furniture() -> dict[str, tuple[str, ...]]:
+    """Openers of web page lines that are not the article: [line] dropped, [cut] ends it."""
+    return _sections("ingest_web_furniture.txt")
+
+
+def without_web_furniture(lines: list[Line]) -> list[Line]:
+    """Lines of a web page without breadcrumbs, share and print links, and related-article lists."""
+    cues = web_furniture()
+    kept: list[Line] = []
+    for line in lines:
+        if line.text.startswith(cues.get("cut", ())) and kept:
+            break
+        if not (line.text.startswith(cues.get("line", ())) or BREADCRUMB_RE.match(line.text)):
+            kept.append(line)
+    return kept
+
+
 def single_speech(lines: list[Line]) -> SpeechLayout | None:
     """A single speech in any supported layout; None without a headline or title field.
 
@@ -845,6 +866,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     one named at the top (see ``merge_proposers``); so does the text's own introduction of the
     speaker (see ``introduced_in_text``).
     """
+    lines = without_web_furniture(lines)
     while lines and is_label(lines[0].text):
         lines = lines[1:]
     if lines and LABEL_RE.match(lines[0].text):

@@ -252,3 +252,17 @@ def test_bare_name_under_the_headline_takes_the_roles_of_the_authors_note():
     assert "作者系" not in record.speech.text and not record.speech.text.startswith("王建国")
     assert headings(record) == ["建设概念验证中心", "健全技术转移人才培养体系"]
     assert_exact_offsets(record)
+
+
+def test_web_page_furniture_subtitle_and_source_line():
+    """Breadcrumbs, font-size and share links, the editor and related-article lists are dropped;
+    the "——在…上的大会发言" line is a subtitle; the body's proposer line names the body."""
+    record = read_single("web_page.txt")
+    assert record.title == "加快发展新质生产力"
+    assert record.document.date == "2025-01-16"
+    assert proposer_of(record) == ("民建某某省委会", "organization", [], [])
+    text = record.speech.text
+    for furniture in ("首页", "分享", "责任编辑", "相关新闻", "大会发言", "字号"):
+        assert furniture not in text
+    assert headings(record) == ["设立新质生产力发展基金", "建设共性技术服务平台"]
+    assert_exact_offsets(record)
