@@ -140,8 +140,8 @@ export function speechProposer(id) {
 }
 
 /** One page of proposers. */
-export async function proposers(cursor = null, limit = 100) {
-  return pageOf(await getJSON("proposers", { limit, cursor }));
+export async function proposers(cursor = null, limit = 100, q = null) {
+  return pageOf(await getJSON("proposers", { limit, cursor, q }));
 }
 
 export const overlap = (a, b, level) => getJSON("overlap", { a, b, level });

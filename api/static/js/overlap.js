@@ -14,6 +14,21 @@ export class OverlapView {
     this.loaded = false;
     this.names = new Map();
     form.addEventListener("submit", (event) => { event.preventDefault(); this.compare(); });
+    for (const input of form.querySelectorAll("input[list]")) {
+      input.addEventListener("input", () => this.#suggest(input.value.trim()));
+    }
+  }
+
+  /** Ask the API for proposers whose name holds what is typed (a page of them, not the list). */
+  #suggest(text) {
+    clearTimeout(this.typing);
+    if (!text) return;
+    this.typing = setTimeout(async () => {
+      try {
+        const page = await api.proposers(null, 20, text);
+        for (const p of page.items) if (!this.names.has(p.name || p.id)) this.#addProposer(p);
+      } catch { /* suggestions are a convenience; typing a full name still works */ }
+    }, 250);
   }
 
   /** Load the first page of proposers (once). */
