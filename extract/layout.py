@@ -422,13 +422,16 @@ def _headline_before(lines: list[Line], index: int) -> int | None:
     return None if start == index else start
 
 
-def _colon_header(lines: list[Line], index: int) -> tuple[Proposer, str] | None:
+def _colon_header(lines: list[Line], index: int, full: float | None) -> tuple[Proposer, str] | None:
     """Proposer and title of a line "某某的发言：标题" / "roles name：标题" that opens a speech.
 
-    It must open a block or follow a finished sentence or a label, and its title must be
-    headline-like, so that a quoted answer ("张三委员：要加快转化。") inside a body is not one.
+    It must open a block or follow a finished sentence or a label, its title must be
+    headline-like, and in column-wrapped text (column ``full`` ems wide) it must stop short of the
+    column, so that a body paragraph opening "张三委员：要加快…" is not taken for one.
     """
     line = lines[index]
+    if full is not None and width(line.text) > full - INDENT_MAX:
+        return None
     previous = lines[index - 1] if index else None
     if previous is not None and not (
         line.blank_before or ends_sentence(previous.text) or is_label(previous.text)
@@ -443,8 +446,9 @@ def _colon_header(lines: list[Line], index: int) -> tuple[Proposer, str] | None:
 def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
     """(first headline line, proposer line, proposer, title) of every speech on a page."""
     starts: list[tuple[int, int, Proposer, str]] = []
+    full = column_width(lines) if looks_wrapped(lines) else None
     for index in range(len(lines)):
-        colon = _colon_header(lines, index)
+        colon = _colon_header(lines, index, full)
         if colon is not None and (not starts or index > starts[-1][1]):
             starts.append((index, index, colon[0], colon[1]))
             continue

@@ -230,3 +230,13 @@ def test_dash_line_under_a_headline_is_a_subtitle_unless_it_names_someone():
     assert speech_text(layout.body).startswith("成果转化很重要。")
     layout = single_speech(split_lines("推动成果转化\n——市政协委员、某某大学教授 王芳\n成果转化很重要。"))
     assert layout.proposer.name == "王芳" and layout.proposer.affiliations == ["市政协", "某某大学"]
+
+
+def test_a_wrapped_body_line_opening_with_a_marked_name_does_not_start_a_speech():
+    text = (
+        "推动产业升级\n民建某某市委会\n\n当前我市产业结构仍需优化，传统产业占比较高，新兴产\n\n"
+        "业规模偏小。调研中，不少企业反映转型压力较大。\n\n张三委员：要加快推进传统产业数字化改造，支持企\n\n"
+        "业上云用数赋智。为此，建议：\n\n一是设立产业升级专项资金。\n\n二是建设数字化转型服务平台。"
+    )
+    _, speeches = find_speeches(split_lines(text))
+    assert [s.title for s in speeches] == ["推动产业升级"]
