@@ -6,7 +6,21 @@ fused with the banner headline), a section banner, and then speeches: a headline
 directly by a proposer line, then the body.
 
 Speech boundaries come from that pairing: a proposer line (see ``proposer.parse_proposer_line``)
-directly under a headline-like line. Everything before the first headline is masthead.
+directly under a headline-like line, or one line holding both ("王建国委员的发言：标题"). Everything
+before the first headline is masthead.
+
+A single speech (``single_speech``) may come from any paper or site. Its top may hold labels and
+column names, header fields of a proposal (案由, 提案人, 日期; ``ingest_fields.txt``), a web page's
+date-and-source line, a headline over one or two lines or a "proposer：title" line, "——" subtitles,
+a date, bylines and a proposer line; its end may hold an attribution ("——roles name"), a proposer
+line in brackets, an author's note ("（作者系…）") and trailing fields. The proposer named at the
+top is completed by the roles of a closing attribution, an author's note, or the reporter's
+introduction that name the same person.
+
+What belongs to the speaker: the speech's own paragraphs, an interview's answers (without the
+"姓名：" prefix), and, from a reporter's paragraph (a news opener, a byline, or the speaker in the
+third person with a verb of saying), only the quotations it attributes to the speaker. Questions,
+datelines, bylines, labels, editor's notes and web page furniture are left out.
 
 De-wrapping joins the lines of a paragraph without inserting anything. A paragraph ends where the
 layout shows it: a blank line (when blank lines are not merely line separators), an indented next
