@@ -51,6 +51,7 @@ class Tokens:
     quote_open: dict[int, int] = field(default_factory=dict)  # closing index -> opening index
     quote_close: dict[int, int] = field(default_factory=dict)  # opening index -> closing index
     enclosing: list[int] = field(default_factory=list)  # opening quote around each token, or -1
+    bracket_open: dict[int, int] = field(default_factory=dict)  # ）index -> （ index, short ones
 
     def end(self, i: int) -> int:
         """Character offset just after token ``i``."""
@@ -151,10 +152,26 @@ def _match_quotes(toks: Tokens) -> None:
             opened = None
         elif c == PUNCT and toks.words[i] in "。；！？\n":
             opened = None
+    _match_brackets(toks)
     toks.enclosing = [-1] * len(toks.words)
     for opening, closing in toks.quote_close.items():
         for k in range(opening + 1, closing):
             toks.enclosing[k] = opening
+
+
+_MAX_BRACKET = 4
+"""Longest bracketed stretch, in tokens, that may sit inside a name (…中心（重庆）有限公司)."""
+
+
+def _match_brackets(toks: Tokens) -> None:
+    opened: int | None = None
+    for i, word in enumerate(toks.words):
+        if word in ("（", "("):
+            opened = i
+        elif word in ("）", ")") and opened is not None:
+            if i - opened <= _MAX_BRACKET:
+                toks.bracket_open[i] = opened
+            opened = None
 
 
 def opening_quote(toks: Tokens, i: int) -> int | None:
@@ -246,6 +263,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = opening, opening - 1
         elif c in NOUNISH:
             first, k = k, k - 1
+        elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo:
+            first, k = toks.bracket_open[k], toks.bracket_open[k] - 1  # …中心（重庆）有限公司
         elif (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
@@ -268,7 +287,7 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return False
     if toks.classes[k - 1] == VPROP:
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
-    if head_type == "Institution":
+    if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
         return False  # 支持企业…: before an institution such a verb is the clause's verb
     if next_to_head and toks.classes[k - 1] in (DE, VACT):
         return True  # …的创新体系, 共建联合实验室

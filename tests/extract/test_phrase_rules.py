@@ -143,3 +143,7 @@ def test_words_that_only_end_like_a_head_are_no_bodies(texts):
 def test_side_by_side_quoted_modifiers_expand_over_a_bare_head(found):
     got = found("健全“揭榜挂帅”“赛马”制度。")
     assert {("Mechanism", "“揭榜挂帅”制度"), ("Mechanism", "“赛马”制度")} == got
+
+
+def test_short_bracketed_place_inside_a_name_stays(found):
+    assert ("Institution", "西部创新中心（重庆）有限公司") in found("支持西部创新中心（重庆）有限公司发展。")
