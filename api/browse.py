@@ -14,6 +14,7 @@ from fastapi import APIRouter, Path, Query
 
 from policykg.api.deps import StoreDep
 from policykg.api.models import NodeDetail, Page, Problem
+from policykg.graph.store import GraphStore
 
 router = APIRouter()
 
@@ -24,16 +25,17 @@ NodeId = Annotated[str, Path(description="Node id, percent-encoded (e.g. fund%3A
 _NOT_FOUND = {404: {"model": Problem, "description": "No node of this kind has this id."}}
 
 
-def _page(store, kind: str, limit: int, cursor: str | None, type: str | None = None,
-          q: str | None = None) -> dict:
+def page_of(store: GraphStore, kind: str, limit: int, cursor: str | None, type: str | None = None,
+            q: str | None = None) -> dict:
+    """One page of ``store.list_nodes`` with the limit echoed back."""
     page = store.list_nodes(kind, limit=limit, cursor=cursor, type=type, q=q)
     return {"items": page["items"], "limit": limit, "next_cursor": page.get("next_cursor")}
 
 
 @router.get("/speeches", tags=["speeches"], summary="List speeches", response_model=Page)
-def list_speeches(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None) -> dict:
-    """Speeches by id (document, then order), with title and proposer."""
-    return _page(store, "speeches", limit, cursor, q=q)
+def list_speeches(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> dict:
+    """Speeches by id (document, then order), with order, title and document."""
+    return page_of(store, "speeches", limit, cursor)
 
 
 @router.get("/speeches/{id:path}", tags=["speeches"], summary="One speech", response_model=NodeDetail,
@@ -50,7 +52,7 @@ def list_proposers(
                                       description="organization or person")] = None,
 ) -> dict:
     """Bodies and persons who delivered speeches, by id."""
-    return _page(store, "proposers", limit, cursor, type=kind, q=q)
+    return page_of(store, "proposers", limit, cursor, type=kind, q=q)
 
 
 @router.get("/proposers/{id:path}", tags=["proposers"], summary="One proposer", response_model=NodeDetail,
@@ -67,7 +69,7 @@ def list_entities(
                                       examples=["Fund"])] = None,
 ) -> dict:
     """Funds, mechanisms, platforms and institutions, by id; filter by ``type`` and ``q``."""
-    return _page(store, "entities", limit, cursor, type=type, q=q)
+    return page_of(store, "entities", limit, cursor, type=type, q=q)
 
 
 @router.get("/entities/{id:path}", tags=["entities"], summary="One entity", response_model=NodeDetail,
@@ -80,7 +82,7 @@ def get_entity(store: StoreDep, id: NodeId) -> dict:
 @router.get("/concepts", tags=["concepts"], summary="List concepts", response_model=Page)
 def list_concepts(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None) -> dict:
     """Concepts (guidance fund, seed fund, pilot-scale platform, …), by id."""
-    return _page(store, "concepts", limit, cursor, q=q)
+    return page_of(store, "concepts", limit, cursor, q=q)
 
 
 @router.get("/concepts/{id:path}", tags=["concepts"], summary="One concept", response_model=NodeDetail,

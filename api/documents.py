@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from policykg.api.browse import Cursor, Limit, NodeId, Q, _page
+from policykg.api.browse import Cursor, Limit, NodeId, page_of
 from policykg.api.deps import StoreDep, WriteAccess
 from policykg.api.models import Deleted, Ingested, NodeDetail, Page, Problem
 from policykg.api.problems import UnsupportedMediaType
@@ -128,9 +128,9 @@ def _documents(records: list[SpeechRecord], loaded: dict[str, Any]) -> list[dict
 
 
 @router.get("", summary="List documents", response_model=Page)
-def list_documents(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None) -> dict:
+def list_documents(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> dict:
     """Stored documents (pages, speeches) by id, with source, date and publication."""
-    return _page(store, "documents", limit, cursor, q=q)
+    return page_of(store, "documents", limit, cursor)
 
 
 @router.get("/{id:path}", summary="One document", response_model=NodeDetail,

@@ -43,10 +43,6 @@ class ApiProblem(Exception):
         self.headers = headers or {}
 
 
-class MalformedBody(ApiProblem):
-    """The request body cannot be parsed at all (broken JSON, undecodable bytes)."""
-
-
 class Unauthorized(ApiProblem):
     """No or a wrong API key on a write."""
 
