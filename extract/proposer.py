@@ -304,7 +304,10 @@ def joint_proposer(text: str, *, loose: bool) -> Proposer | None:
     like organisations and carry no role title; persons must all be bare names, the last one
     marked by 委员/代表 unless ``loose`` (a caller's text, known to name the proposer).
     """
-    parts = [part for part in JOINT_SEPARATORS.split(SPACES.sub("", text)) if part]
+    compact = SPACES.sub("", text)
+    if compact[-1:] in "、，,":
+        return None  # a list running on to the next line is body text, not a proposer line
+    parts = [part for part in JOINT_SEPARATORS.split(compact) if part]
     if len(parts) < 2:
         return None
     if all(is_org_name(part) and not split_title(part)[1] for part in parts):

@@ -173,3 +173,7 @@ def test_a_rank_after_membership_stays_bare_but_after_a_post_takes_its_body():
     found = parse_proposer_line("某某大学校长、教授 李华")
     assert (found.roles, found.affiliations) == (["某某大学校长", "某某大学教授"], ["某某大学"])
     assert parse_proposer_line("市政协常委、秘书长 赵强").roles == ["市政协常委", "市政协秘书长"]
+
+
+def test_a_list_of_bodies_running_on_is_body_text():
+    assert parse_proposer_line("市发展改革委、市经济信息委、") is None
