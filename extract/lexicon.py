@@ -42,7 +42,7 @@ class Lexicon:
         pairs += [(v, "v") for v, (_, kind, _) in self.verbs.items()
                   if kind != "modifier" and len(v) > 1]
         pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items()
-                  if len(w) > 1 and k != "split"]
+                  if len(w) > 1 and k != "split" and w not in self.verbs]
         return pairs
 
     def unwanted_words(self) -> list[str]:
