@@ -240,3 +240,17 @@ def test_a_wrapped_body_line_opening_with_a_marked_name_does_not_start_a_speech(
     )
     _, speeches = find_speeches(split_lines(text))
     assert [s.title for s in speeches] == ["推动产业升级"]
+
+
+def test_joint_speakers_and_a_fused_label_on_a_colon_header():
+    layout = single_speech(split_lines("【委员声音】张明、李华委员：加快培育耐心资本\n资本很重要。为此，建议：\n一是设立基金。"))
+    assert (layout.title, layout.proposer.name, layout.proposer.kind) == ("加快培育耐心资本", "张明", "person")
+    assert speech_text(layout.body).startswith("资本很重要。")
+
+
+def test_field_value_is_not_a_colon_header_and_a_trigger_is_not_a_proposer():
+    from policykg.extract.layout import split_proposer_colon
+
+    assert split_proposer_colon("提案人：民盟中央") is None
+    assert split_proposer_colon("为此，建议：加快发展") is None
+    assert split_proposer_colon("全国政协委员、某某大学校长张明：加快发展")[1] == "加快发展"
