@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 
 from policykg.extract import factories
+from policykg.extract.entity_ruler import without_gc
 from policykg.extract.records import SpeechRecord
 from policykg.extract.resolve import fill_record
 
@@ -57,7 +58,9 @@ def annotate(records: Iterable[SpeechRecord], n_process: int = 1,
     for_texts, for_fill = tee(records)
     texts = (record.speech.text for record in for_texts)
     for record, doc in zip(for_fill, nlp.pipe(texts, n_process=n_process, batch_size=batch_size)):
-        yield fill_record(record, doc)
+        with without_gc():
+            filled = fill_record(record, doc)
+        yield filled
 
 
 def _annotate_one(record: SpeechRecord) -> SpeechRecord:
