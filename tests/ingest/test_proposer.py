@@ -177,3 +177,20 @@ def test_a_rank_after_membership_stays_bare_but_after_a_post_takes_its_body():
 
 def test_a_list_of_bodies_running_on_is_body_text():
     assert parse_proposer_line("市发展改革委、市经济信息委、") is None
+
+
+@pytest.mark.parametrize(
+    "line, affiliations",
+    [
+        ("全国政协委员、某某医院常务副院长 张明", ["全国政协", "某某医院"]),
+        ("市政协常委、某某大学二级教授 李华", ["市政协", "某某大学"]),
+        ("市人大常委会委员、教科文卫委主任委员 王强", ["市人大常委会"]),
+    ],
+)
+def test_compound_titles_leave_the_organisation_whole(line, affiliations):
+    assert parse_proposer_line(line).affiliations == affiliations
+
+
+@pytest.mark.parametrize("line", ["某某市人民政府", "民建某某市委会课题组", "某某代表团", "某某基金会"])
+def test_governments_groups_and_delegations_are_bodies(line):
+    assert parse_proposer_line(line).kind == "organization"
