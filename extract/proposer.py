@@ -180,16 +180,18 @@ def personal_ranks() -> frozenset[str]:
 
 def membership_titles() -> frozenset[str]:
     """Titles of membership of a consultative or legislative body (委员, 常委, 代表)."""
-    return frozenset(name_markers()) | {"常务委员"}
+    return frozenset(name_markers())
 
 
-PLACE_END = re.compile(r"^.*[省市区县州旗盟镇乡]")
-"""The place part of an organisation's name (江北区委 → 江北区)."""
+@cache
+def _place_end() -> re.Pattern[str]:
+    """The longest head of a name that ends in a place-level character (江北区委 → 江北区)."""
+    return re.compile(rf"^.*[{''.join(map(re.escape, _lines('proposer_place_endings.txt')))}]")
 
 
 def place_of(org: str) -> str | None:
     """The place an organisation is named after (江北区委 → 江北区), or None."""
-    match = PLACE_END.match(org)
+    match = _place_end().match(org)
     return match.group(0) if match and match.group(0) != org else None
 
 
