@@ -115,6 +115,8 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     out = []
     if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
         out.append(_mention(toks, head, first, phrase.last, i, phrase))
+    elif phrase.members:  # “A、B等服务体系”: the class is kept to refer back, never on its own
+        out.append(_mention(toks, head, first, phrase.last, i, phrase) | {"refers_only": True})
     for text, exp_first in phrase.expansions:
         if _expansion_ok(toks, text, head, lex):
             out.append(_expanded(toks, head, text, exp_first, phrase.last, i))

@@ -6,7 +6,7 @@
   a mention that modifies a larger phrase (科技领军企业 in …企业梯度培育机制) and everything
   else is MENTIONS.
 - OPERATED_BY: ``X [牵头|发起] <proposing verb> Y`` — X is the subject that runs Y.
-- HOSTED_BY: ``依托X … <proposing verb> Y`` within one sentence.
+- HOSTED_BY: ``依托X … <proposing verb> Y`` within one sentence, and ``在X设立Y``.
 - FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
 - PART_OF: ``A、B等C`` where A and B are entities listed as members of the class C.
 """
@@ -29,6 +29,8 @@ _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
 _SENTENCE_END = frozenset("。；！？\n")
 _SUPPORT_VERBS = frozenset({"支持", "鼓励", "引导"})
 """Verbs whose object is the subject of the next verb (支持X设立Y: X runs Y)."""
+_PLACE_PREPS = frozenset({"在", "于"})
+"""Prepositions that make the subject slot a place: 在X设立Y → Y HOSTED_BY X."""
 _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
@@ -69,7 +71,7 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
             verb = toks.words[verb_at]
             m["relation"], m["action"], m["action_en"] = "PROPOSES", verb, lex.verbs[verb][0]
             m["verb_at"] = verb_at
-            out += _operated_by(toks, n, m, verb_at, by_last)
+            out += _operated_by(toks, n, m, verb_at, by_last, mentions)
     out += _hosted_by(toks, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
     out += _funded_by(toks, mentions, by_last)
@@ -115,7 +117,9 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
     return k if k < de and lex.proposes(toks.words[k]) else None
 
 
-def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> list[dict]:
+def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
+                 mentions: list[dict]) -> list[dict]:
+    """``X [牵头] 设立 Y``: Y is run by X; ``在X设立Y``: Y is hosted by X."""
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
     while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
@@ -123,7 +127,10 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict) -> 
     subject = by_last.get(j)
     if subject is None or subject == n:
         return []
-    return [_rel("OPERATED_BY", n, subject, toks.starts[j] if j >= 0 else m["start"], m["end"])]
+    start = mentions[subject]["first"]
+    kind = "HOSTED_BY" if start > 0 and toks.words[start - 1] in _PLACE_PREPS else "OPERATED_BY"
+    return [_rel(kind, n, subject, toks.starts[start - 1] if start > 0 else mentions[subject]["start"],
+                 m["end"])]
 
 
 def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:

@@ -2,7 +2,8 @@
 
 Within a speech each entity appears once, at its first mention; a later mention that names the
 same thing (国企 after 国有企业, 领军企业 after 科技领军企业) is folded into the earlier entity
-and kept as an alias. The speech's own proposer (and the proposer's organisations) is not an
+and kept as an alias. A bare class that only heads a list (孵化器、中试平台等服务体系) is no entity
+of its own, but refers back to an earlier one when it can (…全流程服务体系), for PART_OF. The speech's own proposer (and the proposer's organisations) is not an
 entity of that speech. Across speeches, entity ids are ``<type>:<canonical name>``, so the same
 canonical name from two speeches is one graph node.
 
@@ -32,6 +33,11 @@ def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
         m = mentions[n]
         canonical, aliases = _canonical(m["text"], m["type"])
         if canonical in excluded or not canonical:
+            continue
+        if m.get("refers_only"):
+            referent = _referent(m, canonical, entities)
+            if referent is not None:
+                ids[n] = referent
             continue
         ids[n] = _place(record, m, canonical, list(aliases), entities)
     record.entities = list(entities.values())
@@ -63,14 +69,19 @@ def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
     if key in entities:
         _add_aliases(entities[key], aliases)
         return key
-    referent = next((e.canonical for e in entities.values() if e.type == m["type"]
-                     and _coreferent(canonical, e.canonical, m["type"])), None)
+    referent = _referent(m, canonical, entities)
     if referent is not None:
-        key = entity_id(m["type"], referent)
-        _add_aliases(entities[key], [m["text"]])
-        return key
+        _add_aliases(entities[referent], [m["text"]])
+        return referent
     entities[key] = make_entity(record, m, canonical, aliases)
     return key
+
+
+def _referent(m: dict, canonical: str, entities: dict[str, Entity]) -> str | None:
+    """Id of the earliest entity of the speech that the mention refers back to, if any."""
+    return next((key for key, e in entities.items() if e.type == m["type"]
+                 and (e.canonical == canonical or _coreferent(canonical, e.canonical, m["type"]))),
+                None)
 
 
 def _add_aliases(entity: Entity, aliases: list[str]) -> None:

@@ -79,3 +79,14 @@ def test_entity_modifying_a_larger_phrase_is_only_mentioned(extract):
     got = _by_text(extract("完善养老服务企业扶持机制。"))
     assert got["养老服务企业"].relation == "MENTIONS"
     assert got["养老服务企业扶持机制"].relation == "PROPOSES"
+
+
+def test_hosted_by_the_place_where_it_is_set_up(extract):
+    rec = extract("支持企业在慈善类公益基金会设立助学资金池。")
+    assert ("HOSTED_BY", "fund:助学资金池", "institution:慈善类公益基金会") in _rels(rec)
+
+
+def test_bare_class_heading_a_list_refers_back_for_part_of(extract):
+    rec = extract("完善园区企业服务体系，建立孵化器、加速器等服务体系。")
+    assert [e.canonical for e in rec.entities if e.type == "Mechanism"] == ["园区企业服务体系"]
+    assert ("PART_OF", "platform:孵化器", "mechanism:园区企业服务体系") in _rels(rec)
