@@ -643,11 +643,25 @@ def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]
         if found is not None:
             return found, lines[: end - 1] + lines[end:]
         end -= 1
-    if end and DASH_RE.match(lines[end - 1].text):
-        found = parse_proposer_line(lines[end - 1].text, loose=True)
+    for size in (1, 2):  # an attribution may be wrapped over two lines
+        first = end - size
+        if first < 0 or not DASH_RE.match(lines[first].text):
+            continue
+        found = attribution("".join(line.text for line in lines[first:end]))
         if found is not None:
-            return found, lines[: end - 1] + lines[end:]
+            return found, lines[:first] + lines[end:]
     return None, lines
+
+
+TRAILING_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def attribution(text: str) -> Proposer | None:
+    """The proposer of a closing "——…" line, looking past a note after it ("…王建国（根据发言整理）")."""
+    found = parse_proposer_line(text, loose=True)
+    if found is None and TRAILING_NOTE_RE.search(text):
+        found = parse_proposer_line(TRAILING_NOTE_RE.sub("", text), loose=True)
+    return found
 
 
 INTRO_BOUNDARY = re.compile(r"[，,。；;：:！？!?“”‘’「」（）()【】\[\]\s]")

@@ -254,3 +254,11 @@ def test_field_value_is_not_a_colon_header_and_a_trigger_is_not_a_proposer():
     assert split_proposer_colon("提案人：民盟中央") is None
     assert split_proposer_colon("为此，建议：加快发展") is None
     assert split_proposer_colon("全国政协委员、某某大学校长张明：加快发展")[1] == "加快发展"
+
+
+def test_closing_attribution_wrapped_over_two_lines_or_followed_by_a_note():
+    top = "王建华委员的发言：推动转化\n成果很多。对此建议：\n（一）建中心。\n（二）育人才。\n"
+    for closing in ("——某某省政协委员、省科技厅\n副厅长王建华\n", "——某某省政协委员、省科技厅副厅长 王建华（根据大会发言整理）\n"):
+        layout = single_speech(split_lines(top + closing))
+        assert layout.proposer.roles == ["某某省政协委员", "省科技厅副厅长"]
+        assert [line.text for line in layout.body][-1] == "（二）育人才。"
