@@ -261,7 +261,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             if opening is None or opening < lo:
                 break
             first, k = opening, opening - 1
-        elif c in NOUNISH:
+        elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)):
             first, k = k, k - 1
         elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo:
             first, k = toks.bracket_open[k], toks.bracket_open[k] - 1  # …中心（重庆）有限公司
@@ -274,6 +274,12 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         else:
             break
     return first, k
+
+
+def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:
+    """A verb jieba tags and the lexicons do not know; before an institution it ends the phrase
+    unless it stands right before the head (社会力量举办养老机构, but 乡村振兴研究院)."""
+    return toks.tags[k] == "v" and toks.words[k] not in (lex or lexicon()).verbs
 
 
 def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool,

@@ -147,3 +147,7 @@ def test_side_by_side_quoted_modifiers_expand_over_a_bare_head(found):
 
 def test_short_bracketed_place_inside_a_name_stays(found):
     assert ("Institution", "西部创新中心（重庆）有限公司") in found("支持西部创新中心（重庆）有限公司发展。")
+
+
+def test_unknown_verb_before_an_institution_ends_it_unless_next_to_the_head(found):
+    assert ("Institution", "普惠型养老机构") in found("支持社会力量举办普惠型养老机构。")
