@@ -510,6 +510,7 @@ WEEKDAY_RE = re.compile(r"\s*(?:星期|周)[一二三四五六日天]")
 DATE_LINE_MAX_WIDTH = 24
 BYLINE_MAX_WIDTH = 30
 FRONT_MATTER_MAX = 6
+BARE_NAME_MIN_CHARS = 3
 
 
 @cache
@@ -615,16 +616,21 @@ def split_speech_of(text: str) -> tuple[Proposer, str] | None:
     return parse_proposer_text(match.group("who")), match.group("title").strip()
 
 
-def split_proposer_colon(text: str) -> tuple[Proposer, str] | None:
+def split_proposer_colon(text: str, *, loose: bool = False) -> tuple[Proposer, str] | None:
     """The proposer and title of a line "roles name：标题" or "张三委员：标题" (title may be empty).
 
     The part before the colon must read as a proposer line on its own (a marked name, roles run
-    on into a name, or a body), so that "为此，建议：" or a field line is never taken for one.
+    on into a name, or a body), so that "为此，建议：" or a field line is never taken for one;
+    ``loose`` (the first line of a single speech) also accepts "政协委员王建国" or a bare name.
     """
     parts = COLON_RE.split(text, maxsplit=1)
     if len(parts) != 2 or field_of(text) is not None:
         return None
     proposer = parse_proposer_line(parts[0])
+    if proposer is None and loose:
+        proposer = parse_proposer_line(parts[0], loose=True)
+        if proposer is not None and not proposer.roles and len(proposer.name) < BARE_NAME_MIN_CHARS:
+            proposer = None  # "金融：…", "关于：…" are topics, not two-character names
     title = parts[1].strip(SPACE_CHARS)
     if proposer is None or (title and "。" in title):
         return None
@@ -761,7 +767,7 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
 def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
     """Consume the title line(s); None when the text does not open with a headline."""
     first, rest = lines[0], lines[1:]
-    split = split_speech_of(first.text) or split_proposer_colon(first.text)
+    split = split_speech_of(first.text) or split_proposer_colon(first.text, loose=True)
     if split is not None:
         front.proposer, front.title = split
         if not front.title and rest and is_headline(rest[0].text):

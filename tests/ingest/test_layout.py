@@ -262,3 +262,11 @@ def test_closing_attribution_wrapped_over_two_lines_or_followed_by_a_note():
         layout = single_speech(split_lines(top + closing))
         assert layout.proposer.roles == ["某某省政协委员", "省科技厅副厅长"]
         assert [line.text for line in layout.body][-1] == "（二）育人才。"
+
+
+def test_first_line_colon_header_reads_loosely_but_not_a_topic():
+    layout = single_speech(split_lines("政协委员王建华：推动转化\n成果很多。"))
+    assert (layout.title, layout.proposer.name, layout.proposer.roles) == ("推动转化", "王建华", ["政协委员"])
+    assert single_speech(split_lines("王建华：推动转化\n成果很多。")).proposer.name == "王建华"
+    topic = single_speech(split_lines("金融：为科技创新注入活水\n成果很多。"))
+    assert (topic.title, topic.proposer) == ("金融：为科技创新注入活水", None)
