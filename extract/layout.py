@@ -827,10 +827,15 @@ def subtitle_proposer(text: str) -> Proposer | None:
 
 
 def _proposer_under_headline(text: str) -> Proposer | None:
-    """A proposer line under a headline, or a line that is only a name ("王建国")."""
+    """A proposer line under a headline, or a line that is only a name ("王建国", "王　芳").
+
+    A two-character bare name counts only when typesetting spread it apart, as it does to align
+    it with three-character names: "成效" or "方法" alone is a heading, not a person.
+    """
     found = parse_proposer_line(text)
-    if found is None and is_bare_name(SPACES_RE.sub("", text)):
-        return person(SPACES_RE.sub("", text))
+    name = SPACES_RE.sub("", text)
+    if found is None and is_bare_name(name) and (len(name) >= BARE_NAME_MIN_CHARS or name != text):
+        return person(name)
     return found
 
 

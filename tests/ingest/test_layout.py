@@ -270,3 +270,11 @@ def test_first_line_colon_header_reads_loosely_but_not_a_topic():
     assert single_speech(split_lines("王建华：推动转化\n成果很多。")).proposer.name == "王建华"
     topic = single_speech(split_lines("金融：为科技创新注入活水\n成果很多。"))
     assert (topic.title, topic.proposer) == ("金融：为科技创新注入活水", None)
+
+
+def test_bare_name_under_a_headline_needs_three_characters_or_spreading():
+    body = "\n成果很多。为此，建议：\n一是建中心。"
+    assert single_speech(split_lines("推动转化\n王建华" + body)).proposer.name == "王建华"
+    assert single_speech(split_lines("推动转化\n王　芳" + body)).proposer.name == "王芳"
+    layout = single_speech(split_lines("推动转化\n成效" + body))
+    assert layout.proposer is None and speech_text(layout.body).startswith("成效")
