@@ -809,7 +809,23 @@ def _continues_headline(first: Line, rest: list[Line]) -> bool:
         return False
     if len(rest) == 1:
         return False
-    return rest[1].blank_before or _is_front_matter(rest[1])
+    return rest[1].blank_before or _is_front_matter(rest[1]) or _short_before_body(line, rest[1])
+
+
+PAUSES = re.compile(r"[，,；;：:]")
+HEADLINE_SHORTFALL = 4.0
+HEADLINE_PART_MIN = 4.0
+
+
+def _short_before_body(line: Line, nxt: Line) -> bool:
+    """True when a headline-like line without pauses is clearly shorter than the body line after it.
+
+    The first line of a body runs to the column (or is a long paragraph) and pauses; the second
+    line of a headline is short and does not ("关于加快发展 / 银发经济的建议 / 我省老龄化……").
+    """
+    if PAUSES.search(line.text) or width(line.text) < HEADLINE_PART_MIN:
+        return False
+    return width(line.text) <= width(nxt.text) - HEADLINE_SHORTFALL and bool(PAUSES.search(nxt.text))
 
 
 def subtitle_proposer(text: str) -> Proposer | None:

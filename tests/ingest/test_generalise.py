@@ -266,3 +266,12 @@ def test_web_page_furniture_subtitle_and_source_line():
         assert furniture not in text
     assert headings(record) == ["设立新质生产力发展基金", "建设共性技术服务平台"]
     assert_exact_offsets(record)
+
+
+def test_headline_over_two_lines_directly_above_the_body_and_a_closing_body():
+    record = read_single("headline_wrapped_before_body.txt")
+    assert record.title == "关于加快发展银发经济的建议"
+    assert proposer_of(record) == ("民进某某省委会", "organization", [], [])
+    assert record.speech.text.startswith("我省老龄化程度持续加深")
+    assert headings(record) == ["完善养老服务标准体系", "设立银发产业引导基金", "建设智慧养老服务平台"]
+    assert_exact_offsets(record)
