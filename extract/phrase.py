@@ -325,7 +325,10 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
 def _drops(toks: Tokens, first: int, head_type: str) -> bool:
     if toks.classes[first] in LEADING_DROP:
         return True
-    return head_type == "Institution" and toks.tags[first] == "v" and toks.classes[first] == VFUSED
+    if toks.tags[first] != "v" or toks.classes[first] != VFUSED:
+        return False
+    # a verb after a preposition opens a clause (对入驻孵化器的企业 → 孵化器)
+    return head_type == "Institution" or (first > 0 and toks.classes[first - 1] == PREP)
 
 
 def _opens_object(toks: Tokens, first: int) -> bool:
@@ -487,6 +490,8 @@ def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], p
              head: Head) -> bool:
     """Whether “X、Y Z” is one Z per conjunct: the shared part alone would be bare, and the
     conjuncts are quoted modifiers or single words before an institution head (民政、科技部门)."""
+    if any(toks.tags[c.first] == "v" for c in conj):
+        return False  # a verb is no parallel modifier (加计扣除、高新技术企业)
     if len(right) == 1 and toks.words[phrase.last] != head.text and not head.bare \
             and head.type == "Institution":
         return all(len(units(toks, c.first, c.last)) == 1 for c in conj)  # 科技型和创新型企业

@@ -151,3 +151,11 @@ def test_short_bracketed_place_inside_a_name_stays(found):
 
 def test_unknown_verb_before_an_institution_ends_it_unless_next_to_the_head(found):
     assert ("Institution", "普惠型养老机构") in found("支持社会力量举办普惠型养老机构。")
+
+
+def test_verb_after_a_preposition_opens_a_clause_not_a_name(found):
+    assert ("Platform", "孵化器") in found("对入驻孵化器的初创企业给予补贴。")
+
+
+def test_a_verb_is_no_parallel_modifier(texts):
+    assert "扣除企业" not in texts("完善研发费用加计扣除、高新技术企业税收优惠等政策。")
