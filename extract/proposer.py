@@ -270,7 +270,8 @@ def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
     """A person written as roles run on into the name ("浙江理工大学副校长欧阳宏伟委员").
 
     Unless ``loose`` (an attribution line or a caller's text), the name must carry its
-    membership marker (loosely, a bare name with a common surname will do: "——王建国") or follow a role in a body named like one ("重庆大学教授张三"):
+    membership marker or follow a role in a body named like one ("重庆大学教授张三"); loosely, a
+    bare name with a common surname will do ("——王建国"):
     "发挥委员作用" is a phrase, not 委员 + a person called 作用.
     """
     text = SPACES.sub("", line)
