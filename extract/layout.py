@@ -1030,7 +1030,8 @@ def _speakers_part(text: str, proposer: Proposer | None) -> str:
     """The speaker's words in a paragraph: all of it, or only the quotes in a reporter's paragraph.
 
     A reporter's paragraph that attributes quotations to the speaker ("“……”张三说。", "他表示：“……”")
-    keeps those quotations, joined, without the quote marks; the frame is the reporter's. An
+    keeps those quotations, joined, without the quote marks; the frame is the reporter's. One that
+    reports proposals without quoting them keeps them from the verb on (``reported_proposal``). An
     interview answer keeps its words without the speaker's name ("张三：…").
     """
     text = _without_speaker_prefix(text, proposer)
@@ -1039,4 +1040,25 @@ def _speakers_part(text: str, proposer: Proposer | None) -> str:
     name = proposer.name if proposer else None
     if _third_person(name).search(_outside_quotes(text)) is None:
         return ""
-    return "".join(quoted_speech(text))
+    quoted = quoted_speech(text)
+    if quoted:
+        return "".join(quoted)
+    return reported_proposal(text, name)
+
+
+@lru_cache(maxsize=256)
+def _proposing(name: str | None) -> re.Pattern[str]:
+    """The speaker (他, 她, the proposer's name) closely followed by a proposing verb and a pause."""
+    cues = narration_cues()
+    subject = "|".join(list(cues["person"]) + ([re.escape(name)] if name else []))
+    verb = "|".join(re.escape(v) for v in cues["proposing"])
+    return re.compile(rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?(?P<verb>{verb})[，,：:]")
+
+
+def reported_proposal(text: str, name: str | None) -> str:
+    """A reporter's paragraph that reports the speaker's proposals without quoting them
+    ("对此，张三建议：一是……"): the proposal from the verb on ("建议：一是……"), else nothing."""
+    if "“" in text:
+        return ""
+    match = _proposing(name).search(text)
+    return text[match.start("verb") :] if match else ""

@@ -275,3 +275,12 @@ def test_headline_over_two_lines_directly_above_the_body_and_a_closing_body():
     assert record.speech.text.startswith("我省老龄化程度持续加深")
     assert headings(record) == ["完善养老服务标准体系", "设立银发产业引导基金", "建设智慧养老服务平台"]
     assert_exact_offsets(record)
+
+
+def test_proposals_reported_without_quotes_are_the_speakers():
+    """"对此，姜文涛建议：一是……" keeps the proposal from the verb on; the frame is dropped."""
+    record = read_single("reported_proposals.txt")
+    assert proposer_of(record) == ("姜文涛", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
+    assert record.speech.text == "建议：一是建设概念验证中心；二是完善收益分配制度；三是培育技术经理人队伍。"
+    assert headings(record) == ["建设概念验证中心", "完善收益分配制度", "培育技术经理人队伍"]
+    assert_exact_offsets(record)
