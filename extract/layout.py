@@ -765,7 +765,14 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
 
 
 def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
-    """Consume the title line(s); None when the text does not open with a headline."""
+    """Consume the title line(s); None when the text does not open with a headline.
+
+    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议").
+    """
+    if len(lines) > 1 and is_headline(lines[1].text) and not _is_front_matter(lines[1]):
+        above = parse_proposer_line(lines[0].text)
+        if above is not None:
+            front.proposer, lines = above, lines[1:]
     first, rest = lines[0], lines[1:]
     split = split_speech_of(first.text) or split_proposer_colon(first.text, loose=True)
     if split is not None:

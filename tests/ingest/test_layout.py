@@ -278,3 +278,11 @@ def test_bare_name_under_a_headline_needs_three_characters_or_spreading():
     assert single_speech(split_lines("推动转化\n王　芳" + body)).proposer.name == "王芳"
     layout = single_speech(split_lines("推动转化\n成效" + body))
     assert layout.proposer is None and speech_text(layout.body).startswith("成效")
+
+
+def test_proposer_line_above_the_headline():
+    text = "全国政协委员、某某大学教授 李明华\n关于加快培育耐心资本的建议\n融资难。为此，建议：\n一是设立基金。"
+    layout = single_speech(split_lines(text))
+    assert (layout.title, layout.proposer.name) == ("关于加快培育耐心资本的建议", "李明华")
+    assert layout.proposer.affiliations == ["全国政协", "某某大学"]
+    assert speech_text(layout.body).startswith("融资难。")
