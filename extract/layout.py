@@ -476,6 +476,17 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
     return starts
 
 
+def _without_front_lines(body: list[Line]) -> list[Line]:
+    """A page speech's body without the dates, bylines and "——" subtitles set above its text."""
+    while body and (
+        date_line(body[0].text)
+        or is_byline(body[0].text)
+        or (DASH_RE.match(body[0].text) and subtitle_proposer(body[0].text) is None)
+    ):
+        body = body[1:]
+    return body
+
+
 def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
     """Masthead lines and the speeches of a page.
 
@@ -486,7 +497,8 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
     speeches = []
     for k, (headline, index, proposer, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        closing, body = trailing_attribution(without_furniture(lines[index + 1 : end]))
+        body = _without_front_lines(without_furniture(lines[index + 1 : end]))
+        closing, body = trailing_attribution(body)
         who = merge_proposers(proposer, closing)
         speeches.append(SpeechLayout(title, who, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []

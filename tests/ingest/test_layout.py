@@ -286,3 +286,16 @@ def test_proposer_line_above_the_headline():
     assert (layout.title, layout.proposer.name) == ("关于加快培育耐心资本的建议", "李明华")
     assert layout.proposer.affiliations == ["全国政协", "某某大学"]
     assert speech_text(layout.body).startswith("融资难。")
+
+
+def test_page_speech_drops_subtitle_and_date_above_its_text():
+    page = (
+        "某某日报 2025年1月15日 第5版\n\n推动科技成果转化\n民盟某某省委会\n——在省政协全会上的大会发言\n"
+        "（2025年1月14日）\n成果很多。为此，建议：\n一是建中心。\n\n"
+        "加快发展银发经济\n民进某某省委会\n老龄化加深。为此，建议：\n一是完善标准。\n"
+    )
+    _, speeches = find_speeches(split_lines(page))
+    assert [speech_text(s.body) for s in speeches] == [
+        "成果很多。为此，建议：\n一是建中心。",
+        "老龄化加深。为此，建议：\n一是完善标准。",
+    ]
