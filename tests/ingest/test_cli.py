@@ -79,3 +79,20 @@ def test_entities_are_filled_by_default():
     for record in records:
         for entity in record["entities"]:
             assert 0 <= entity["start"] < entity["end"] <= len(record["speech"]["text"])
+
+
+def test_other_sources_layouts_through_the_command(tmp_path):
+    names = ["speech_of_closing_roles.txt", "proposal_sections.txt", "news_interview.txt", "web_page.txt"]
+    for name in names:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    result = run("--no-entities", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    records = {json.loads(line)["document"]["id"]: json.loads(line) for line in result.stdout.splitlines()}
+    assert records["doc:speech_of_closing_roles"]["proposer"]["affiliations"] == ["某某省政协", "省知识产权局"]
+    assert records["doc:proposal_sections"]["title"] == "关于加快发展耐心资本的提案"
+    assert records["doc:news_interview"]["document"]["date"] == "2025-03-05"
+    assert len(records["doc:web_page"]["recommendations"]) == 2
+    for record in records.values():
+        text = record["speech"]["text"]
+        for rec in record["recommendations"]:
+            assert rec["heading"] in text[rec["start"] : rec["end"]]
