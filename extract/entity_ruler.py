@@ -20,6 +20,18 @@ from policykg.extract.phrase import (NOUNISH, QOPEN, VFUSED, WORD, Phrase, Token
 
 MENTIONS = "policykg_mentions"
 CLASSES_KEY = "policykg_classes"
+_LAST_TOKENS: list = [None]
+"""The Doc last annotated by the ruler in this process and its Tokens, for the next component."""
+
+
+def tokens_for(doc: Doc, lex: Lexicon) -> Tokens:
+    """The Tokens view of ``doc``: the ruler's own when it just made them, else built anew."""
+    last = _LAST_TOKENS[0]
+    _LAST_TOKENS[0] = None
+    if last is not None and last[0] is doc:
+        return last[1]
+    words, tags = doc.user_data.get(TOKENS_KEY) or words_and_tags(doc)
+    return make_tokens(words, tags, lex, doc.user_data.get(CLASSES_KEY))
 """``doc.user_data`` key of the token classes, so later components need not recompute them."""
 from policykg.extract.tokenizer import TOKENS_KEY
 
@@ -39,6 +51,7 @@ class EntityRuler:
             toks = make_tokens(words, tags, self.lex)
             doc._.set(MENTIONS, find_mentions(toks, self.lex))
         doc.user_data[CLASSES_KEY] = toks.classes
+        _LAST_TOKENS[0] = (doc, toks)
         return doc
 
 

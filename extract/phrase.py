@@ -13,6 +13,7 @@ token); the functions are pure so they can be tested on sentences of any making.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
 
@@ -66,10 +67,7 @@ def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None,
                 classes: list[int] | None = None) -> Tokens:
     """A ``Tokens`` view with classes (unless given) and quote matches computed."""
     lex = lex or lexicon()
-    starts, pos = [], 0
-    for w in words:
-        starts.append(pos)
-        pos += len(w)
+    starts = [0, *accumulate(map(len, words))][:-1] if words else []
     toks = Tokens(words, tags, starts, classes or classes_of(words, tags, lex))
     _match_quotes(toks)
     return toks
@@ -144,7 +142,9 @@ def _class_by_tag(word: str, tag: str) -> int:
 def _match_quotes(toks: Tokens) -> None:
     """Pair each closing quote with the nearest opening one (within ``_MAX_QUOTE`` tokens)."""
     opened: int | None = None
-    for i, c in enumerate(toks.classes):
+    marks = [i for i, c in enumerate(toks.classes) if c in _QUOTE_MARKS]
+    for i in marks:
+        c = toks.classes[i]
         if c == QOPEN:
             opened = i
         elif c == QCLOSE and opened is not None and i - opened <= _MAX_QUOTE:
@@ -159,13 +159,15 @@ def _match_quotes(toks: Tokens) -> None:
             toks.enclosing[k] = opening
 
 
+_QUOTE_MARKS = frozenset({QOPEN, QCLOSE, PUNCT})
 _MAX_BRACKET = 4
 """Longest bracketed stretch, in tokens, that may sit inside a name (…中心（重庆）有限公司)."""
 
 
 def _match_brackets(toks: Tokens) -> None:
     opened: int | None = None
-    for i, word in enumerate(toks.words):
+    for i in [i for i, c in enumerate(toks.classes) if c == PUNCT]:
+        word = toks.words[i]
         if word in ("（", "("):
             opened = i
         elif word in ("）", ")") and opened is not None:

@@ -18,11 +18,11 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, words_and_tags,
+from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, tokens_for,
                                            without_gc)
 from policykg.extract.lexicon import Lexicon, lexicon
 from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT,
-                                     VFUSED, VLEAD, VPROP, WORD, Tokens, make_tokens)
+                                     VFUSED, VLEAD, VPROP, WORD, Tokens)
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
@@ -45,11 +45,9 @@ class RelationFinder:
             Doc.set_extension(RELATIONS, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-
-        words, tags = doc.user_data.get(TOKENS_KEY) or words_and_tags(doc)
         mentions = doc._.get(MENTIONS) or []
         with without_gc():
-            toks = make_tokens(words, tags, self.lex, doc.user_data.get(CLASSES_KEY))
+            toks = tokens_for(doc, self.lex)
             doc._.set(RELATIONS, find_relations(toks, mentions, self.lex))
         for key in (TOKENS_KEY, CLASSES_KEY):  # working data: not worth shipping between processes
             doc.user_data.pop(key, None)
