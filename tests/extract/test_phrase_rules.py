@@ -159,3 +159,8 @@ def test_verb_after_a_preposition_opens_a_clause_not_a_name(found):
 
 def test_a_verb_is_no_parallel_modifier(texts):
     assert "扣除企业" not in texts("完善研发费用加计扣除、高新技术企业税收优惠等政策。")
+
+
+def test_named_universities_but_not_places_around_them(found, texts):
+    assert {("Institution", "山城大学"), ("Institution", "江南大学")} <= found("依托山城大学、江南大学等高校建设中试基地。")
+    assert texts("在环大学生态圈集聚创业者，鼓励大学生创业。") == set()
