@@ -136,9 +136,11 @@ def pathological(sizes: list[int]) -> None:
     nlp = shared_nlp()
     for size in sizes:
         text = (unit * (size // len(unit) + 1))[:size]
-        start = time.perf_counter()
-        doc = nlp(text)
-        seconds = time.perf_counter() - start
+        seconds = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            doc = nlp(text)
+            seconds = min(seconds, time.perf_counter() - start)
         print(f"  {size:>9,} chars  {seconds * 1e6 / size:8.2f} µs/char  "
               f"{len(doc._.policykg_mentions)} mentions")
 

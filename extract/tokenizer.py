@@ -12,6 +12,7 @@ whitespace and line breaks become their own tokens, so ``doc.text == text`` alwa
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 import rjieba
@@ -47,6 +48,15 @@ class RJiebaTokenizer:
         self.segmenter = make_segmenter(self.words, self.unwanted)
 
     def __call__(self, text: str) -> Doc:
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small tuples: no cyclic GC passes over them
+        try:
+            return self._doc(text)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _doc(self, text: str) -> Doc:
         pairs = self.segmenter.tag(text, True) if text else []
         words = [word for word, _ in pairs]
         if "".join(words) != text:  # never expected; keep the Doc aligned with the text anyway
