@@ -19,11 +19,13 @@ from policykg.extract.lexicon import Head, Lexicon, lexicon
 
 # Token classes.
 WORD, PUNCT, QOPEN, QCLOSE, COORD, CONJ, DE, DENG, PREP, QUANT, LOC = range(11)
-ADV, VPROP, VACT, VFUSED, SPACE, JOIN, CLAUSE, VLEAD = range(11, 19)
+ADV, VPROP, VACT, VFUSED, SPACE, JOIN, CLAUSE, VLEAD, NUM = range(11, 20)
 
-NOUNISH = frozenset({WORD, VFUSED, QUANT})
-"""Classes a phrase grows over (quantifiers are dropped afterwards when they open it)."""
-LEADING_DROP = frozenset({QUANT, VLEAD, SPACE, JOIN, ADV})
+NOUNISH = frozenset({WORD, VFUSED, NUM})
+"""Classes a phrase grows over (numbers are dropped afterwards when they open it: 100家…;
+they stay inside: 市区两级…). Determiners (一批, 更多: QUANT) open a noun phrase, so growth
+stops at them."""
+LEADING_DROP = frozenset({QUANT, NUM, VLEAD, SPACE, JOIN, ADV})
 """Classes dropped when they open a phrase (一批, a verb such as 创新 that may sit inside names)."""
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『〝", "”’」』〞"
@@ -135,7 +137,7 @@ def _class_by_tag(word: str, tag: str) -> int:
         return VFUSED
     if tag == "q" or (tag == "m" and not any(c.isascii() and c.isalpha() for c in word)
                       and not word.startswith("第")):
-        return QUANT
+        return NUM
     return WORD
 
 
@@ -297,8 +299,8 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
         return False  # 支持企业…: before an institution such a verb is the clause's verb
-    if next_to_head and toks.classes[k - 1] in (DE, VACT):
-        return True  # …的创新体系, 共建联合实验室
+    if next_to_head and toks.classes[k - 1] in (DE, VACT, QUANT):
+        return True  # …的创新体系, 共建联合实验室, 一批创新平台
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
     if next_to_head or toks.words[k - 1] == "政府":
@@ -327,6 +329,8 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
 def _drops(toks: Tokens, first: int, head_type: str) -> bool:
     if toks.classes[first] in LEADING_DROP:
         return True
+    if toks.classes[first] == VFUSED and first > 0 and toks.classes[first - 1] == ADV:
+        return True  # after an adverb a verb is a verb (积极对接国家实验室)
     if toks.tags[first] != "v" or toks.classes[first] != VFUSED:
         return False
     # a verb after a preposition opens a clause (对入驻孵化器的企业 → 孵化器)
@@ -336,8 +340,11 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
 def _opens_object(toks: Tokens, first: int) -> bool:
     """A non-proposing verb like 创新 right after a proposing verb opens that verb's object
     (优化创新评价体系; but 引进培育… are two verbs)."""
-    return toks.classes[first] == VLEAD and first > 0 and toks.classes[first - 1] == VPROP \
-        and not lexicon().proposes(toks.words[first])
+    if toks.classes[first] != VLEAD or first == 0:
+        return False
+    if toks.classes[first - 1] == QUANT:
+        return True  # 一批创新平台
+    return toks.classes[first - 1] == VPROP and not lexicon().proposes(toks.words[first])
 
 
 def units(toks: Tokens, first: int, last: int) -> list[tuple[int, int]]:
@@ -405,6 +412,8 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     if b < lo:
         return phrase
     _adjacent_quotes(toks, phrase, head)
+    if toks.classes[b] == QUANT and b - 1 >= lo and toks.classes[b - 1] == DENG:
+        b -= 1  # 教育、科技等多部门: the list still coordinates over the head
     marker = toks.classes[b]
     if marker == QOPEN and toks.quote_close.get(b) == head_last + 1:
         _outside_quote(toks, phrase, b, lo, lex)

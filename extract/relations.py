@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, tokens_for,
                                            without_gc)
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, PUNCT, QUANT, SPACE, VACT,
-                                     VFUSED, VLEAD, VPROP, WORD, Tokens)
+from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, NUM, PUNCT, QUANT, SPACE,
+                                     VACT, VFUSED, VLEAD, VPROP, WORD, Tokens)
 
 RELATIONS = "policykg_relations"
-_CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, LOC, SPACE})
+_CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, NUM, LOC, SPACE})
 _SENTENCE_END = frozenset("。；！？\n")
 _SUPPORT_VERBS = frozenset({"支持", "鼓励", "引导"})
 """Verbs whose object is the subject of the next verb (支持X设立Y: X runs Y)."""
@@ -110,7 +110,7 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
     while k > floor and toks.classes[k] not in (PUNCT, CLAUSE):
         k -= 1
     k += 1
-    while k < de and toks.classes[k] in (ADV, QUANT, SPACE):
+    while k < de and toks.classes[k] in (ADV, QUANT, NUM, SPACE):
         k += 1
     return k if k < de and lex.proposes(toks.words[k]) else None
 

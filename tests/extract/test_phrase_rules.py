@@ -164,3 +164,16 @@ def test_a_verb_is_no_parallel_modifier(texts):
 def test_named_universities_but_not_places_around_them(found, texts):
     assert {("Institution", "山城大学"), ("Institution", "江南大学")} <= found("依托山城大学、江南大学等高校建设中试基地。")
     assert texts("在环大学生态圈集聚创业者，鼓励大学生创业。") == set()
+
+
+def test_determiners_open_the_noun_phrase(found):
+    assert ("Platform", "孵化平台") in found("谋划建设一批孵化平台。")
+    assert ("Platform", "创新平台") in found("引进落地一批创新平台。")
+
+
+def test_after_an_adverb_a_verb_is_a_verb(found):
+    assert ("Platform", "国家实验室") in found("积极对接国家实验室。")
+
+
+def test_list_before_deng_and_a_determiner_still_expands(found):
+    assert {("Institution", "教育部门"), ("Institution", "财政部门")} <= found("建立跨教育、财政等多部门的协调制度。")
