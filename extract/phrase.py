@@ -127,6 +127,8 @@ def _class_by_form(word: str, tag: str) -> int:
 def _class_by_tag(word: str, tag: str) -> int:
     if tag == "x" and not word.isalnum():
         return PUNCT
+    if tag in ("ul", "uz", "ug", "uv", "ud", "y", "e"):
+        return CLAUSE  # aspect particles (了, 着, 过), 地, 得, modal particles end a phrase
     if tag == "p":
         return PREP
     if tag == "c":
@@ -265,7 +267,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             if opening is None or opening < lo:
                 break
             first, k = opening, opening - 1
-        elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)):
+        elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)) \
+                and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex)):
             first, k = k, k - 1
         elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo:
             first, k = toks.bracket_open[k], toks.bracket_open[k] - 1  # …中心（重庆）有限公司
@@ -278,6 +281,18 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         else:
             break
     return first, k
+
+
+def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) -> bool:
+    """A known verb after a head, followed by its own object noun, is the subject's verb
+    (保险资金投资创投基金 → 创投基金); verbs running straight to the head name an
+    arrangement (企业协同发展机制, 产教融合型企业激励机制)."""
+    lex = lex or lexicon()
+    if k <= lo or toks.words[k] not in lex.verbs or toks.words[k - 1] == "政府":
+        return False
+    if all(toks.classes[j] in (VFUSED, VLEAD) for j in range(k + 1, k0 + 1)):
+        return False
+    return head_at(toks, k - 1, lex) is not None
 
 
 def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:

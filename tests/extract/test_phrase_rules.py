@@ -177,3 +177,12 @@ def test_after_an_adverb_a_verb_is_a_verb(found):
 
 def test_list_before_deng_and_a_determiner_still_expands(found):
     assert {("Institution", "教育部门"), ("Institution", "财政部门")} <= found("建立跨教育、财政等多部门的协调制度。")
+
+
+def test_subject_and_its_verb_are_not_part_of_the_object(found):
+    got = found("支持保险资金投资创投基金。")
+    assert ("Fund", "创投基金") in got and ("Fund", "保险资金") in got
+
+
+def test_aspect_particles_end_a_phrase(found):
+    assert ("Institution", "中小企业") in found("惠及了中小企业。")
