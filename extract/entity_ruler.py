@@ -151,8 +151,9 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
         return False
     if not modifiers and not head.bare and toks.words[head_first] == head.text:
         return head.text == "政府" and _inside_quote(toks, i)
-    if not modifiers and head_first > 0 and toks.words[head_first - 1] == "从":
-        return False  # 从实验室到产业化: a stage, not a facility
+    if not modifiers and head_first > 0 and (toks.words[head_first - 1] == "从" or (
+            head.type == "Platform" and toks.words[head_first - 1] in ("在", "到"))):
+        return False  # 从实验室到产业化, 停留在实验室: a stage or place, not a facility
     content = [m for m in modifiers if m.strip() and m not in "“”‘’「」"]
     vague = lex.kinds("generic") | lex.kinds("scope") | lex.kinds("evaluative")
     inner = toks.words[head_first][: len(toks.words[head_first]) - len(head.text)]

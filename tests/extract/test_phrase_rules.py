@@ -186,3 +186,8 @@ def test_subject_and_its_verb_are_not_part_of_the_object(found):
 
 def test_aspect_particles_end_a_phrase(found):
     assert ("Institution", "中小企业") in found("惠及了中小企业。")
+
+
+def test_a_bare_facility_word_after_a_preposition_is_a_stage(texts, found):
+    assert texts("大量成果停留在实验室，难以从实验室走向市场。") == set()
+    assert ("Institution", "高校") in found("鼓励企业在高校设立联合实验室。")
