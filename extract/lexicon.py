@@ -23,8 +23,9 @@ class Lexicon:
     heads: dict[str, Head]
     max_head: int
     verbs: dict[str, tuple[str, str, bool]]  # verb -> (english, kind, inside)
-    words: dict[str, str]  # boundary word -> kind
+    words: dict[str, str]  # boundary word -> the kind that decides its token class
     institutions: frozenset[str]
+    rows: tuple[tuple[str, str], ...] = ()  # every (word, kind) row: a word may have several
 
     def kinds(self, kind: str) -> frozenset[str]:
         """Boundary words of one kind (generic, scope, nongov, capital …)."""
@@ -52,9 +53,10 @@ class Lexicon:
 
 @cache
 def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
-    return frozenset(w for w, k in lex.words.items() if k == kind)
+    return frozenset(w for w, k in lex.rows if k == kind)
 
 
+_CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
 
 
@@ -68,5 +70,9 @@ def lexicon() -> Lexicon:
         heads.setdefault(name, Head(name, "Institution", True, ""))
     verbs = {r["verb"]: (r["english"], r["kind"], r["inside"] == "yes")
              for r in read_tsv("verbs.tsv")}
-    words = {r["word"]: r["kind"] for r in read_tsv("boundaries.tsv")}
-    return Lexicon(heads, max(map(len, heads)), verbs, words, institutions)
+    rows = tuple((r["word"], r["kind"]) for r in read_tsv("boundaries.tsv"))
+    words: dict[str, str] = {}
+    for word, kind in rows:  # a kind that makes a token class wins over a descriptive one
+        if word not in words or kind in _CLASS_KINDS:
+            words[word] = kind
+    return Lexicon(heads, max(map(len, heads)), verbs, words, institutions, rows)
