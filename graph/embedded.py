@@ -189,6 +189,7 @@ class EmbeddedStore(GraphStore):
         self.path = Path(path).expanduser() if path is not None else default_store_path()
         self._graph = read_graph(self.path)
         self._index: dict[str, list[str]] | None = None
+        self._lowered: dict[str, list[str]] = {}
 
     # -- writing --------------------------------------------------------------------------------
     def load(self, records: Iterable[SpeechRecord], on_document: OnDocument | None = None) -> dict[str, Any]:
@@ -228,7 +229,7 @@ class EmbeddedStore(GraphStore):
             write_graph(work, self.path)
         except OSError as exc:
             raise StoreError(f"cannot write the graph file {self.path}: {exc}") from exc
-        self._graph, self._index = work, None
+        self._graph, self._index, self._lowered = work, None, {}
 
     # -- primitives -----------------------------------------------------------------------------
     @property
@@ -268,8 +269,9 @@ class EmbeddedStore(GraphStore):
         if proposer_ids is not None:
             edges = self._edges_of_proposers(proposer_ids, relations)
         else:
+            candidates = self._ids(entity_type) if entity_type else self._ids(S.ENTITY)
             entities = (entity_ids if entity_ids is not None
-                        else [e for e in self._ids(S.ENTITY) if self._entity_matches(e, entity_type, toks, concept)])
+                        else [e for e in candidates if self._entity_matches(e, entity_type, toks, concept)])
             edges = [e for ent in entities if ent in self._graph for e in self._edges(ent, relations, out=False)]
         return [self._proposal_row(u, v, d) for u, v, d in edges]
 
@@ -280,7 +282,16 @@ class EmbeddedStore(GraphStore):
         c = self._props(props["concept"]) if props.get("concept") in self._graph else None
         if concept is not None and not (c and _concept_is(c, concept)):
             return False
-        return matches(self._fields(props, c), toks or [])
+        return not toks or self._matches_cached(entity_id, toks)
+
+    def _matches_cached(self, node_id: str, toks: list[str]) -> bool:
+        """The matching rule over the node's lower-cased fields, computed once per graph version."""
+        fields = self._lowered.get(node_id)
+        if fields is None:
+            props = self._props(node_id)
+            c = self._props(props["concept"]) if props.get("concept") in self._graph else None
+            fields = self._lowered[node_id] = [f.lower() for f in self._fields(props, c) if f]
+        return all(any(t in f for f in fields) for t in toks)
 
     @staticmethod
     def _fields(props: dict[str, Any], concept: dict[str, Any] | None) -> list[str | None]:
@@ -342,9 +353,8 @@ class EmbeddedStore(GraphStore):
         out = []
         for label in S.SEARCHABLE_LABELS:
             for n in self._ids(label):
-                props = self._props(n)
-                c = self._props(props["concept"]) if props.get("concept") in self._graph else None
-                if matches(self._fields(props, c), toks):
+                if self._matches_cached(n, toks):
+                    c = self._graph.nodes.get(self._props(n).get("concept"), {}).get("props")
                     out.append({**self._node(n), "concept": self._concept_ref(c) if c else None})
         return out
 

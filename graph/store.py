@@ -293,7 +293,8 @@ class GraphStore(ABC):
         """One node of a listing kind with its public properties; NotFoundError if absent.
 
         Entities give an EntityDetail; others their summary plus "properties" (all public
-        properties) and, for proposers, "roles": [{"body": ProposerRef, "role"}].
+        properties) and, for proposers, "roles": [{"person": ProposerRef, "body": ProposerRef,
+        "role"}] (a person's roles, or the roles persons hold in a body).
         """
         if kind not in S.NODE_KINDS:
             raise ValidationError(f"unknown kind {kind!r}; known: {', '.join(S.NODE_KINDS)}")
