@@ -113,7 +113,9 @@ def neo4j(records: list[SpeechRecord], folder: Path) -> Iterator[tuple[GraphStor
     auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "policykg-local"))
     with GraphDatabase.driver(uri, auth=auth) as driver:
         with driver.session(database="neo4j") as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            # relationships first, in batches: a node with thousands of them would not fit one transaction
+            session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         store = Neo4jStore(driver, database="neo4j")
         store.ensure_schema()
         store.load(records)
