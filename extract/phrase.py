@@ -518,6 +518,8 @@ def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], p
     conjuncts are quoted modifiers or single words before an institution head (民政、科技部门)."""
     if any(toks.tags[c.first] == "v" for c in conj):
         return False  # a verb is no parallel modifier (加计扣除、高新技术企业)
+    if any(c.first == c.last and toks.tags[c.first] == "nt" for c in conj):
+        return False  # an organisation name is a whole noun, not a modifier (中央财政、地方政府)
     if len(right) == 1 and toks.words[phrase.last] != head.text and not head.bare \
             and head.type == "Institution":
         return all(len(units(toks, c.first, c.last)) == 1 for c in conj)  # 科技型和创新型企业

@@ -191,3 +191,14 @@ def test_aspect_particles_end_a_phrase(found):
 def test_a_bare_facility_word_after_a_preposition_is_a_stage(texts, found):
     assert texts("大量成果停留在实验室，难以从实验室走向市场。") == set()
     assert ("Institution", "高校") in found("鼓励企业在高校设立联合实验室。")
+
+
+def test_an_organisation_name_in_a_coordination_is_not_a_modifier(texts):
+    got = texts("由省级财政、市县政府和社会资本共同出资设立产业发展基金。")
+    assert not any(t.endswith("财政政府") for t in got)
+    assert "市县政府" in got
+
+
+def test_office_and_consortium_heads_name_institutions(found):
+    got = found("支持高校设立技术转移办公室，组建产业创新联合体。")
+    assert {("Institution", "技术转移办公室"), ("Institution", "产业创新联合体")} <= got
