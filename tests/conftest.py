@@ -154,3 +154,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         report.outcome = "failed"
         variables = ", ".join(f"POLICYKG_REQUIRE_{name.upper()}=1" for name in required)
         report.longrepr = f"skipped although {variables}: {_skip_reason(report)}"
+
+
+@pytest.fixture(scope="session")
+def sample_records() -> list:
+    """Extraction records of the sample page (ingest + the spaCy pipeline), made once per run
+    and shared by the API, browser and graph parity tests. Tests must not mutate them."""
+    from policykg.data import sample_corpus
+    from policykg.extract.ingest import read_paths
+    from policykg.extract.pipeline import annotate
+
+    result = read_paths([sample_corpus()])
+    assert result.errors == [], result.errors
+    return list(annotate(result.records))

@@ -15,22 +15,11 @@ from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
-from policykg.data import sample_corpus
-from policykg.extract.ingest import read_paths
-from policykg.extract.pipeline import annotate
 from policykg.graph.embedded import EmbeddedStore
 from policykg.graph.neo4j_store import Neo4jStore
 
 API_KEY = "test-key-7f3a9c"
 MAX_BODY = 64 * 1024
-
-
-@pytest.fixture(scope="session")
-def sample_records() -> list:
-    """Extraction records of the sample page (ingest + the spaCy pipeline)."""
-    result = read_paths([sample_corpus()])
-    assert not result.errors, result.errors
-    return list(annotate(result.records))
 
 
 @pytest.fixture(scope="session")

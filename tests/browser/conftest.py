@@ -20,7 +20,6 @@ import uvicorn
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
-from policykg.data import sample_corpus
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -67,17 +66,6 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join()
-
-
-@pytest.fixture(scope="session")
-def sample_records() -> list:
-    """Extraction records of the sample page."""
-    from policykg.extract.ingest import read_paths
-    from policykg.extract.pipeline import annotate
-
-    result = read_paths([sample_corpus()])
-    assert not result.errors, result.errors
-    return list(annotate(result.records))
 
 
 @pytest.fixture(scope="session")

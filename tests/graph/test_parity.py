@@ -40,17 +40,6 @@ def outcome(call: Callable[[], Any]) -> Any:
 
 
 @pytest.fixture(scope="module")
-def sample_records():
-    from policykg.data import sample_corpus
-    from policykg.extract.ingest import read_paths
-    from policykg.extract.pipeline import annotate
-
-    result = read_paths([sample_corpus()])
-    assert result.errors == []
-    return list(annotate(result.records))
-
-
-@pytest.fixture(scope="module")
 def both(request, sample_records, tmp_path_factory):
     from policykg.graph.embedded import EmbeddedStore
     from policykg.graph.neo4j_store import Neo4jStore
