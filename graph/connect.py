@@ -2,8 +2,8 @@
 
 The CLI builds :class:`StoreSettings` from the environment; the API passes its own settings
 object (any object with the same attribute names works, a pydantic ``SecretStr`` password
-included). The Neo4j driver is created here, once, and closed when the store is closed; the
-store itself only borrows it.
+included) along with its driver options and its startup policy. The Neo4j driver is created
+here, once, and closed when the store is closed; the store itself only borrows it.
 
 Environment: ``POLICYKG_BACKEND`` (embedded|neo4j), ``POLICYKG_STORE`` (embedded file),
 ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``.
@@ -11,17 +11,24 @@ Environment: ``POLICYKG_BACKEND`` (embedded|neo4j), ``POLICYKG_STORE`` (embedded
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from policykg.errors import ValidationError
+from policykg.errors import StoreUnavailableError, ValidationError
 from policykg.graph.store import GraphStore
 
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from policykg.graph.neo4j_store import Neo4jStore
+
 BACKENDS = ("embedded", "neo4j")
+log = logging.getLogger("policykg.graph")
 
 
 @dataclass(frozen=True)
@@ -51,46 +58,96 @@ class StoreSettings:
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
 
+@dataclass(frozen=True)
+class DriverOptions:
+    """How the Neo4j driver connects; None leaves the driver's own default.
+
+    The CLI keeps the driver's defaults; the API uses short timeouts so that an unreachable
+    server turns into a 503 within seconds instead of hanging a request.
+    """
+
+    connection_timeout: float | None = None  # seconds to open a connection
+    acquisition_timeout: float | None = None  # seconds to wait for a pooled connection
+    pool_size: int | None = None  # the most connections kept open
+    retry_seconds: float | None = None  # how long a transaction is retried while Neo4j is away
+
+    def driver_kwargs(self) -> dict[str, float | int]:
+        """These options as ``GraphDatabase.driver`` keyword arguments (the unset ones left out)."""
+        names = {"connection_timeout": self.connection_timeout,
+                 "connection_acquisition_timeout": self.acquisition_timeout,
+                 "max_connection_pool_size": self.pool_size,
+                 "max_transaction_retry_time": self.retry_seconds}
+        return {name: value for name, value in names.items() if value is not None}
+
+
 def _secret(value: Any) -> str:
     return value.get_secret_value() if hasattr(value, "get_secret_value") else str(value)
 
 
+def neo4j_driver(settings: Any, options: DriverOptions = DriverOptions()) -> Driver:
+    """A driver for ``settings.neo4j_uri``; it connects lazily, so a down server does not fail here."""
+    from neo4j import GraphDatabase
+
+    from policykg.graph.neo4j_store import translate_errors
+
+    with translate_errors():
+        return GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, _secret(settings.neo4j_password)),
+                                    **options.driver_kwargs())
+
+
 @contextmanager
-def open_store(settings: Any, ensure_schema: bool = False) -> Iterator[GraphStore]:
+def open_store(settings: Any, ensure_schema: bool = False, *, driver_options: DriverOptions = DriverOptions(),
+               tolerate_unavailable: bool = False) -> Iterator[GraphStore]:
     """Yield the store `settings` describe; close it (and the Neo4j driver) on exit.
 
-    With `ensure_schema`, a Neo4j store first creates its constraints and indexes.
+    With `ensure_schema`, a Neo4j store first creates its constraints and indexes. With
+    `tolerate_unavailable`, a Neo4j server that cannot be reached for that is logged and the store
+    is yielded all the same: its calls raise :class:`StoreUnavailableError` until the server is
+    back (the API answers 503 meanwhile). `driver_options` set the driver's timeouts, retry time
+    and pool size.
     """
     backend = getattr(settings, "backend", "embedded")
     if backend not in BACKENDS:
         raise ValidationError(f"unknown backend {backend!r} (POLICYKG_BACKEND); use embedded or neo4j")
     if backend == "embedded":
-        from policykg.graph.embedded import EmbeddedStore
-
-        store: GraphStore = EmbeddedStore(getattr(settings, "store_path", None))
-        try:
+        with _embedded_store(settings) as store:
             yield store
-        finally:
-            store.close()
         return
-    with _neo4j_store(settings, ensure_schema) as neo:
+    with _neo4j_store(settings, driver_options) as neo:
+        if ensure_schema:
+            _ensure_schema(neo, settings.neo4j_uri, tolerate_unavailable)
         yield neo
 
 
 @contextmanager
-def _neo4j_store(settings: Any, ensure_schema: bool) -> Iterator[GraphStore]:
-    from neo4j import GraphDatabase
+def _embedded_store(settings: Any) -> Iterator[GraphStore]:
+    from policykg.graph.embedded import EmbeddedStore
 
-    from policykg.graph.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore, translate_errors
-
-    with translate_errors():
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, _secret(settings.neo4j_password)))
+    store = EmbeddedStore(getattr(settings, "store_path", None))
     try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def _neo4j_store(settings: Any, options: DriverOptions) -> Iterator[Neo4jStore]:
+    from policykg.graph.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore
+
+    with neo4j_driver(settings, options) as driver:
         store = Neo4jStore(driver, database=settings.neo4j_database,
                            batch_size=getattr(settings, "batch_size", None) or DEFAULT_BATCH_SIZE)
-        if ensure_schema:
-            store.ensure_schema()
-        yield store
-        store.close()
-    finally:
-        driver.close()
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _ensure_schema(store: Neo4jStore, uri: str, tolerate_unavailable: bool) -> None:
+    """Create constraints and indexes if missing; an unreachable server is only logged when tolerated."""
+    try:
+        store.ensure_schema()
+    except StoreUnavailableError as exc:
+        if not tolerate_unavailable:
+            raise
+        log.warning("Neo4j at %s is unreachable at startup; answering 503 until it is back: %s", uri, exc)
