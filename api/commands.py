@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 import pydantic
 
 from policykg.api.settings import Settings
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def _settings(host: str | None, port: int | None, neo4j: bool, store: Path | None) -> Settings:
@@ -47,5 +52,22 @@ def serve(host: str | None, port: int | None, neo4j: bool, store: Path | None, l
     if neo4j and store is not None:
         raise click.UsageError("--neo4j and --store choose different backends; give one")
     settings = _settings(host, port, neo4j, store)
-    click.echo(f"policykg API on http://{settings.host}:{settings.port} ({settings.backend} store)", err=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=log_level)
+    config = uvicorn.Config(create_app(settings), host=settings.host, port=settings.port, log_level=log_level)
+    config.load()
+    click.echo(f"policykg API on http://{settings.host}:{settings.port} ({settings.backend} store; "
+               f"uvicorn with {server_stack(config)})", err=True)
+    server = uvicorn.Server(config)
+    server.run()
+    if not server.started:
+        raise SystemExit(3)  # as uvicorn.run: the server could not start (the port taken, …)
+
+
+def server_stack(config: uvicorn.Config) -> str:
+    """The HTTP parser and event loop a loaded ``config`` resolved, e.g. "httptools and uvloop".
+
+    uvicorn's "auto" picks httptools and uvloop when they are installed (``uvicorn[standard]``,
+    a dependency: the benchmark figures were measured with them), else h11 and asyncio.
+    """
+    http = config.http_protocol_class.__module__.rsplit(".", 1)[-1].removesuffix("_impl")
+    loop = config.get_loop_factory()
+    return f"{http} and {loop.__module__.split('.')[0] if loop else 'asyncio'}"

@@ -71,6 +71,8 @@ def test_policykg_serve_runs_uvicorn_over_the_embedded_store(tmp_path):
         server.terminate()
         server.wait(timeout=30)
     assert server.returncode in (0, -15)
+    # uvicorn[standard] is a dependency: "auto" resolves to httptools and uvloop, as in the benchmarks
+    assert "uvicorn with httptools and uvloop" in server.stderr.read().decode()
 
 
 def _wait_for_health(base: str, server: subprocess.Popen) -> dict:
