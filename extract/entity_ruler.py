@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (NOUNISH, QOPEN, VFUSED, WORD, Phrase, Tokens,
-                                     head_at, head_cancelled, make_tokens, opening_quote,
-                                     phrase_for)
+from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, QOPEN, VFUSED, WORD, Phrase,
+                                     Tokens, head_at, head_cancelled, make_tokens,
+                                     opening_quote, phrase_for)
 
 MENTIONS = "policykg_mentions"
 CLASSES_KEY = "policykg_classes"
@@ -87,7 +87,8 @@ def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
             continue
         if i + 1 < len(found) and found[i + 1] and (found[i + 1][1] == i or _compound(toks, i)):
             continue  # the next token completes a longer head (资金 + 池) or heads a compound
-        if _quoted_modifier(toks, i, hit[0]) or _contrast(toks, i, hit[0], lex):
+        if _quoted_modifier(toks, i, hit[0]) or _contrast(toks, i, hit[0], lex) \
+                or _sector_list(toks, i, lex):
             continue
         head, head_first = hit
         mentions.extend(_mentions_for(toks, head, head_first, i, lex))
@@ -112,6 +113,27 @@ def _quoted_modifier(toks: Tokens, i: int, head: Head) -> bool:
     return closing + 1 < len(toks.words) and toks.classes[closing + 1] in (WORD, VFUSED)
 
 
+def _sector_list(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """A head listed among bare nouns that jointly modify a non-entity noun after 等 names a
+    sector, not a body: in 整合银行、保险、创投等资源 the list modifies 资源, and the conjuncts
+    that are no entities (保险, 创投) show what kind of list it is. Single-word conjuncts only."""
+    n = len(toks.words)
+    right = i
+    while right + 2 < n and toks.classes[right + 1] == COORD and toks.classes[right + 2] in NOUNISH:
+        right += 2
+    left = i
+    while left - 2 >= 0 and toks.classes[left - 1] == COORD and toks.classes[left - 2] in NOUNISH:
+        left -= 2
+    after = right + 2
+    if left == right or right + 1 >= n or toks.classes[right + 1] != DENG or after >= n:
+        return False
+    if toks.classes[after] != WORD or head_at(toks, after, lex) is not None:
+        return False
+    if after + 1 < n and toks.classes[after + 1] in NOUNISH:
+        return False  # …等资源配置平台: the noun after 等 is only a modifier itself
+    return any(head_at(toks, j, lex) is None for j in range(left, right + 1, 2))
+
+
 def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
     """非银行 and the like name what a head is not."""
     word = toks.words[i]
@@ -121,7 +143,7 @@ def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
 
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
-    nested = i + 1 < len(toks.words) and toks.classes[i + 1] in NOUNISH
+    nested = _nested(toks, i, phrase.first)
     first = phrase.first
     if nested and head.type == "Institution":
         first = _drop_scope(toks, first, head_first, lex)
@@ -134,6 +156,15 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
         if _expansion_ok(toks, text, head, lex):
             out.append(_expanded(toks, head, text, exp_first, phrase.last, i))
     return out
+
+
+def _nested(toks: Tokens, i: int, first: int) -> bool:
+    """Whether the phrase ending at head ``i`` modifies a larger phrase after it. Not when a
+    preposition governs it and a plain verb follows: that verb is the predicate
+    (由市大数据发展局统筹…)."""
+    if i + 1 >= len(toks.words) or toks.classes[i + 1] not in NOUNISH:
+        return False
+    return not (toks.tags[i + 1] == "v" and first > 0 and toks.classes[first - 1] == PREP)
 
 
 def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:

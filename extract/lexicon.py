@@ -57,6 +57,9 @@ def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
 
 
 _CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
+_ROLE_KINDS = frozenset({"coverb", "prefix", "level"})
+"""Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
+neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
 
 
@@ -73,6 +76,8 @@ def lexicon() -> Lexicon:
     rows = tuple((r["word"], r["kind"]) for r in read_tsv("boundaries.tsv"))
     words: dict[str, str] = {}
     for word, kind in rows:  # a kind that makes a token class wins over a descriptive one
+        if kind in _ROLE_KINDS:
+            continue
         if word not in words or kind in _CLASS_KINDS:
             words[word] = kind
     return Lexicon(heads, max(map(len, heads)), verbs, words, institutions, rows)

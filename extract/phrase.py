@@ -69,10 +69,32 @@ def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None,
                 classes: list[int] | None = None) -> Tokens:
     """A ``Tokens`` view with classes (unless given) and quote matches computed."""
     lex = lex or lexicon()
+    words, tags = split_fused_prepositions(words, tags, lex)
     starts = [0, *accumulate(map(len, words))][:-1] if words else []
     toks = Tokens(words, tags, starts, classes or classes_of(words, tags, lex))
     _match_quotes(toks)
     return toks
+
+
+def split_fused_prepositions(words: list[str], tags: list[str],
+                             lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Split a preposition the segmenter fused with the administrative level after it
+    (由市 / 大数据发展局 → 由 / 市 / 大数据发展局): the level opens the noun phrase that
+    the preposition governs. Returns the lists unchanged when nothing is fused."""
+    preps, levels = _one_char_preps(lex), lex.kinds("level")
+    fused = [i for i, w in enumerate(words)
+             if len(w) == 2 and w[1] in levels and w[0] in preps]
+    if not fused:
+        return words, tags
+    words, tags = list(words), list(tags)
+    for i in reversed(fused):
+        words[i:i + 1] = [words[i][0], words[i][1]]
+        tags[i:i + 1] = ["p", "n"]
+    return words, tags
+
+
+def _one_char_preps(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for w in lex.kinds("prep") if len(w) == 1)
 
 
 def classes_of(words: list[str], tags: list[str], lex: Lexicon) -> list[int]:
@@ -251,12 +273,14 @@ def head_cancelled(toks: Tokens, i: int) -> bool:
 
 
 def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
-         head_type: str = "") -> tuple[int, int]:
+         head_type: str = "", prefixes: bool = True) -> tuple[int, int]:
     """Grow leftwards from token ``k`` over modifiers.
 
     Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
     was taken) and the index of the token that stopped it (``lo - 1`` at the start). Before an
-    institution head, verbs that may open a clause never sit inside the phrase.
+    institution head, verbs that may open a clause never sit inside the phrase. A bound prefix
+    (跨, 多) is taken unless ``prefixes`` is false: before a conjunct it scopes the whole
+    coordination (跨教育、财政等多部门), not the conjunct alone.
     """
     first, k0 = k + 1, k
     lo = max(lo, k - _MAX_PHRASE)
@@ -278,9 +302,34 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = k, k - 1
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type):
             first, k = k, k - 1
+        elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
+            first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
         else:
             break
     return first, k
+
+
+def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` is a bound prefix (跨, 多, 全 …) fused to the noun after it, or a
+    word it opens (多层次, 多渠道) that is not a determiner (多家, 多个)."""
+    if k + 1 >= len(toks.words) or toks.classes[k + 1] not in (WORD, NUM):
+        return False
+    word, prefixes = toks.words[k], lex.kinds("prefix")
+    if word in prefixes:
+        return True
+    return toks.classes[k] == NUM and word[:1] in prefixes and word not in lex.kinds("quant")
+
+
+def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at ``k`` follows the object of a coverb (依托高新区 | 建设…, 在园区 |
+    建设…, 以街道为单位 | 建设…): the verb then heads a new verb phrase and opens no name."""
+    j, floor = k - 1, max(0, k - _MAX_PHRASE)
+    walk = NOUNISH | {COORD, LOC}
+    while j >= floor and (toks.classes[j] in walk or toks.classes[j] == QCLOSE):
+        if toks.classes[j] == QCLOSE:
+            j = toks.quote_open.get(j, -1)
+        j -= 1
+    return 0 <= j < k - 1 and toks.words[j] in lex.kinds("coverb")
 
 
 def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) -> bool:
@@ -310,6 +359,8 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
     before the head after 的 or another verb, it is the head's modifier (…的创新体系)."""
     if k <= lo:
         return False
+    if lex.proposes(toks.words[k]) and _after_coverb_object(toks, k, lex):
+        return False  # 依托高新区建设科技金融服务中心: 建设 starts a verb phrase
     if toks.classes[k - 1] == VPROP:
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
@@ -333,7 +384,8 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
     and a one-character adjective after an adverb (更大 …). Before an institution head, any
     verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
-    while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type):
+    while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type) \
+            and not _prefix_before_noun(toks, first, lexicon()):
         first += 1
     if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
             and len(toks.words[first]) == 1:
@@ -393,7 +445,7 @@ def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon,
     """The conjuncts left of the coordination marker at ``b``, nearest first."""
     out: list[Conjunct] = []
     while b > lo and len(out) < _MAX_CONJUNCTS:
-        first, stop = grow(toks, b - 1, lo, lex, head_type)
+        first, stop = grow(toks, b - 1, lo, lex, head_type, prefixes=False)
         first = strip_leading(toks, first, b - 1, head_type)
         if first > b - 1:
             break

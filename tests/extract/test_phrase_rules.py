@@ -202,3 +202,69 @@ def test_an_organisation_name_in_a_coordination_is_not_a_modifier(texts):
 def test_office_and_consortium_heads_name_institutions(found):
     got = found("支持高校设立技术转移办公室，组建产业创新联合体。")
     assert {("Institution", "技术转移办公室"), ("Institution", "产业创新联合体")} <= got
+
+
+# --------------------------------------------------------- coverbs, prefixes, scope
+
+
+def test_proposing_verb_after_a_coverb_object_opens_a_new_verb_phrase(found):
+    got = found("依托经开区建设智能制造公共服务中心。")
+    assert ("Platform", "智能制造公共服务中心") in got
+    assert not any(t.startswith("经开区") for _, t in got)
+
+
+def test_coverb_object_rule_holds_for_prepositions_and_frames(texts):
+    assert "乡村物流配送中心" in texts("在镇街建设乡村物流配送中心。")
+    assert "邻里互助服务综合体" in texts("以小区为单元培育邻里互助服务综合体。")
+    assert "县域商业服务中心" in texts("围绕县城试点县域商业服务中心。")
+
+
+def test_a_verb_inside_a_name_without_a_coverb_stays(found):
+    assert ("Mechanism", "市区财政支持稳定增长机制") in found("健全市区财政支持稳定增长机制。")
+
+
+def test_bound_prefixes_stay_with_the_modifier(found):
+    assert ("Mechanism", "跨流域横向补偿机制") in found("完善跨流域横向补偿机制。")
+    assert ("Fund", "多层级风险缓释资金池") in found("设立多层级风险缓释资金池。")
+
+
+def test_a_word_opened_by_a_prefix_stays_but_a_determiner_goes(found):
+    assert ("Mechanism", "多层次湿地保护体系") in found("构建多层次湿地保护体系。")
+    assert ("Institution", "文旅企业") in found("培育多家文旅企业。")
+
+
+def test_a_prefix_before_a_coordination_scopes_the_whole_list(found):
+    got = found("建立跨水利、林业等多部门的会商制度。")
+    assert {("Institution", "水利部门"), ("Institution", "林业部门")} <= got
+
+
+def test_a_fused_preposition_and_level_are_split(found):
+    got = found("由市大数据发展局统筹推进。")
+    assert ("Institution", "市大数据发展局") in got
+
+
+def test_a_phrase_governed_by_a_preposition_ends_before_its_predicate(found):
+    assert ("Institution", "县农业农村局") in found("由县农业农村局统筹实施。")
+
+
+def test_bare_heads_in_a_list_of_sectors_are_not_bodies(texts):
+    assert texts("统筹银行、证券、期货等资源。") == set()
+
+
+def test_a_list_of_bodies_before_a_class_keeps_its_members(texts):
+    got = texts("引导银行、保险公司等金融机构参与。")
+    assert {"银行", "保险公司", "金融机构"} <= got
+
+
+def test_a_stage_before_a_category_is_not_part_of_its_name(found):
+    got = found("重点支持种子期、初创期科技企业。")
+    assert ("Institution", "科技企业") in got
+    assert not any("期" in t for _, t in got)
+
+
+def test_an_action_verb_before_a_head_that_needs_a_modifier_belongs_to_the_name(found):
+    assert ("Platform", "绿色消费促进中心") in found("共建绿色消费促进中心。")
+
+
+def test_hospitals_are_institutions(found):
+    assert ("Institution", "中医医院") in found("支持中医医院开设康复门诊。")
