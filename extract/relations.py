@@ -6,7 +6,8 @@
   a mention that modifies a larger phrase (科技领军企业 in …企业梯度培育机制) and everything
   else is MENTIONS.
 - OPERATED_BY: ``X [牵头|发起] <proposing verb> Y`` — X is the subject that runs Y.
-- HOSTED_BY: ``依托X … <proposing verb> Y`` within one sentence, and ``在X设立Y``.
+- HOSTED_BY: ``依托X <proposing verb> Y`` within the verb phrase the coverb scopes (its clause,
+  or the next clause when ``依托X，`` stands alone), and ``在X设立Y``.
 - FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
 - PART_OF: ``A、B等C`` where A and B are entities listed as members of the class C.
 """
@@ -26,11 +27,13 @@ from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, NUM, PUNCT, 
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, NUM, LOC, SPACE})
-_SENTENCE_END = frozenset("。；！？\n")
 _SUPPORT_VERBS = frozenset({"支持", "鼓励", "引导"})
 """Verbs whose object is the subject of the next verb (支持X设立Y: X runs Y)."""
 _PLACE_PREPS = frozenset({"在", "于"})
 """Prepositions that make the subject slot a place: 在X设立Y → Y HOSTED_BY X."""
+_CLAUSE_COMMA = frozenset("，,")
+_BRACKETS = frozenset("（）()《》〈〉【】[]")
+"""Punctuation inside a clause that does not end it."""
 _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
@@ -69,7 +72,7 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
             verb = toks.words[verb_at]
             m["relation"], m["action"], m["action_en"] = "PROPOSES", verb, lex.verbs[verb][0]
             m["verb_at"] = verb_at
-            out += _operated_by(toks, n, m, verb_at, by_last, mentions)
+            out += _operated_by(toks, n, m, verb_at, by_last, mentions, lex)
     out += _hosted_by(toks, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
     out += _funded_by(toks, mentions, by_last)
@@ -116,23 +119,41 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
 
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
-                 mentions: list[dict]) -> list[dict]:
-    """``X [牵头] 设立 Y``: Y is run by X; ``在X设立Y``: Y is hosted by X."""
+                 mentions: list[dict], lex: Lexicon) -> list[dict]:
+    """``X [和Z] [牵头] 设立 Y``: Y is run by X (and Z); ``在X设立Y``: Y is hosted by X. A noun
+    phrase governed by another coverb (依托X, 通过X …) is no subject: 依托 has its own rule."""
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
     while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
         j -= 1
-    subject = by_last.get(j)
-    if subject is None or subject == n:
+    subjects = _coordinated_before(toks, mentions, by_last, j)
+    if not subjects or n in subjects:
         return []
-    start = mentions[subject]["first"]
-    kind = "HOSTED_BY" if start > 0 and toks.words[start - 1] in _PLACE_PREPS else "OPERATED_BY"
-    return [_rel(kind, n, subject, toks.starts[start - 1] if start > 0 else mentions[subject]["start"],
-                 m["end"])]
+    start = mentions[subjects[-1]]["first"]
+    before = toks.words[start - 1] if start > 0 else ""
+    if before in lex.kinds("coverb") and before not in _PLACE_PREPS:
+        return []
+    kind = "HOSTED_BY" if before in _PLACE_PREPS else "OPERATED_BY"
+    origin = toks.starts[start - 1] if start > 0 else mentions[subjects[-1]]["start"]
+    return [_rel(kind, n, s, origin, m["end"]) for s in subjects]
+
+
+def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int) -> list[int]:
+    """The mention ending at token ``j`` and those coordinated before it (A与B, A、B和C),
+    nearest first; empty when no mention ends at ``j``."""
+    found: list[int] = []
+    while j in by_last and by_last[j] not in found:
+        found.append(by_last[j])
+        k = mentions[found[-1]]["first"] - 1
+        if k < 1 or toks.classes[k] not in (COORD, CONJ) or toks.words[k] == "并":
+            break
+        j = k - 1
+    return found
 
 
 def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:
-    """Mentions proposed after ``依托X`` in the same sentence (and within reach) are hosted by X."""
+    """Mentions proposed in the verb phrase that ``依托X`` scopes are hosted by X (and by each
+    entity coordinated with X in the coverb's object)."""
     out: list[dict] = []
     if "依托" not in toks.words:
         return out
@@ -141,18 +162,45 @@ def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]
     for j, word in enumerate(toks.words):
         if word != "依托" or j + 1 not in by_first:
             continue
-        host = by_first[j + 1]
-        for n in order[bisect_right(firsts, mentions[host]["last"]):]:
+        hosts = _coverb_objects(toks, mentions, by_first, j + 1)
+        start, end = _coverb_scope(toks, mentions[hosts[-1]]["last"] + 1)
+        for n in order[bisect_right(firsts, start - 1):]:
             m = mentions[n]
-            if m["first"] - j > _REACH or _sentence_break(toks, j, m["first"]):
+            if m["first"] >= end:
                 break
-            if m["relation"] == "PROPOSES":
-                out.append(_rel("HOSTED_BY", n, host, toks.starts[j], m["end"]))
+            if m["relation"] == "PROPOSES" and n not in hosts:
+                out += [_rel("HOSTED_BY", n, h, toks.starts[j], m["end"]) for h in hosts]
     return out
 
 
-def _sentence_break(toks: Tokens, a: int, b: int) -> bool:
-    return any(toks.words[k] in _SENTENCE_END for k in range(a, min(b, a + _REACH + 1)))
+def _coverb_objects(toks: Tokens, mentions: list[dict], by_first: dict, first: int) -> list[int]:
+    """The mentions that make up a coverb's object: the one starting at ``first`` and those
+    coordinated with it by 和/与/及/、 (依托高校和科研院所 …)."""
+    hosts = [by_first[first]]
+    while True:
+        after = mentions[hosts[-1]]["last"] + 1
+        if after + 1 >= len(toks.words) or toks.classes[after] not in (COORD, CONJ) \
+                or toks.words[after] == "并" or after + 1 not in by_first:
+            return hosts
+        hosts.append(by_first[after + 1])
+
+
+def _coverb_scope(toks: Tokens, k: int) -> tuple[int, int]:
+    """Token range of the verb phrase a coverb phrase ending before ``k`` scopes: the rest of
+    its clause, or, when the coverb phrase stands alone before a comma (依托X，建设Y，…), the
+    next clause only. A relation never reaches past it (依托X建设Y，整合…，建立Z: Z is not
+    hosted by X)."""
+    if k < len(toks.words) and toks.words[k] in _CLAUSE_COMMA:
+        k += 1
+    end, floor = k, min(len(toks.words), k + _REACH)
+    while end < floor and not _ends_clause(toks, end):
+        end += 1
+    return k, end
+
+
+def _ends_clause(toks: Tokens, k: int) -> bool:
+    word = toks.words[k]
+    return "\n" in word or (toks.classes[k] == PUNCT and word not in _BRACKETS)
 
 
 def _part_of(mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:

@@ -90,3 +90,41 @@ def test_bare_class_heading_a_list_refers_back_for_part_of(extract):
     rec = extract("完善园区企业服务体系，建立孵化器、加速器等服务体系。")
     assert [e.canonical for e in rec.entities if e.type == "Mechanism"] == ["园区企业服务体系"]
     assert ("PART_OF", "platform:孵化器", "mechanism:园区企业服务体系") in _rels(rec)
+
+
+def test_entity_after_a_coverb_object_is_proposed_by_the_verb_after_it(extract):
+    e = _by_text(extract("依托经开区建设智能制造公共服务中心。"))["智能制造公共服务中心"]
+    assert (e.relation, e.action) == ("PROPOSES", "建设")
+
+
+def test_hosted_by_stays_within_the_verb_phrase_the_coverb_scopes(extract):
+    rec = extract("依托市工业设计中心建设设计成果转化平台，整合高校资源，建立设计人才评价机制。")
+    rels = _rels(rec)
+    assert ("HOSTED_BY", "platform:设计成果转化平台", "platform:市工业设计中心") in rels
+    assert not any(r[1] == "mechanism:设计人才评价机制" for r in rels)
+
+
+def test_a_standalone_coverb_phrase_scopes_only_the_next_clause(extract):
+    rec = extract("依托市工业设计中心，建设设计成果转化平台，建立设计人才评价机制。")
+    rels = _rels(rec)
+    assert ("HOSTED_BY", "platform:设计成果转化平台", "platform:市工业设计中心") in rels
+    assert not any(r[1] == "mechanism:设计人才评价机制" for r in rels)
+
+
+def test_coordinated_coverb_objects_all_host(extract):
+    rec = extract("依托农业科学院和畜牧科学研究院建设种质资源保护中心。")
+    rels = _rels(rec)
+    assert ("HOSTED_BY", "platform:种质资源保护中心", "institution:农业科学院") in rels
+    assert ("HOSTED_BY", "platform:种质资源保护中心", "institution:畜牧科学研究院") in rels
+
+
+def test_a_coverb_object_is_no_operator(extract):
+    rec = extract("依托西部算力调度中心建设算力交易平台。")
+    assert not any(r[0] == "OPERATED_BY" for r in _rels(rec))
+
+
+def test_coordinated_subjects_all_operate(extract):
+    rec = extract("推动社区医院与养老服务机构建立医养协作机制。")
+    rels = _rels(rec)
+    assert ("OPERATED_BY", "mechanism:医养协作机制", "institution:社区医院") in rels
+    assert ("OPERATED_BY", "mechanism:医养协作机制", "institution:养老服务机构") in rels
