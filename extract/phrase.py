@@ -273,14 +273,16 @@ def head_cancelled(toks: Tokens, i: int) -> bool:
 
 
 def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
-         head_type: str = "", prefixes: bool = True) -> tuple[int, int]:
+         head_type: str = "", prefixes: bool = True, bare_head: bool = False) -> tuple[int, int]:
     """Grow leftwards from token ``k`` over modifiers.
 
     Returns ``(first, boundary)``: the first token of the grown stretch (``k + 1`` when nothing
     was taken) and the index of the token that stopped it (``lo - 1`` at the start). Before an
     institution head, verbs that may open a clause never sit inside the phrase. A bound prefix
     (跨, 多) is taken unless ``prefixes`` is false: before a conjunct it scopes the whole
-    coordination (跨教育、财政等多部门), not the conjunct alone.
+    coordination (跨教育、财政等多部门), not the conjunct alone. ``bare_head`` says the head
+    token is a head that needs a modifier (中心, 基金): a verb right before it is then its
+    modifier, not a verb taking it as a meaningless bare object.
     """
     first, k0 = k + 1, k
     lo = max(lo, k - _MAX_PHRASE)
@@ -300,7 +302,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
-        elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type):
+        elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
+                                         bare_head and k == k0):
             first, k = k, k - 1
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
@@ -351,7 +354,7 @@ def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:
 
 
 def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool,
-                 head_type: str = "") -> bool:
+                 head_type: str = "", before_bare_head: bool = False) -> bool:
     """A verb such as 培育 or 引导 sits inside a name when a noun precedes it and it stands right
     before the head (企业扶持机制, 政府引导基金), or when the noun before it is no head of its own
     (财政支持稳定增长机制); not when it opens the phrase or follows a subject (龙头企业建设产业
@@ -359,8 +362,9 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
     before the head after 的 or another verb, it is the head's modifier (…的创新体系)."""
     if k <= lo:
         return False
-    if lex.proposes(toks.words[k]) and _after_coverb_object(toks, k, lex):
-        return False  # 依托高新区建设科技金融服务中心: 建设 starts a verb phrase
+    if lex.proposes(toks.words[k]) and not before_bare_head and _after_coverb_object(toks, k, lex):
+        return False  # 依托高新区建设科技金融服务中心: 建设 starts a verb phrase; but 依托
+        # 县级农业技术推广中心: a bare 中心 could be no object, so 推广 names it
     if toks.classes[k - 1] == VPROP:
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
@@ -473,7 +477,8 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
                lex: Lexicon | None = None) -> Phrase:
     """The maximal noun phrase ending with the head at tokens ``head_first`` .. ``head_last``."""
     lex = lex or lexicon()
-    first, b = grow(toks, head_first - 1, lo, lex, head.type)
+    first, b = grow(toks, head_first - 1, lo, lex, head.type,
+                    bare_head=_bare(toks, head_first, head_last, head))
     first = min(first, head_first)
     phrase = Phrase(strip_leading(toks, first, head_first, head.type), head_last)
     if b < lo:

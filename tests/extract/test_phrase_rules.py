@@ -268,3 +268,7 @@ def test_an_action_verb_before_a_head_that_needs_a_modifier_belongs_to_the_name(
 
 def test_hospitals_are_institutions(found):
     assert ("Institution", "中医医院") in found("支持中医医院开设康复门诊。")
+
+
+def test_after_a_coverb_object_a_verb_before_a_head_needing_a_modifier_names_it(found):
+    assert ("Platform", "县级畜牧技术推广中心") in found("依托县级畜牧技术推广中心开展培训。")
