@@ -305,6 +305,9 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
                                          bare_head and k == k0):
             first, k = k, k - 1
+        elif c == VACT and k == k0 and bare_head and head_type != "Institution" and k > lo \
+                and toks.classes[k - 1] == WORD:
+            first, k = k, k - 1  # 价值实现机制, 消费促进中心: no verb takes a bare 机制 as object
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
         else:
@@ -565,8 +568,22 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
         for c in reversed(conj):
             phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
         return
-    if not connector_is_list and head.type != "Institution":
+    if not connector_is_list and head.type != "Institution" \
+            and not _noun_phrase_coordination(toks, nearest, right):
         phrase.first = nearest.first
+
+
+_MIN_OWN_MODIFIERS = 2
+"""Modifier units before the head from which the right conjunct counts as a whole noun phrase."""
+
+
+def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[int, int]]) -> bool:
+    """Whether “X和Y Z” joins two noun phrases rather than two modifiers of Z: X is a phrase of
+    its own (several units ending in a noun: 教师认定标准) and Y Z has modifiers of its own
+    (校企人员双向流动机制). Modifiers shared over Z are short or verbal (数据采集与共享机制)."""
+    own = len(right) - 1 >= _MIN_OWN_MODIFIERS
+    left_is_phrase = len(units(toks, left.first, left.last)) >= 2 and toks.tags[left.last][:1] == "n"
+    return own and left_is_phrase
 
 
 def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,

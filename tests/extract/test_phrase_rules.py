@@ -272,3 +272,26 @@ def test_hospitals_are_institutions(found):
 
 def test_after_a_coverb_object_a_verb_before_a_head_needing_a_modifier_names_it(found):
     assert ("Platform", "县级畜牧技术推广中心") in found("依托县级畜牧技术推广中心开展培训。")
+
+
+def test_an_action_verb_before_a_head_that_needs_a_modifier_names_it(found):
+    assert ("Mechanism", "湿地价值实现机制") in found("探索湿地价值实现机制试点。")
+
+
+def test_an_action_verb_before_a_bare_institution_head_stays_the_clause_verb(texts):
+    assert not any(t.endswith("推动企业") for t in texts("政府推动企业转型。"))
+
+
+def test_two_noun_phrases_joined_by_he_stay_apart(found):
+    got = found("完善医师执业评价标准和医护人员双向交流机制。")
+    assert ("Mechanism", "医护人员双向交流机制") in got
+    assert not any(t.startswith("医师") for _, t in got)
+
+
+def test_short_modifiers_joined_by_he_still_share_the_head(found):
+    assert ("Mechanism", "信息采集和共享机制") in found("建立信息采集和共享机制。")
+
+
+def test_units_and_communities_head_institutions(found):
+    got = found("引导重点用能单位加入区域医疗共同体。")
+    assert {("Institution", "重点用能单位"), ("Institution", "区域医疗共同体")} <= got
