@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from policykg.api.deps import StoreDep
-from policykg.api.models import NodeDetail, Page, Problem
+from policykg.api.models import EntityDetail, NodeDetail, Page, Problem
 from policykg.graph.store import GraphStore
 
 router = APIRouter()
@@ -72,11 +72,24 @@ def list_entities(
     return page_of(store, "entities", limit, cursor, type=type, q=q)
 
 
-@router.get("/entities/{id:path}", tags=["entities"], summary="One entity", response_model=NodeDetail,
+@router.get("/entities/{id:path}", tags=["entities"], summary="One entity", response_model=EntityDetail,
             responses=_NOT_FOUND)
-def get_entity(store: StoreDep, id: NodeId) -> dict:
-    """An entity with aliases, concept, relations and evidence."""
-    return store.node("entities", id)
+def get_entity(
+    store: StoreDep, id: NodeId,
+    evidence_limit: Annotated[int, Query(ge=1, le=1000, description="Evidence items per response.")] = 50,
+    evidence_offset: Annotated[int, Query(ge=0, description="Evidence items to skip (`evidence_next_offset`).")] = 0,
+) -> dict:
+    """An entity with aliases, concept, proposers, relations and one page of its evidence."""
+    return evidence_page(store.node("entities", id), evidence_limit, evidence_offset)
+
+
+def evidence_page(detail: dict, limit: int, offset: int) -> dict:
+    """``detail`` with its evidence cut to ``limit`` items from ``offset``, and the total count."""
+    evidence = detail["evidence"]
+    end = offset + limit
+    return {**detail, "evidence": evidence[offset:end], "evidence_count": len(evidence),
+            "evidence_offset": offset, "evidence_limit": limit,
+            "evidence_next_offset": end if end < len(evidence) else None}
 
 
 @router.get("/concepts", tags=["concepts"], summary="List concepts", response_model=Page)

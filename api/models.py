@@ -253,6 +253,45 @@ class NodeDetail(BaseModel):
     id: str
 
 
+class ConceptRef(BaseModel):
+    """A concept: a class of entities such as guidance fund (引导基金)."""
+
+    id: str
+    name: str
+    name_en: str | None = None
+
+
+class EntityDetail(BaseModel):
+    """An entity with its aliases, concept, proposers and relations, and one page of its evidence.
+
+    ``evidence`` holds at most ``evidence_limit`` items from ``evidence_offset`` on, of
+    ``evidence_count`` in all; ``evidence_next_offset``, passed as ``evidence_offset``, gives the
+    next page (None on the last).
+    """
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [dict(
+        ENTITY_EXAMPLE, concept={"id": "concept:seed-fund", "name": "种子基金", "name_en": "seed fund"},
+        aliases=["种子资金"], evidence=[EVIDENCE_EXAMPLE], evidence_count=3, evidence_offset=0,
+        evidence_limit=1, evidence_next_offset=1,
+        proposers=[{"proposer": PROPOSER_EXAMPLE, "path": "direct", "via": None, "relations": ["PROPOSES"]}],
+        relations=[])]})
+    id: str
+    type: str
+    name: str
+    name_en: str | None = None
+    concept: ConceptRef | None = None
+    aliases: list[str] = []
+    evidence: list[Evidence]
+    evidence_count: int = Field(description="Evidence items in all, on every page.")
+    evidence_offset: int
+    evidence_limit: int
+    evidence_next_offset: int | None = Field(None, description="`evidence_offset` of the next page; None on the last.")
+    proposers: list[dict[str, Any]] = Field(
+        [], description="Who proposed or mentioned it: {proposer, path, via, relations}.")
+    relations: list[dict[str, Any]] = Field(
+        [], description="Relations to other entities: {type, direction, other, evidence}.")
+
+
 class DocumentOutcome(BaseModel):
     """A document read from the body and what loading it did."""
 

@@ -64,3 +64,35 @@ def test_an_entity_has_its_evidence(client):
     fund = client.get("/entities", params={"type": "Fund", "limit": 1}).json()["items"][0]
     body = client.get(f"/entities/{quote(fund['id'], safe='')}").json()
     assert body["name"] == fund["name"] and body["evidence"]
+
+
+def _entity_with_evidence(client, at_least: int) -> str:
+    """The path of the first entity (by id) with at least `at_least` evidence items."""
+    for entity in _walk(client, "/entities", 200):
+        path = f"/entities/{quote(entity['id'], safe='')}"
+        if client.get(path, params={"evidence_limit": 1}).json()["evidence_count"] >= at_least:
+            return path
+    pytest.fail(f"no entity of the sample has {at_least} evidence items")
+
+
+def test_entity_evidence_comes_in_pages_with_its_total(client):
+    path = _entity_with_evidence(client, 3)
+    whole = client.get(path, params={"evidence_limit": 1000}).json()
+    total = whole["evidence_count"]
+    assert total == len(whole["evidence"]) and whole["evidence_next_offset"] is None
+    pages, offset = [], 0
+    while offset is not None:
+        body = client.get(path, params={"evidence_limit": 2, "evidence_offset": offset}).json()
+        assert (body["evidence_count"], body["evidence_offset"], body["evidence_limit"]) == (total, offset, 2)
+        assert 1 <= len(body["evidence"]) <= 2
+        pages += body["evidence"]
+        offset = body["evidence_next_offset"]
+    assert pages == whole["evidence"], "the pages differ from the whole list"
+    beyond = client.get(path, params={"evidence_offset": total}).json()
+    assert beyond["evidence"] == [] and beyond["evidence_count"] == total and beyond["evidence_next_offset"] is None
+
+
+def test_entity_evidence_has_a_default_page_size(client):
+    body = client.get(_entity_with_evidence(client, 1)).json()
+    assert body["evidence_limit"] == 50 and body["evidence_offset"] == 0
+    assert len(body["evidence"]) == min(50, body["evidence_count"]) and body["proposers"]

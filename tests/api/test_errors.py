@@ -42,6 +42,9 @@ def test_unknown_ids_are_404_naming_the_id(client, api_key):
     ("/export", {"types": "Spaceship"}, "Spaceship"),
     ("/entities", {"limit": "0"}, "limit"),
     ("/entities", {"type": "Spaceship"}, "Spaceship"),
+    ("/entities/fund%3Ax", {"evidence_limit": "0"}, "evidence_limit"),
+    ("/entities/fund%3Ax", {"evidence_limit": "1001"}, "evidence_limit"),
+    ("/entities/fund%3Ax", {"evidence_offset": "-1"}, "evidence_offset"),
     ("/search", {"q": ""}, "'q'"),
 ])
 def test_bad_parameters_are_422_naming_the_parameter(client, path, params, named):

@@ -7,6 +7,7 @@ import json
 import zipfile
 from urllib.parse import parse_qs, quote, urlparse
 
+import httpx
 import networkx as nx
 import pytest
 
@@ -71,6 +72,36 @@ def assert_only_what_is_shown(urls: list[str]) -> None:
             assert query.get("center"), f"{url.path} without a centre asks for the whole graph: {url.geturl()}"
         if url.path in ("/search", "/proposers", "/entities", "/subgraph"):
             assert int(query.get("limit", ["0"])[0]) > 0, f"{url.path} without a limit: {url.geturl()}"
+        if url.path.startswith("/entities/"):
+            assert int(query.get("evidence_limit", ["0"])[0]) > 0, f"an entity without evidence_limit: {url.geturl()}"
+
+
+def entity_with_evidence(api, at_least: int) -> tuple[str, int]:
+    """(id, evidence count) of the first entity, by id, with at least `at_least` evidence items."""
+    entities = httpx.get(f"{api.url}/entities", params={"limit": 1000}).json()["items"]
+    for entity in entities:
+        detail = httpx.get(f"{api.url}/entities/{quote(entity['id'], safe='')}", params={"evidence_limit": 1}).json()
+        if detail["evidence_count"] >= at_least:
+            return entity["id"], detail["evidence_count"]
+    pytest.fail(f"no entity of the sample has {at_least} evidence items")
+
+
+def test_entity_evidence_loads_a_page_at_a_time(page, embedded_api):
+    node_id, total = entity_with_evidence(embedded_api, 3)
+    open_explorer(page, embedded_api)
+    page.evaluate("window.policykg.evidence.pageSize = 2")
+    page.evaluate(f"window.policykg.openNode({json.dumps(node_id)})")
+    more = page.locator("#evidence-body button.more-evidence")
+    more.wait_for(timeout=WAIT_MS)
+    cards = page.locator("#evidence-body .ev")
+    assert cards.count() == 2
+    assert f"({total})" in page.locator("#evidence-body .section-title", has_text="Evidence").inner_text()
+    while more.count():
+        shown = cards.count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#evidence-body .ev').length > {shown}", timeout=WAIT_MS)
+    assert cards.count() == total and page.locator("#evidence-body .ev-sentence mark").count() == total
+    assert not page.js_errors, page.js_errors
 
 
 def test_click_expands_and_filters_hide_a_type(page, embedded_api):

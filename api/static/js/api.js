@@ -106,7 +106,8 @@ function withoutKeys(object, keys) {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
 
-export const entity = (id) => getJSON(idPath("entities", id));
+/** One entity with one page of its evidence (`evidence_limit`, `evidence_offset`; the API's default page without them). */
+export const entity = (id, page = {}) => getJSON(idPath("entities", id), page);
 export const proposer = (id) => getJSON(idPath("proposers", id));
 export const concept = (id) => getJSON(idPath("concepts", id));
 export const health = () => getJSON("health");

@@ -8,6 +8,8 @@ import { fill, h } from "./dom.js";
 import { mainType, typeStyle } from "./types.js";
 
 const MAX_EVIDENCE = 12;
+/** Evidence items per request for an entity (the API's evidence_limit; the panel's pageSize); "More" fetches the next page. */
+const EVIDENCE_PAGE = 12;
 const ENTITY_TYPES = new Set(["Fund", "Mechanism", "Platform", "Institution", "Pilot", "Program", "Policy"]);
 
 export class EvidencePanel {
@@ -15,6 +17,7 @@ export class EvidencePanel {
     this.body = body;
     this.onOpen = onOpen;
     this.token = 0;
+    this.pageSize = EVIDENCE_PAGE;
   }
 
   /** Show the evidence of a cytoscape node or edge (its data()). */
@@ -40,7 +43,7 @@ export class EvidencePanel {
   }
 
   async #entity(data) {
-    const entity = await api.entity(data.id);
+    const entity = await api.entity(data.id, { evidence_limit: this.pageSize });
     const evidence = entity.evidence || [];
     return [
       head(data.type, entity.name || data.props.name, entity.name_en),
@@ -49,9 +52,18 @@ export class EvidencePanel {
         ["Concept 概念", conceptName(entity)],
         ["Proposers 提议方", uniqueNames((entity.proposers || []).map((p) => p.proposer || p)).join("、")],
       ]),
-      h("div.section-title", {}, `Evidence 出处 (${evidence.length})`),
-      await this.#evidenceList(evidence, terms(entity)),
+      h("div.section-title", {}, `Evidence 出处 (${entity.evidence_count ?? evidence.length})`),
+      await this.#entityEvidence(data.id, entity, terms(entity)),
     ];
+  }
+
+  /** An entity's evidence, a page at a time: "More" fetches the next page from the API. */
+  async #entityEvidence(id, entity, entityTerms) {
+    if (!entity.evidence?.length) return h("p.hint", {}, "No evidence recorded.");
+    const list = h("div.evidence-list", {}, await evidenceCards(entity.evidence, entityTerms));
+    moreButton(list, { id, next: entity.evidence_next_offset, total: entity.evidence_count, size: this.pageSize,
+                       entityTerms });
+    return list;
   }
 
   async #proposer(data) {
@@ -123,10 +135,32 @@ export class EvidencePanel {
   async #evidenceList(evidence, entityTerms) {
     if (!evidence.length) return h("p.hint", {}, "No evidence recorded.");
     const shown = evidence.slice(0, MAX_EVIDENCE);
-    const cards = await Promise.all(shown.map((ev) => evidenceCard(ev, ev._terms || entityTerms)));
+    const cards = await evidenceCards(shown, entityTerms);
     const more = evidence.length > shown.length ? h("p.hint", {}, `…and ${evidence.length - shown.length} more`) : null;
     return h("div.evidence-list", {}, cards, more);
   }
+}
+
+function evidenceCards(evidence, entityTerms) {
+  return Promise.all(evidence.map((ev) => evidenceCard(ev, ev._terms || entityTerms)));
+}
+
+/** Append to `list` a button that loads the entity's evidence page at offset `next` (none on the last page). */
+function moreButton(list, { id, next, total, size, entityTerms }) {
+  if (next === null || next === undefined) return;
+  const button = h("button.more-evidence", { type: "button" }, `More 更多 (${total - next} left)`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const page = await api.entity(id, { evidence_limit: size, evidence_offset: next });
+      button.replaceWith(...(await evidenceCards(page.evidence || [], entityTerms)));
+      moreButton(list, { id, next: page.evidence_next_offset, total: page.evidence_count, size, entityTerms });
+    } catch (error) {
+      button.disabled = false;
+      button.textContent = `Could not load more evidence: ${error.message}`;
+    }
+  });
+  list.append(button);
 }
 
 const PROPOSAL_PATH = ["Body", "Person", "Speech", "Recommendation", ...ENTITY_TYPES];
