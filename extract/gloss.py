@@ -18,12 +18,15 @@ romanised with pypinyin when it is installed, else left as it is.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from policykg.extract.datafiles import read_tsv
 from policykg.extract.normalize import display_form, fold_width, squeeze_spaces, strip_quotes
@@ -43,30 +46,69 @@ class Part:
 
     zh: str
     en: str
-    kind: str  # word | latin | punct | unknown
+    kind: str  # word | char | latin | punct | unknown (a proper name, romanised when rendered)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary file as lookup tables (see the header of ``glossary.tsv`` for the kinds)."""
+
+    words: dict[tuple[str, str], str]  # (zh, type) -> en; type "*" for any
+    heads: dict[tuple[str, str], str]  # (zh, type) -> en where the word ends a name (一体化)
+    prefixes: frozenset[str]  # every prefix of an any-type word, to stop a lookup early
+    chars: dict[str, str]  # character glosses, only for compounds the words do not cover
+    places: frozenset[str]  # place-name endings (区 县 镇 岛 …)
+    verbs: frozenset[str]  # verbs that take the next word as their object (促进 就业)
+    readings: dict[str, str]  # pinyin of a character in place names (长 cháng, 都 dū)
 
 
 @cache
-def _glossary() -> tuple[dict[tuple[str, str], str], int]:
-    """(entries keyed by (zh, type) with type "*" for any, longest key length)."""
-    entries: dict[tuple[str, str], str] = {}
+def _glossary() -> Glossary:
+    """The glossary, read once."""
+    words: dict[tuple[str, str], str] = {}
+    heads: dict[tuple[str, str], str] = {}
+    by_kind: dict[str, dict[str, str]] = {"char": {}, "place": {}, "verb": {}, "reading": {}}
     for row in read_tsv("glossary.tsv"):
-        entries[(row["zh"], row.get("type") or "*")] = row["en"]
-    return entries, max(len(zh) for zh, _ in entries)
+        kind = row.get("kind") or ""
+        if kind in ("char", "reading"):
+            by_kind[kind][row["zh"]] = row["en"]
+            continue
+        key = (row["zh"], row.get("type") or "*")
+        words[key], _, head = row["en"].partition("|")
+        if head:
+            heads[key] = head
+        if kind:
+            by_kind[kind][row["zh"]] = row["en"]
+    prefixes = frozenset(zh[:n] for zh, type_ in words if type_ == "*"
+                         for n in range(1, len(zh) + 1))
+    return Glossary(words, heads, prefixes, by_kind["char"], frozenset(by_kind["place"]),
+                    frozenset(by_kind["verb"]), by_kind["reading"])
 
 
 def lookup(term: str, type_: str = "*") -> str | None:
-    """The glossary English of a whole term (type-specific entry first), or None."""
-    entries, _ = _glossary()
-    found = entries.get((term, type_))
-    return found if found is not None else entries.get((term, "*"))
+    """The glossary English of a whole term (type-specific entry first), or None.
+
+    A whole term is its own head, so a word with a head form takes it (一体化 → integration).
+    """
+    glossary = _glossary()
+    for key in ((term, type_), (term, "*")):
+        found = glossary.heads.get(key, glossary.words.get(key))
+        if found is not None:
+            return found
+    return None
 
 
 def segment(text: str) -> list[Part]:
     """The fewest glossary entries covering ``text``; unknown Han characters cost most.
 
+    Han text no entry covers is then read as a proper name when a place ending follows it
+    (白马 | 县), else composed from character glosses when it has one for every character
+    (氢储 → hydrogen storage), else kept as an unknown (proper) name.
+
     >>> [p.zh for p in segment("产业链投资基金")]
     ['产业链', '投资基金']
+    >>> [(p.zh, p.kind) for p in segment("白马县氢储基金")]
+    [('白马', 'unknown'), ('县', 'word'), ('氢', 'char'), ('储', 'char'), ('基金', 'word')]
     """
     best: list[tuple[int, int, Part] | None] = [None] * (len(text) + 1)
     best[len(text)] = (0, 0, Part("", "", "punct"))
@@ -75,7 +117,7 @@ def segment(text: str) -> list[Part]:
             cost = best[i + len(part.zh)][0] + _cost(part)
             if best[i] is None or cost < best[i][0]:
                 best[i] = (cost, len(part.zh), part)
-    return _collect(best, len(text))
+    return _resolve_unknown(_merge_unknown(_collect(best, len(text))))
 
 
 def _options(text: str, i: int) -> Iterable[Part]:
@@ -88,12 +130,20 @@ def _options(text: str, i: int) -> Iterable[Part]:
     if char in _PUNCT or char.isspace():
         yield Part(char, _PUNCT.get(char, " "), "punct")
         return
-    entries, longest = _glossary()
-    for j in range(min(len(text), i + longest), i, -1):
-        en = entries.get((text[i:j], "*"))
-        if en is not None:
-            yield Part(text[i:j], en, "word")
+    yield from reversed(_words_at(text, i))
     yield Part(char, char, "unknown")
+
+
+def _words_at(text: str, i: int) -> list[Part]:
+    """Glossary words starting at ``i``, shortest first; stops once no entry can continue."""
+    glossary = _glossary()
+    found, j = [], i + 1
+    while j <= len(text) and text[i:j] in glossary.prefixes:
+        en = glossary.words.get((text[i:j], "*"))
+        if en is not None:
+            found.append(Part(text[i:j], en, "word"))
+        j += 1
+    return found
 
 
 def _cost(part: Part) -> int:
@@ -108,7 +158,7 @@ def _collect(best: list, end: int) -> list[Part]:
         _, length, part = best[i]
         parts.append(part)
         i += length
-    return _merge_unknown(parts)
+    return parts
 
 
 def _merge_unknown(parts: list[Part]) -> list[Part]:
@@ -121,31 +171,163 @@ def _merge_unknown(parts: list[Part]) -> list[Part]:
     return merged
 
 
+def _resolve_unknown(parts: list[Part]) -> list[Part]:
+    """Read each unknown run as a place name, a compound of glossed characters, or a name."""
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part.kind != "unknown":
+            out.append(_after_name(part, out))
+            i += 1
+            continue
+        endings = _place_endings(parts, i + 1)
+        name = part.zh + "".join(p.zh for p in endings[:-1])
+        if endings and len(name) > 1:  # 秀 | 山 | 县: all endings but the last are the name's
+            out += [Part(name, name, "unknown"), _titled(endings[-1])]
+            i += len(endings) + 1
+        else:
+            out.extend(_characters(part))
+            i += 1
+    return out
+
+
+def _place_endings(parts: list[Part], start: int) -> list[Part]:
+    """The place-name endings that follow position ``start`` (区, 山 | 县, …)."""
+    places = _glossary().places
+    endings = []
+    while start + len(endings) < len(parts) and parts[start + len(endings)].zh in places:
+        endings.append(parts[start + len(endings)])
+    return endings
+
+
+def _after_name(part: Part, out: list[Part]) -> Part:
+    """A place ending after a known place name is part of that name: Wanzhou District."""
+    previous = out[-1] if out else None
+    if (part.zh in _glossary().places and previous is not None and previous.kind == "word"
+            and previous.en[:1].isupper()):
+        return _titled(part)
+    return part
+
+
+def _titled(part: Part) -> Part:
+    return Part(part.zh, " ".join(w[:1].upper() + w[1:] for w in part.en.split(" ")), part.kind)
+
+
+def _characters(part: Part) -> list[Part]:
+    """The run composed from character glosses, if every character has one; else the run."""
+    chars = _glossary().chars
+    if all(c in chars for c in part.zh):
+        return [Part(c, chars[c], "char") for c in part.zh]
+    return [part]
+
+
 def romanise(text: str) -> str:
     """Pinyin of a proper name written as one capitalised word (广仁 → Guangren), if possible.
 
-    Text without Han characters (emoji, Greek letters) passes through unchanged.
+    Text without Han characters (emoji, Greek letters) passes through unchanged. Each
+    character takes its place-name reading from the glossary (长 cháng, 都 dū) or else its
+    first reading in pypinyin's character table; pypinyin's phrase dictionaries are never
+    loaded, so the first romanisation costs a few milliseconds rather than most of a second.
     """
     if not has_han(text):
         return text
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:
+    table = _pinyin_table()
+    if table is None:
         return text
-    return "".join(lazy_pinyin(text)).capitalize()
+    readings = _glossary().readings
+    syllables = [_plain(readings.get(c) or _first_reading(table, c)) for c in text]
+    return _join_syllables(syllables).capitalize()
+
+
+def _first_reading(table: dict[str, str], char: str) -> str:
+    found = table.get(str(ord(char)))
+    return found.split(",", 1)[0] if found else char
+
+
+def _plain(syllable: str) -> str:
+    """A pinyin syllable without tone marks (ü kept): zhōng → zhong, lǜ → lü."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0308")
+    return unicodedata.normalize("NFC", kept)
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Syllables run together, with an apostrophe before a, o or e (Xi'an, Nan'an)."""
+    out = syllables[:1]
+    for syllable in syllables[1:]:
+        out.append(("'" if syllable[:1] in ("a", "o", "e") else "") + syllable)
+    return "".join(out)
+
+
+@cache
+def _pinyin_table() -> dict[str, str] | None:
+    """pypinyin's character table (decimal code point → readings), read from its data file.
+
+    Importing ``pypinyin`` itself loads its phrase dictionaries and trains a segmenter, which
+    takes most of a second; the character table is all a proper name needs.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).with_name("pinyin_dict.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def render(parts: list[Part]) -> str:
-    """Join translated parts into English text with sensible spacing (linear in the parts)."""
+    """Join translated parts into English text with sensible spacing (linear in the parts).
+
+    Parts are first put in English order (see ``english_order``); the word that ends the name
+    takes its head form where it has one (城乡一体化 → "urban-rural integration").
+    """
+    parts = english_order(parts)
     out: list[str] = []
     quote_open = {'"': False, "'": False}
+    last = _last_word(parts)
     for index, part in enumerate(parts):
-        en = romanise(part.en) if part.kind == "unknown" else part.en
+        en = _english(part, index == last)
         if part.kind == "punct":
             _add_punct(out, en, quote_open)
         elif en:
             _add_word(out, en, _coordinated(parts, index))
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _english(part: Part, is_head: bool) -> str:
+    if part.kind == "unknown":
+        return romanise(part.en)
+    if is_head and part.kind == "word":
+        return _glossary().heads.get((part.zh, "*"), part.en)
+    return part.en
+
+
+def _last_word(parts: list[Part]) -> int:
+    """Index of the last part that is not punctuation, or -1."""
+    return next((i for i in range(len(parts) - 1, -1, -1) if parts[i].kind != "punct"), -1)
+
+
+def _opens_name(parts: list[Part], index: int) -> bool:
+    """Whether only proper names and punctuation come before ``parts[index]``."""
+    return all(p.kind in ("punct", "unknown") or p.en[:1].isupper() for p in parts[:index])
+
+
+def english_order(parts: list[Part]) -> list[Part]:
+    """Parts in English order: a verb and its one-word object before a final head swap.
+
+    Only a verb that opens the name (after proper names) is read as taking an object; after a
+    common noun it is that noun's action (财政支持 "fiscal support") and stays where it is.
+
+    >>> [p.zh for p in english_order(segment("促进就业基金"))]
+    ['就业', '促进', '基金']
+    """
+    verbs = _glossary().verbs
+    out = list(parts)
+    i = _last_word(out) - 2
+    if i >= 0 and out[i].kind == "word" and out[i].zh in verbs and _opens_name(out, i):
+        obj = out[i + 1]
+        if obj.kind in ("word", "char") and obj.zh not in verbs and obj.en:
+            out[i], out[i + 1] = obj, out[i]
+    return out
 
 
 def _coordinated(parts: list[Part], index: int) -> bool:
@@ -226,10 +408,23 @@ def unknown_parts(name: str, type_: str = "*") -> list[str]:
     >>> unknown_parts("重庆广仁能源装备股份有限公司", "Institution")
     ['广仁']
     """
+    return [part.zh for part in _parts(name, type_) if part.kind == "unknown"]
+
+
+def character_parts(name: str, type_: str = "*") -> list[str]:
+    """Characters of a name glossed one by one because no glossary word covers them.
+
+    >>> character_parts("氢储交易平台", "Platform")
+    ['氢', '储']
+    """
+    return [part.zh for part in _parts(name, type_) if part.kind == "char"]
+
+
+def _parts(name: str, type_: str) -> list[Part]:
     text = squeeze_spaces(display_form(fold_width(name)))
     if lookup(strip_quotes(text).replace(" ", ""), type_):
         return []
-    return [part.zh for part in segment(text) if part.kind == "unknown"]
+    return segment(text)
 
 
 def has_han(text: str) -> bool:
