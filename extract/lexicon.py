@@ -44,6 +44,7 @@ class Lexicon:
                   if kind != "modifier" and len(v) > 1]
         pairs += [(w, _TAGS.get(k, "n")) for w, k in self.words.items()
                   if len(w) > 1 and k != "split" and w not in self.verbs]
+        pairs += [(w, "n") for w in self.kinds("stage")]
         return pairs
 
     def unwanted_words(self) -> list[str]:
@@ -57,7 +58,7 @@ def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
 
 
 _CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
-_ROLE_KINDS = frozenset({"coverb", "prefix", "level"})
+_ROLE_KINDS = frozenset({"coverb", "prefix", "level", "stage"})
 """Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
 neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}

@@ -28,6 +28,8 @@ stops at them."""
 LEADING_DROP = frozenset({QUANT, NUM, VLEAD, SPACE, JOIN, ADV})
 """Classes dropped when they open a phrase (一批, a verb such as 创新 that may sit inside names)."""
 
+WHOLE_ONLY = frozenset({"并", "及其"})
+"""Conjunctions that join whole phrases, never modifiers over a shared head (园区及其运营公司)."""
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『〝", "”’」』〞"
 _JOINERS = frozenset({"+", "＋", "·", "•", "/", "／"})
 _WORD_CLASS = {"prep": PREP, "conj": CONJ, "quant": QUANT, "locative": LOC, "adverb": ADV,
@@ -458,7 +460,7 @@ def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon,
             break
         found = head_at(toks, b - 1, lex)
         out.append(Conjunct(first, b - 1, found[0] if found else None))
-        if stop < lo or toks.classes[stop] not in (COORD, CONJ) or toks.words[stop] == "并":
+        if stop < lo or toks.classes[stop] not in (COORD, CONJ) or toks.words[stop] in WHOLE_ONLY:
             break
         b = stop
     return out
@@ -484,8 +486,15 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
                     bare_head=_bare(toks, head_first, head_last, head))
     first = min(first, head_first)
     phrase = Phrase(strip_leading(toks, first, head_first, head.type), head_last)
-    if b < lo:
-        return phrase
+    if b >= lo:
+        _left_context(toks, phrase, b, head, head_last, lo, lex)
+    phrase.first = _past_stage(toks, phrase.first, head_last, head, lex)
+    return phrase
+
+
+def _left_context(toks: Tokens, phrase: Phrase, b: int, head: Head, head_last: int, lo: int,
+                  lex: Lexicon) -> None:
+    """Adjust ``phrase`` to what stopped its growth at ``b``: quotes, coordination, 的."""
     _adjacent_quotes(toks, phrase, head)
     if toks.classes[b] == QUANT and b - 1 >= lo and toks.classes[b - 1] == DENG:
         b -= 1  # 教育、科技等多部门: the list still coordinates over the head
@@ -496,7 +505,16 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
         _coordinate(toks, phrase, b, head, lo, lex)
     elif marker == DE:
         _de_clause(toks, phrase, b, head, lo, lex)
-    return phrase
+
+
+def _past_stage(toks: Tokens, first: int, last: int, head: Head, lex: Lexicon) -> int:
+    """A stage (初创期, 成长期) scopes a category without naming it: it goes when what follows
+    still names one (初创期科技企业 → 科技企业) and stays when the head alone would be bare
+    (初创期企业)."""
+    if first < last and toks.words[first] in lex.kinds("stage") \
+            and not _bare(toks, first + 1, last, head):
+        return first + 1
+    return first
 
 
 def _adjacent_quotes(toks: Tokens, phrase: Phrase, head: Head) -> None:
@@ -520,7 +538,7 @@ def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int, lex: Lexicon) 
 
 def _coordinate(toks: Tokens, phrase: Phrase, b: int, head: Head, lo: int, lex: Lexicon) -> None:
     conj = conjuncts_before(toks, b, lo, lex, head.type)
-    if not conj or toks.words[b] == "并":
+    if not conj or toks.words[b] in WHOLE_ONLY:
         return
     right = units(toks, phrase.first, phrase.last)
     if toks.classes[b] == DENG:

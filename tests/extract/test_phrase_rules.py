@@ -295,3 +295,16 @@ def test_short_modifiers_joined_by_he_still_share_the_head(found):
 def test_units_and_communities_head_institutions(found):
     got = found("引导重点用能单位加入区域医疗共同体。")
     assert {("Institution", "重点用能单位"), ("Institution", "区域医疗共同体")} <= got
+
+
+def test_a_stage_stays_before_a_head_that_would_be_bare(found):
+    assert ("Institution", "成长期企业") in found("面向成长期企业，拓宽融资渠道。")
+
+
+def test_stages_coordinated_over_a_bare_head_expand(found):
+    got = found("支持初创期、成长期企业融资。")
+    assert {("Institution", "初创期企业"), ("Institution", "成长期企业")} <= got
+
+
+def test_ji_qi_joins_whole_phrases_not_modifiers(texts):
+    assert not any(t.startswith("园区") for t in texts("对园区及其运营公司试行长周期考核。"))
