@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, tokens_for,
                                            without_gc)
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, LOC, NUM, PUNCT, QUANT, SPACE,
-                                     VACT, VFUSED, VLEAD, VPROP, WORD, Tokens)
+from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, DE, DENG, LOC, NUM, PUNCT, QUANT,
+                                     SPACE, VACT, VFUSED, VLEAD, VPROP, WORD, Tokens,
+                                     grow, grow_clause, strip_leading)
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, NUM, LOC, SPACE})
@@ -34,6 +35,8 @@ _PLACE_PREPS = frozenset({"在", "于"})
 _CLAUSE_COMMA = frozenset("，,")
 _BRACKETS = frozenset("（）()《》〈〉【】[]")
 """Punctuation inside a clause that does not end it."""
+_MAX_SIBLINGS = 8
+"""How many conjuncts back a coordinated phrase looks for its shared verb."""
 _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
@@ -64,9 +67,9 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
     out: list[dict] = []
     for n, m in enumerate(mentions):
-        nested = m["last"] + 1 < len(toks.words) and \
-            toks.classes[m["last"] + 1] in (WORD, VFUSED, VLEAD)
-        verb_at = None if nested else _proposing_verb(toks, m["first"], mentions, by_last, lex)
+        nested = _modifies_next(toks, m["last"]) or _inside_longer(m, mentions, by_last)
+        verb_at = None if nested else _proposing_verb(toks, m["first"], mentions, by_last, lex,
+                                                      last=m["last"])
         m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
         if verb_at is not None:
             verb = toks.words[verb_at]
@@ -79,9 +82,32 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     return out
 
 
+def _modifies_next(toks: Tokens, last: int) -> bool:
+    """Whether the phrase ending at ``last`` modifies what follows: a noun or verb fused to it,
+    or 的/之 making it an attribute (跨教育、科技等多部门的联席会议制度)."""
+    after = last + 1
+    return after < len(toks.words) and (toks.classes[after] in (WORD, VFUSED, VLEAD)
+                                         or toks.classes[after] == DE)
+
+
+def _inside_longer(m: dict, mentions: list[dict], by_last: dict) -> bool:
+    """Whether a mention is a modifier inside a longer mention (养老机构 in 养老机构与医疗机构
+    签约合作机制): only the longer phrase is the verb's object."""
+    if m["expanded"]:
+        return False
+    for last in range(m["last"] + 1, m["last"] + _REACH):
+        other = by_last.get(last)
+        if other is not None and mentions[other]["first"] <= m["first"]:
+            return True
+    return False
+
+
 def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dict,
-                    lex: Lexicon) -> int | None:
-    """Index of the verb proposing a phrase that starts at ``first``, if any."""
+                    lex: Lexicon, depth: int = 0, last: int | None = None) -> int | None:
+    """Index of the verb proposing a phrase that starts at ``first`` (and ends at ``last``), if
+    any. A phrase coordinated after another (建设A和B) shares that one's verb; when A is no
+    entity, only the last conjunct does so, for a list that goes on (A、B、C等模式) may be
+    the modifier of a later head rather than the verb's object."""
     j, nearest, before_bing = first - 1, None, None
     floor = max(-1, first - 1 - _REACH)
     while j > floor and toks.classes[j] in _CHAIN | {CONJ}:
@@ -97,23 +123,45 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
             return None  # the nearest verb does not propose (面向…, 支持…); a verb right
             # before the phrase may belong to it (优化创新评价体系)
         j -= 1
-    if nearest is None and j >= 1 and toks.classes[j] in (COORD, CONJ):
+    if nearest is None and j >= 1 and toks.classes[j] in (COORD, CONJ) and toks.words[j] != "并":
         sibling = by_last.get(j - 1)
-        if sibling is not None and mentions[sibling].get("verb_at") is not None:
-            return mentions[sibling]["verb_at"]
+        if sibling is not None:
+            return mentions[sibling].get("verb_at")
+        if last is not None and last + 1 < len(toks.words) \
+                and toks.classes[last + 1] in (COORD, CONJ, DENG):
+            return None
+        return _sibling_verb(toks, j - 1, mentions, by_last, lex, depth)
     if nearest is None and first > 0 and toks.words[first - 1] in ("的", "之"):
         return _verb_opening_clause(toks, first - 1, lex)
     return before_bing if before_bing is not None else nearest
 
 
+def _sibling_verb(toks: Tokens, last: int, mentions: list[dict], by_last: dict, lex: Lexicon,
+                  depth: int) -> int | None:
+    """The verb of a conjunct ending at ``last`` that is no entity (一批加工园区和…中心)."""
+    if depth >= _MAX_SIBLINGS:
+        return None
+    first, _ = grow(toks, last, max(0, last - _REACH), lex)
+    first = strip_leading(toks, first, last)
+    if first > last:
+        return None
+    return _proposing_verb(toks, first, mentions, by_last, lex, depth + 1)
+
+
 def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
-    """The proposing verb that opens the stretch before a trimmed 的-clause, if any
-    (建设面向小微企业的共性技术服务平台 → 建设)."""
+    """The proposing verb whose object a trimmed 的-clause opens: the verb right before the
+    clause (设立总规模50亿元的…基金 → 设立), else the verb that opens the stretch before it,
+    after any adverbs or non-proposing verbs leading up to it (推动建立以企业为主体的…体系 →
+    建立; 建设面向小微企业的…平台 → 建设)."""
+    start, _ = grow_clause(toks, de - 1, max(0, de - 1 - _REACH))
+    if start > 0 and start < de and lex.proposes(toks.words[start - 1]):
+        return start - 1
     k, floor = de - 1, max(-1, de - 1 - _REACH)
     while k > floor and toks.classes[k] not in (PUNCT, CLAUSE):
         k -= 1
     k += 1
-    while k < de and toks.classes[k] in (ADV, QUANT, NUM, SPACE):
+    while k < de and (toks.classes[k] in (ADV, QUANT, NUM, SPACE, VACT, VLEAD)
+                      and not lex.proposes(toks.words[k])):
         k += 1
     return k if k < de and lex.proposes(toks.words[k]) else None
 
@@ -163,7 +211,7 @@ def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]
         if word != "依托" or j + 1 not in by_first:
             continue
         hosts = _coverb_objects(toks, mentions, by_first, j + 1)
-        start, end = _coverb_scope(toks, mentions[hosts[-1]]["last"] + 1)
+        start, end = _coverb_scope(toks, _object_end(toks, mentions[hosts[-1]]["last"] + 1))
         for n in order[bisect_right(firsts, start - 1):]:
             m = mentions[n]
             if m["first"] >= end:
@@ -183,6 +231,14 @@ def _coverb_objects(toks: Tokens, mentions: list[dict], by_first: dict, first: i
                 or toks.words[after] == "并" or after + 1 not in by_first:
             return hosts
         hosts.append(by_first[after + 1])
+
+
+def _object_end(toks: Tokens, k: int) -> int:
+    """The token after a coverb's whole object, which may go on past its entities
+    (依托X等载体 → after 载体)."""
+    while k < len(toks.words) and toks.classes[k] in (DENG, WORD, NUM, QUANT):
+        k += 1
+    return k
 
 
 def _coverb_scope(toks: Tokens, k: int) -> tuple[int, int]:

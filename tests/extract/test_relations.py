@@ -128,3 +128,45 @@ def test_coordinated_subjects_all_operate(extract):
     rels = _rels(rec)
     assert ("OPERATED_BY", "mechanism:医养协作机制", "institution:社区医院") in rels
     assert ("OPERATED_BY", "mechanism:医养协作机制", "institution:养老服务机构") in rels
+
+
+def test_a_conjunct_after_a_non_entity_object_shares_its_verb(extract):
+    e = _by_text(extract("建设一批蔬菜加工园区和县域冷链配送中心。"))["县域冷链配送中心"]
+    assert (e.relation, e.action) == ("PROPOSES", "建设")
+
+
+def test_a_member_of_a_list_modifying_a_later_head_is_only_mentioned(extract):
+    got = _by_text(extract("探索政府投入、社会资本、金融机构、市场融资等资金供给模式。"))
+    assert got["金融机构"].relation == "MENTIONS"
+
+
+def test_ji_qi_shares_the_verb_with_the_phrase_before_it(extract):
+    got = _by_text(extract("设立文旅产业基金及其子基金。"))
+    assert (got["子基金"].relation, got["子基金"].action) == ("PROPOSES", "设立")
+
+
+def test_an_attribute_before_de_is_only_mentioned(extract):
+    got = _by_text(extract("建立跨教育、人社等多部门的联席会议制度。"))
+    assert got["教育部门"].relation == "MENTIONS"
+    assert got["联席会议制度"].relation == "PROPOSES"
+
+
+def test_an_entity_nested_in_a_longer_one_is_only_mentioned(extract):
+    got = _by_text(extract("健全托育机构与妇幼保健机构协作机制。"))
+    assert got["托育机构"].relation == "MENTIONS"
+    assert got["托育机构与妇幼保健机构协作机制"].relation == "PROPOSES"
+
+
+def test_the_verb_right_before_a_de_clause_proposes_its_head(extract):
+    e = _by_text(extract("由市财政局牵头，联合有关部门设立规模20亿元的市级文旅发展基金。"))["市级文旅发展基金"]
+    assert (e.relation, e.action) == ("PROPOSES", "设立")
+
+
+def test_a_leading_action_verb_does_not_hide_the_proposing_verb_of_a_de_clause(extract):
+    e = _by_text(extract("推动建立以社区为依托的居家养老服务体系。"))["居家养老服务体系"]
+    assert (e.relation, e.action) == ("PROPOSES", "建立")
+
+
+def test_hosted_by_reaches_past_the_rest_of_the_coverb_object(extract):
+    rec = extract("依托西部科学城创新基地等载体，建设青年人才实训基地。")
+    assert ("HOSTED_BY", "platform:青年人才实训基地", "platform:西部科学城创新基地") in _rels(rec)
