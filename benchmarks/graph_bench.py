@@ -139,16 +139,17 @@ def operators(plan: dict[str, Any]) -> Iterator[str]:
 
 def profile_load_statements(driver, records: list[SpeechRecord]) -> None:
     """PROFILE every load statement on real rows inside a transaction that is rolled back."""
-    rows = document_rows(next(iter(group_by_document(records).values())))
+    first = document_rows(next(iter(group_by_document(records).values())))
     print("\nPROFILE of each load statement (rolled back); operators from the root down:")
     eager = 0
     with driver.session(database="neo4j") as session:
         tx = session.begin_transaction()
         try:
+            rows = merge_shared(tx, [first])
             for name, statement_rows in load_statements(rows):
                 if not statement_rows:
                     continue
-                summary = tx.run("PROFILE " + cypher.load(name), rows=statement_rows, document=rows.document_id).consume()
+                summary = tx.run("PROFILE " + cypher.load(name), rows=statement_rows).consume()
                 ops = list(operators(summary.profile))
                 eager += sum(op.startswith("Eager") for op in ops)
                 print(f"  {name:<44} {' > '.join(ops)}")
@@ -161,10 +162,10 @@ def row_by_row(driver, records: list[SpeechRecord]) -> None:
     """The naive loader: the same statements, one row each, each its own auto-commit transaction."""
     with driver.session(database="neo4j") as session:
         for group in group_by_document(records).values():
-            rows = session.execute_read(lambda tx: merge_shared(tx, document_rows(group)))
+            rows = session.execute_read(lambda tx: merge_shared(tx, [document_rows(group)]))
             for name, statement_rows in load_statements(rows):
                 for row in statement_rows:
-                    session.run(cypher.load(name), rows=[row], document=rows.document_id).consume()
+                    session.run(cypher.load(name), rows=[row]).consume()
 
 
 def neo4j_figures(driver, base: list[SpeechRecord], args) -> dict[int, Any]:

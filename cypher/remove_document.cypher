@@ -40,4 +40,6 @@ SET n.documents = [d IN n.documents WHERE d <> $document],
 SET n.aliases = reduce(acc = [], s IN n.alias_sources |
       CASE WHEN substring(s, size(split(s, '\t')[0]) + 1) IN acc THEN acc
            ELSE acc + substring(s, size(split(s, '\t')[0]) + 1) END)
-SET n.aliases_text = reduce(t = '', a IN n.aliases | CASE WHEN t = '' THEN a ELSE t + ' | ' + a END);
+SET n.aliases_text = reduce(t = '', a IN n.aliases | CASE WHEN t = '' THEN a ELSE t + ' | ' + a END),
+    n.match_text = toLower(reduce(t = '', f IN [n.name, n.name_en] + n.aliases |
+      CASE WHEN f IS NULL OR f = '' THEN t WHEN t = '' THEN f ELSE t + '\n' + f END));

@@ -23,6 +23,8 @@ CREATE INDEX body_name IF NOT EXISTS FOR (n:Body) ON (n.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX concept_name IF NOT EXISTS FOR (n:Concept) ON (n.name);
 CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256);
+// The matching rule's candidates (policykg.graph.provenance.match_text): CONTAINS through a text index.
+CREATE TEXT INDEX entity_match_text IF NOT EXISTS FOR (n:Entity) ON (n.match_text);
 // Full-text search over names, aliases (aliases_text joins them) and English names, CJK-aware.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Entity|Body|Person|Concept) ON EACH [n.name, n.aliases_text, n.name_en]

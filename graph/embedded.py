@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -189,7 +189,7 @@ class EmbeddedStore(GraphStore):
         self.path = Path(path).expanduser() if path is not None else default_store_path()
         self._graph = read_graph(self.path)
         self._index: dict[str, list[str]] | None = None
-        self._lowered: dict[str, list[str]] = {}
+        self._lowered: dict[str, str] = {}
 
     # -- writing --------------------------------------------------------------------------------
     def load(self, records: Iterable[SpeechRecord], on_document: OnDocument | None = None) -> dict[str, Any]:
@@ -264,34 +264,65 @@ class EmbeddedStore(GraphStore):
                  else self._graph.in_edges(node_id, data=True))
         return [(u, v, d) for u, v, d in edges if d["type"] in types]
 
+    def _hit_page(self, entity_type, toks, concept, limit, offset) -> tuple[int, list[Row]]:
+        pairs = {(self._speaker(d["props"]["speech_id"]), e)
+                 for e in self._matching_entities(entity_type, toks, concept)
+                 for _, _, d in self._edges(e, (S.PROPOSES,), out=False)}
+        counts: Counter[tuple[str, str, str]] = Counter()
+        for speaker, _ in pairs:
+            counts[(speaker, "direct", "")] += 1
+            for body in {v for _, v, _ in self._edges(speaker, (S.HOLDS_ROLE,))}:
+                counts[(body, "role", speaker)] += 1
+        keys = sorted(counts, key=lambda k: (-counts[k], *k))
+        page = keys[offset:None if limit is None else offset + limit]
+        return len(keys), [{"proposer": self._proposer_ref(p), "path": path,
+                            "via": self._proposer_ref(via) if via else None, "entities": counts[(p, path, via)]}
+                           for p, path, via in page]
+
+    def _proposer_ref(self, node_id: str) -> Row:
+        return proposer_ref(node_id, self._props(node_id).get("name"), self._graph.nodes[node_id]["labels"])
+
+    def _speaker(self, speech_id: str) -> str:
+        return next(u for u, _, _ in self._edges(speech_id, (S.DELIVERED,), out=False))
+
     def _proposal_rows(self, relations, *, entity_type=None, toks=None, concept=None,
-                       entity_ids=None, proposer_ids=None) -> list[Row]:
-        if proposer_ids is not None:
+                       entity_ids=None, proposer_ids=None, speaker_ids=None) -> list[Row]:
+        if speaker_ids is not None:
+            edges = [(u, v, d) for u, v, d in self._edges_of_speakers(speaker_ids, relations)
+                     if self._entity_matches(v, entity_type, toks, concept)]
+        elif proposer_ids is not None:
             edges = self._edges_of_proposers(proposer_ids, relations)
         else:
-            candidates = self._ids(entity_type) if entity_type else self._ids(S.ENTITY)
-            entities = (entity_ids if entity_ids is not None
-                        else [e for e in candidates if self._entity_matches(e, entity_type, toks, concept)])
+            entities = entity_ids if entity_ids is not None else self._matching_entities(entity_type, toks, concept)
             edges = [e for ent in entities if ent in self._graph for e in self._edges(ent, relations, out=False)]
         return [self._proposal_row(u, v, d) for u, v, d in edges]
+
+    def _matching_entities(self, entity_type, toks, concept) -> list[str]:
+        candidates = self._ids(entity_type) if entity_type else self._ids(S.ENTITY)
+        return [e for e in candidates if self._entity_matches(e, entity_type, toks, concept)]
 
     def _entity_matches(self, entity_id: str, entity_type, toks, concept) -> bool:
         props = self._props(entity_id)
         if entity_type is not None and props.get("type") != entity_type:
             return False
-        c = self._props(props["concept"]) if props.get("concept") in self._graph else None
-        if concept is not None and not (c and _concept_is(c, concept)):
-            return False
+        if concept is not None:
+            c = self._props(props["concept"]) if props.get("concept") in self._graph else None
+            if not (c and _concept_is(c, concept)):
+                return False
         return not toks or self._matches_cached(entity_id, toks)
 
     def _matches_cached(self, node_id: str, toks: list[str]) -> bool:
-        """The matching rule over the node's lower-cased fields, computed once per graph version."""
-        fields = self._lowered.get(node_id)
-        if fields is None:
+        """The matching rule over the node's lower-cased fields, joined once per graph version.
+
+        Fields are joined by newlines: a token holds no whitespace, so it occurs in the joined
+        text exactly when it occurs in one field.
+        """
+        text = self._lowered.get(node_id)
+        if text is None:
             props = self._props(node_id)
             c = self._props(props["concept"]) if props.get("concept") in self._graph else None
-            fields = self._lowered[node_id] = [f.lower() for f in self._fields(props, c) if f]
-        return all(any(t in f for f in fields) for t in toks)
+            text = self._lowered[node_id] = "\n".join(f.lower() for f in self._fields(props, c) if f)
+        return all(t in text for t in toks)
 
     @staticmethod
     def _fields(props: dict[str, Any], concept: dict[str, Any] | None) -> list[str | None]:
@@ -303,7 +334,10 @@ class EmbeddedStore(GraphStore):
         for pid in proposer_ids:
             if pid in self._graph:
                 speakers |= {pid} | {u for u, _, _ in self._edges(pid, (S.HOLDS_ROLE,), out=False)}
-        speeches = {v for s in speakers for _, v, _ in self._edges(s, (S.DELIVERED,))}
+        return self._edges_of_speakers(sorted(speakers), relations)
+
+    def _edges_of_speakers(self, speakers: list[str], relations) -> list:
+        speeches = {v for s in speakers if s in self._graph for _, v, _ in self._edges(s, (S.DELIVERED,))}
         sources = [x for s in sorted(speeches) for x in [s, *(v for _, v, _ in self._edges(s, (S.MAKES,)))]]
         return [e for x in sources for e in self._edges(x, relations)]
 

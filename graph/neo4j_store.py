@@ -4,11 +4,17 @@ Every statement is a file of :mod:`policykg.cypher`, loaded by name; values are 
 and labels or relationship types are written in the files from the schema (one file per label
 or type where a statement needs one, e.g. ``load_entity_Fund``).
 
-Loading runs **one write transaction per document** (``session.execute_write``): the
-transaction function reads the stored sha256, and when it differs removes what the document
-produced before (``remove_document``) and writes its rows by ``UNWIND $rows`` batches of
-``batch_size``. The function is idempotent, so the driver may retry it; a failure rolls the
-whole document back. Driver connectivity errors become :class:`StoreUnavailableError`.
+Loading never splits a document across transactions: consecutive documents are packed into
+one write transaction (``session.execute_write``) of at most ``transaction_rows`` rows, a
+document larger than that getting a transaction of its own. The transaction function reads
+the stored sha256 of every document of the pack, removes what changed documents produced
+before (``remove_document``), merges the pack's shared nodes into their stored properties on
+the client, and writes the rows by ``UNWIND $rows`` batches of ``batch_size`` — about 25
+statements per pack instead of per document, which is what bounds the load rate. The function
+is idempotent, so the driver may retry it. When a pack fails for any other reason its
+documents are loaded again one transaction each, so the documents before the faulty one land
+and the error names the faulty one; a failure never leaves part of a document. Driver
+connectivity errors become :class:`StoreUnavailableError`.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
 
 DEFAULT_BATCH_SIZE = 5000
+DEFAULT_TRANSACTION_ROWS = 20_000
 NODE_ORDER = (S.DOCUMENT, S.SPEECH, S.RECOMMENDATION, S.BODY, S.PERSON, S.CONCEPT, S.ENTITY)
 
 
@@ -59,19 +66,56 @@ def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
         yield rows[start:start + size]
 
 
-def merge_shared(tx: ManagedTransaction, rows: DocumentRows) -> DocumentRows:
-    """The rows with shared nodes' properties merged into their stored ones (read in `tx`).
+def packs(documents: list[DocumentRows], limit: int) -> Iterator[list[DocumentRows]]:
+    """Consecutive documents in packs of at most `limit` rows (a larger document alone)."""
+    pack: list[DocumentRows] = []
+    size = 0
+    for rows in documents:
+        if pack and size + rows.count() > limit:
+            yield pack
+            pack, size = [], 0
+        pack.append(rows)
+        size += rows.count()
+    if pack:
+        yield pack
 
-    Merging on the client with :func:`provenance.merged_node` (as the embedded store does) keeps
-    the load statements free of property reads, so their plans need no Eager operator.
+
+def merge_shared(tx: ManagedTransaction, documents: list[DocumentRows]) -> DocumentRows:
+    """The rows of `documents`, loaded in that order, as one set of rows to write in `tx`.
+
+    Shared nodes are merged into their stored properties (read in `tx`) with
+    :func:`provenance.merged_node`, document after document as the embedded store does, giving
+    one row per node; shared relationships (HOLDS_ROLE, IS_A) get one row per relationship with
+    the ``documents`` of the pack that assert it. Doing this on the client keeps the load
+    statements free of property reads (so their plans need no Eager operator) and free of rows
+    that would write the same node or relationship twice.
     """
-    ids = [r["id"] for label in S.SHARED_LABELS for r in rows.nodes.get(label, [])]
+    ids = sorted({r["id"] for rows in documents for label in S.SHARED_LABELS for r in rows.nodes.get(label, [])})
     stored = {r["id"]: r["properties"] for r in tx.run(cypher.load("shared_nodes"), ids=ids)}
-    merged = DocumentRows(rows.document_id, rows.sha256, nodes=dict(rows.nodes), rels=rows.rels)
-    for label in S.SHARED_LABELS:
-        merged.nodes[label] = [
-            {**r, "props": P.merged_node(stored.get(r["id"]), r, label == S.ENTITY, rows.document_id)}
-            for r in rows.nodes.get(label, [])]
+    merged = DocumentRows("", "")
+    shared: dict[str, dict[str, Row]] = {label: {} for label in S.SHARED_LABELS}
+    shared_rels: dict[tuple, Row] = {}
+    for rows in documents:
+        for label, node_rows in rows.nodes.items():
+            if label not in shared:
+                merged.nodes[label].extend(node_rows)
+                continue
+            for r in node_rows:
+                before = shared[label].get(r["id"], {}).get("props", stored.get(r["id"]))
+                shared[label][r["id"]] = {**r, "props": P.merged_node(before, r, label == S.ENTITY,
+                                                                      rows.document_id)}
+        for key, rel_rows in rows.rels.items():
+            if not S.REL_TYPES[key[0]].shared:
+                merged.rels[key].extend(rel_rows)
+                continue
+            for r in rel_rows:
+                entry = shared_rels.setdefault((key, r["source"], r["target"], repr(sorted(r["props"].items()))),
+                                               {**r, "documents": []})
+                entry["documents"] = P.add_document(entry["documents"], rows.document_id)
+    for label, by_id in shared.items():
+        merged.nodes[label] = list(by_id.values())
+    for (key, *_), r in shared_rels.items():
+        merged.rels[key].append(r)
     return merged
 
 
@@ -80,12 +124,16 @@ class Neo4jStore(GraphStore):
 
     backend = "neo4j"
 
-    def __init__(self, driver: Driver, database: str = "neo4j", batch_size: int = DEFAULT_BATCH_SIZE):
+    def __init__(self, driver: Driver, database: str = "neo4j", batch_size: int = DEFAULT_BATCH_SIZE,
+                 transaction_rows: int = DEFAULT_TRANSACTION_ROWS):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if transaction_rows < 1:
+            raise ValueError(f"transaction_rows must be at least 1, got {transaction_rows}")
         self._driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.transaction_rows = transaction_rows
 
     # -- schema and writing ---------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -93,35 +141,62 @@ class Neo4jStore(GraphStore):
         with translate_errors(), self._driver.session(database=self.database) as session:
             for statement in cypher.statements("schema"):
                 session.run(statement).consume()
+            session.run(cypher.load("backfill_match_text")).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
 
     def load(self, records: Iterable[SpeechRecord], on_document: OnDocument | None = None) -> dict[str, Any]:
         documents = [document_rows(group) for group in group_by_document(records).values()]
         summary: dict[str, Any] = {"loaded": [], "replaced": [], "unchanged": [], "rows": 0}
         with translate_errors(), self._driver.session(database=self.database) as session:
-            for rows in documents:
-                outcome = session.execute_write(self._write_document, rows, self.batch_size)
-                summary[outcome].append(rows.document_id)
-                summary["rows"] += rows.count() if outcome != "unchanged" else 0
-                if on_document:
-                    on_document(rows.document_id, outcome)
+            for pack in packs(documents, self.transaction_rows):
+                outcomes = self._write_pack(session, pack)
+                for rows, outcome in zip(pack, outcomes):
+                    summary[outcome].append(rows.document_id)
+                    summary["rows"] += rows.count() if outcome != "unchanged" else 0
+                    if on_document:
+                        on_document(rows.document_id, outcome)
         return summary
 
+    def _write_pack(self, session, pack: list[DocumentRows]) -> list[str]:
+        """Write a pack in one transaction; if that fails, each document in its own (naming the faulty one)."""
+        if len(pack) == 1:
+            return [self._write_alone(session, pack[0])]
+        try:
+            return session.execute_write(self._write_documents, pack, self.batch_size)
+        except (ServiceUnavailable, SessionExpired):
+            raise
+        except Neo4jError:
+            return [self._write_alone(session, rows) for rows in pack]
+
+    def _write_alone(self, session, rows: DocumentRows) -> str:
+        """One document in its own transaction; a refusal names the document."""
+        try:
+            [outcome] = session.execute_write(self._write_documents, [rows], self.batch_size)
+        except (ServiceUnavailable, SessionExpired):
+            raise
+        except Neo4jError as exc:
+            raise StoreError(f"document {rows.document_id!r} was not loaded (nothing of it was written): "
+                             f"Neo4j refused a statement: {exc.code}: {exc.message}") from exc
+        return outcome
+
     @staticmethod
-    def _write_document(tx: ManagedTransaction, rows: DocumentRows, batch_size: int) -> str:
-        """The transaction function of one document (idempotent: it may be retried)."""
-        record = tx.run(cypher.load("document_sha"), document=rows.document_id).single()
-        old = record["sha256"] if record else None
-        if old == rows.sha256:
-            return "unchanged"
-        if record is not None:
-            for statement in cypher.statements("remove_document"):
-                tx.run(statement, document=rows.document_id).consume()
-        rows = merge_shared(tx, rows)
-        for name, statement_rows in load_statements(rows):
-            for batch in batches(statement_rows, batch_size):
-                tx.run(cypher.load(name), rows=batch, document=rows.document_id).consume()
-        return "replaced" if record is not None else "loaded"
+    def _write_documents(tx: ManagedTransaction, pack: list[DocumentRows], batch_size: int) -> list[str]:
+        """The transaction function of a pack of documents (idempotent: it may be retried)."""
+        stored = {r["id"]: r["sha256"] for r in tx.run(cypher.load("document_shas"),
+                                                       documents=[rows.document_id for rows in pack])}
+        outcomes = ["unchanged" if stored.get(rows.document_id) == rows.sha256
+                    else "replaced" if rows.document_id in stored else "loaded" for rows in pack]
+        for rows, outcome in zip(pack, outcomes):
+            if outcome == "replaced":
+                for statement in cypher.statements("remove_document"):
+                    tx.run(statement, document=rows.document_id).consume()
+        changed = [rows for rows, outcome in zip(pack, outcomes) if outcome != "unchanged"]
+        if changed:
+            rows = merge_shared(tx, changed)
+            for name, statement_rows in load_statements(rows):
+                for batch in batches(statement_rows, batch_size):
+                    tx.run(cypher.load(name), rows=batch).consume()
+        return outcomes
 
     def delete_document(self, document_id: str) -> dict[str, Any]:
         with translate_errors(), self._driver.session(database=self.database) as session:
@@ -151,9 +226,21 @@ class Neo4jStore(GraphStore):
         return {"nodes": {label: nodes.get(label, 0) for label in S.LABELS},
                 "relationships": {t: rels.get(t, 0) for t in S.REL_TYPE_NAMES}}
 
+    def _hit_page(self, entity_type, toks, concept, limit, offset) -> tuple[int, list[Row]]:
+        [record] = self._read("who_proposed_hits", type=entity_type, tokens=toks, concept=concept,
+                              first=max(toks, key=len) if toks else None, limit=limit, offset=offset)
+        return record["count"], [{
+            "proposer": proposer_ref(h["proposer"], h["proposer_name"], h["proposer_labels"]),
+            "path": h["path"], "entities": h["entities"],
+            "via": proposer_ref(h["via"], h["via_name"], h["via_labels"]) if h["via"] else None,
+        } for h in record["page"]]
+
     def _proposal_rows(self, relations, *, entity_type=None, toks=None, concept=None,
-                       entity_ids=None, proposer_ids=None) -> list[Row]:
-        if proposer_ids is not None:
+                       entity_ids=None, proposer_ids=None, speaker_ids=None) -> list[Row]:
+        if speaker_ids is not None:
+            raw = self._read("proposals_of_speakers", speakers=speaker_ids, relations=list(relations),
+                             type=entity_type, tokens=toks or [], concept=concept)
+        elif proposer_ids is not None:
             raw = self._read("proposals_of_proposers", proposers=proposer_ids, relations=list(relations))
         elif entity_ids is not None:
             raw = self._read("proposals_of_entities", entities=entity_ids, relations=list(relations))

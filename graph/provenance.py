@@ -8,6 +8,10 @@ in one small module makes the two easy to compare.
   their (latest) load; the document being loaded moves to the end.
 - ``alias_sources``: ``"<document id>\\t<alias>"``; ``aliases`` are their distinct aliases in
   order; ``aliases_text`` joins them with ``" | "`` for the full-text index.
+- ``match_text``: the entity's lower-cased name, English name and aliases joined by newlines,
+  for the matching rule of :mod:`policykg.graph.text` (a query token never holds whitespace, so
+  it occurs in ``match_text`` exactly when it occurs in one of those fields); the Neo4j store
+  finds candidates through a text index on it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 ALIAS_JOIN = " | "
+MATCH_JOIN = "\n"
 
 
 def add_document(documents: list[str] | None, document_id: str) -> list[str]:
@@ -56,6 +61,17 @@ def set_aliases(props: dict[str, Any], alias_sources: list[str]) -> None:
     props["alias_sources"] = alias_sources
     props["aliases"] = aliases(alias_sources)
     props["aliases_text"] = ALIAS_JOIN.join(props["aliases"])
+    props["match_text"] = match_text(props)
+
+
+def match_text(props: dict[str, Any]) -> str:
+    """The lower-cased name, name_en and aliases of an entity, one per line.
+
+    >>> match_text({"name": "中试基金", "name_en": "Pilot Fund", "aliases": ["中试熟化基金"]})
+    '中试基金\\npilot fund\\n中试熟化基金'
+    """
+    return MATCH_JOIN.join(f.lower() for f in [props.get("name"), props.get("name_en"),
+                                                 *(props.get("aliases") or [])] if f)
 
 
 def merged_node(label_props: dict[str, Any] | None, row: dict[str, Any], is_entity: bool,

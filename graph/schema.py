@@ -10,7 +10,7 @@ Provenance
 ----------
 Nodes shared between documents (Body, Person, Entity, Concept) keep ``documents``: the ids of
 the documents whose records produced them. Entities keep ``alias_sources`` (``"<document
-id>\\t<alias>"``) from which ``aliases`` and ``aliases_text`` are derived, so that removing a
+id>\\t<alias>"``) from which ``aliases``, ``aliases_text`` and ``match_text`` are derived, so that removing a
 document removes exactly the aliases only it contributed. HOLDS_ROLE and IS_A relationships keep
 ``documents`` the same way. Everything else a document produced (its Document, Speech and
 Recommendation nodes and every relationship carrying ``speech_id``) belongs to that document
@@ -61,7 +61,7 @@ PROPOSES, MENTIONS = ENTITY_RELATIONS
 IS_A = "IS_A"
 FUNDED_BY, OPERATED_BY, HOSTED_BY, PART_OF = ENTITY_ENTITY_RELATIONS
 
-INTERNAL_PROPERTIES = frozenset({"documents", "alias_sources", "aliases_text"})
+INTERNAL_PROPERTIES = frozenset({"documents", "alias_sources", "aliases_text", "match_text"})
 """Bookkeeping properties: stored for exact replacement and full-text search, never shown."""
 
 

@@ -17,9 +17,10 @@ Evidence      {"speech_id", "speech_title", "recommendation", "sentence", "start
                recommendation is the ordinal (None for text outside every recommendation);
                relation is PROPOSES|MENTIONS (or an entity-entity type in ``entity()``).
 Hit           {"proposer": ProposerRef, "path": "direct"|"role", "via": ProposerRef|None,
-               "entities": [EntityRef], "evidence": [Evidence]}
+               "entities": [EntityRef], "evidence": [Evidence], "evidence_count": int}
                path "role": a person's speech counted for a body the person holds a role in;
-               via is then that person.
+               via is then that person. evidence holds the first ``evidence_limit`` items (all
+               by default) of evidence_count, in evidence order (speech, offsets).
 ProposerItem  EntityRef + {"relations": [..], "paths": ["direct"|"role"], "evidence": [Evidence]}
 Overlap       {"a": ProposerRef, "b": ProposerRef, "level": "entity"|"concept",
                "shared": [Item], "only_a": [Item], "only_b": [Item], "jaccard": float}
@@ -69,6 +70,11 @@ def _evidence_key(e: Row) -> tuple:
     return (e["speech_id"], e["start"], e["end"], e["entity_id"], e["relation"])
 
 
+def _row_evidence_key(row: Row) -> tuple:
+    """The evidence key of a proposal row (that of the Evidence it gives)."""
+    return (row["speech_id"], row["start"], row["end"], row["entity"]["id"], row["relation"])
+
+
 def _sorted_unique(items: Iterable[Row], key: Callable[[Row], Any]) -> list[Row]:
     seen: dict[Any, Row] = {}
     for item in items:
@@ -108,7 +114,8 @@ class GraphStore(ABC):
     def _proposal_rows(self, relations: tuple[str, ...], *, entity_type: str | None = None,
                        toks: list[str] | None = None, concept: str | None = None,
                        entity_ids: list[str] | None = None,
-                       proposer_ids: list[str] | None = None) -> list[Row]:
+                       proposer_ids: list[str] | None = None,
+                       speaker_ids: list[str] | None = None) -> list[Row]:
         """Raw proposal rows, one per PROPOSES/MENTIONS relationship in `relations` (filtered):
 
         ``{"speaker": ProposerRef, "roles": [{"id", "name"}], "entity": EntityRef,
@@ -117,7 +124,20 @@ class GraphStore(ABC):
         `proposer_ids`, only speeches delivered by those proposers or by persons holding
         roles in them; with `entity_ids`, only those entities; otherwise entities matching
         `entity_type`, the tokens `toks` (see :mod:`policykg.graph.text`) and `concept`
-        (concept id, or its name or name_en, case-insensitive).
+        (concept id, or its name or name_en, case-insensitive) — with `speaker_ids`, only in
+        the speeches those bodies or persons delivered themselves.
+        """
+
+    @abstractmethod
+    def _hit_page(self, entity_type: str | None, toks: list[str], concept: str | None,
+                  limit: int | None, offset: int) -> tuple[int, list[Row]]:
+        """(number of who_proposed hits, the page of hit keys), computed where the data lives.
+
+        A hit key is ``{"proposer": ProposerRef, "path", "via": ProposerRef|None, "entities": n}``:
+        n distinct entities matching the filter (as in ``_proposal_rows``) that the proposer
+        PROPOSES directly (path direct) or, for a body, through the speeches of the person
+        ``via`` who holds a role in it (path role). Sorted by n descending, then proposer id,
+        path and via id; the page is ``[offset:offset + limit]`` (to the end when limit is None).
         """
 
     @abstractmethod
@@ -150,22 +170,43 @@ class GraphStore(ABC):
         """Nodes of a listing kind with id > cursor, filtered, ordered by id, at most `limit`."""
 
     # == named queries ============================================================================
-    def who_proposed(self, type: str | None = None, q: str | None = None,
-                     concept: str | None = None) -> list[Row]:
+    def who_proposed(self, type: str | None = None, q: str | None = None, concept: str | None = None,
+                     limit: int | None = None, offset: int = 0, evidence_limit: int | None = None) -> list[Row]:
         """Proposers (bodies and persons) of entities matching type/q/concept, as Hits.
 
-        Sorted by number of entities (most first), then proposer id, path and via id.
+        Sorted by number of entities (most first), then proposer id, path and via id. `limit`
+        and `offset` page the hits, `evidence_limit` caps each hit's evidence (see
+        :meth:`who_proposed_page`, which also gives the total).
+        """
+        return self.who_proposed_page(type, q, concept, limit, offset, evidence_limit)["hits"]
+
+    def who_proposed_page(self, type: str | None = None, q: str | None = None, concept: str | None = None,
+                          limit: int | None = None, offset: int = 0,
+                          evidence_limit: int | None = None) -> Row:
+        """``{"count": total number of hits, "hits": [Hit]}`` for hits ``offset`` to ``offset + limit``.
+
+        The store counts and sorts the hits where the data lives and builds entities and
+        evidence only for the page, so a page costs what its hits hold, not what the whole
+        answer would.
         """
         if type is not None:
             self._check_type(type)
-        rows = self._proposal_rows((S.PROPOSES,), entity_type=type, toks=tokens(q), concept=concept or None)
-        groups: dict[tuple, list[Row]] = defaultdict(list)
+        self._check_page(limit, offset, evidence_limit)
+        toks, concept = tokens(q), concept or None
+        count, keys = self._hit_page(type, toks, concept, limit, offset)
+        if not keys:
+            return {"count": count, "hits": []}
+        speakers = sorted({(k["via"] or k["proposer"])["id"] for k in keys})
+        rows = self._proposal_rows((S.PROPOSES,), entity_type=type, toks=toks, concept=concept,
+                                   speaker_ids=speakers)
+        groups: dict[tuple, list[Row]] = {self._hit_key(k): [] for k in keys}
         for row in self._expand(rows):
-            groups[(row["proposer"]["id"], row["path"], (row["via"] or {}).get("id", ""))].append(row)
-        texts = self._texts_for(rows)
-        hits = [self._hit(group, texts) for group in groups.values()]
-        return sorted(hits, key=lambda h: (-len(h["entities"]), h["proposer"]["id"], h["path"],
-                                           (h["via"] or {}).get("id", "")))
+            group = groups.get(self._hit_key(row))
+            if group is not None:
+                group.append(row)
+        shown = {key: _sorted_unique(group, _row_evidence_key)[:evidence_limit] for key, group in groups.items()}
+        texts = self._texts_for([r for rows_ in shown.values() for r in rows_])
+        return {"count": count, "hits": [self._hit(groups[key], shown[key], texts) for key in groups]}
 
     def proposer_entities(self, proposer: str) -> list[Row]:
         """Entities a proposer (id or name) proposed or mentioned, as ProposerItems sorted by id."""
@@ -328,6 +369,15 @@ class GraphStore(ABC):
             raise ValidationError(f"level must be 'entity' or 'concept', got {level!r}")
 
     @staticmethod
+    def _check_page(limit: int | None, offset: int, evidence_limit: int | None) -> None:
+        if limit is not None and limit < 1:
+            raise ValidationError(f"limit must be at least 1, got {limit}")
+        if offset < 0:
+            raise ValidationError(f"offset must not be negative, got {offset}")
+        if evidence_limit is not None and evidence_limit < 0:
+            raise ValidationError(f"evidence_limit must not be negative, got {evidence_limit}")
+
+    @staticmethod
     def _check_limit(limit: int) -> None:
         if not 1 <= limit <= MAX_LIMIT:
             raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
@@ -378,11 +428,16 @@ class GraphStore(ABC):
                 "sentence": sentence(text, row["start"], row["end"]), "start": row["start"], "end": row["end"],
                 "entity_id": row["entity"]["id"], "relation": row["relation"], "action": row["action"]}
 
-    def _hit(self, group: list[Row], texts: dict[str, tuple[str, str]]) -> Row:
+    @staticmethod
+    def _hit_key(hit: Row) -> tuple[str, str, str]:
+        return hit["proposer"]["id"], hit["path"], (hit["via"] or {}).get("id", "")
+
+    def _hit(self, group: list[Row], shown: list[Row], texts: dict[str, tuple[str, str]]) -> Row:
         first = group[0]
         return {"proposer": first["proposer"], "path": first["path"], "via": first["via"],
                 "entities": _sorted_unique((r["entity"] for r in group), lambda e: e["id"]),
-                "evidence": _sorted_unique((self._evidence(r, texts) for r in group), _evidence_key)}
+                "evidence": [self._evidence(r, texts) for r in shown],
+                "evidence_count": len({_row_evidence_key(r) for r in group})}
 
     @staticmethod
     def _finish_item(item: Row) -> Row:

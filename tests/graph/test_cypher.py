@@ -55,7 +55,7 @@ def test_count_statements_cover_the_schema():
 def test_multi_statement_files_split_and_drop_comments():
     steps = cypher.statements("remove_document")
     assert len(steps) == 8 and not any(s.startswith("//") for s in steps)
-    assert len(cypher.statements("schema")) == len(S.LABELS) + 9
+    assert len(cypher.statements("schema")) == len(S.LABELS) + 10
 
 
 def test_unknown_or_malformed_names_are_refused():

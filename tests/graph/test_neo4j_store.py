@@ -6,6 +6,7 @@ import pytest
 from neo4j import GraphDatabase
 
 from policykg.errors import StoreError, StoreUnavailableError
+from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.neo4j_store import Neo4jStore
 
@@ -81,3 +82,61 @@ def test_an_unreachable_server_is_a_store_unavailable_error():
 def test_batch_size_must_be_positive():
     with pytest.raises(ValueError, match="batch_size"):
         Neo4jStore(driver=None, batch_size=0)  # type: ignore[arg-type]
+
+
+def whole_graph(store) -> tuple[list, list]:
+    nodes, rels = store._whole_graph()
+    key = lambda r: (r["source"], r["type"], r["target"], sorted(r["properties"].items()))  # noqa: E731
+    return sorted(nodes, key=lambda n: n["id"]), sorted(rels, key=key)
+
+
+@pytest.mark.neo4j
+def test_documents_packed_in_one_transaction_give_the_graph_of_one_transaction_each(
+        neo4j_store, records, records_v2, tmp_path):
+    from policykg.graph.embedded import EmbeddedStore
+
+    embedded = EmbeddedStore(tmp_path / "graph.json")
+    neo4j_store.transaction_rows = 1  # every document alone
+    for store in (embedded, neo4j_store):
+        store.load(records)
+        store.load(records_v2)
+    alone = whole_graph(neo4j_store)
+    assert alone == whole_graph(embedded)  # provenance lists included, in load order
+    neo4j_store._driver.execute_query("MATCH (n) DETACH DELETE n")
+    neo4j_store.transaction_rows = 10**6  # both documents in one pack
+    outcomes = []
+    summary = neo4j_store.load(records, on_document=lambda doc, outcome: outcomes.append((doc, outcome)))
+    assert outcomes == [("doc:alpha", "loaded"), ("doc:beta", "loaded")] and summary["loaded"] == ["doc:alpha", "doc:beta"]
+    neo4j_store.load(records_v2)
+    assert whole_graph(neo4j_store) == alone
+
+
+@pytest.mark.neo4j
+def test_a_faulty_document_in_a_pack_is_named_and_the_documents_before_it_land(neo4j_store, records):
+    store = neo4j_store
+    store.transaction_rows = 10**6
+    # Only doc:beta produces this fund; a node without the Entity label already holds its id.
+    store._driver.execute_query("CREATE (:Fund {id: $id})", id="fund:科技成果转化引导基金")
+    with pytest.raises(StoreError, match="document 'doc:beta' was not loaded.*ConstraintValidationFailed"):
+        store.load(records)
+    documents = store.list_nodes("documents")["items"]
+    assert [d["id"] for d in documents] == ["doc:alpha"]
+    assert store._nodes_by_ids(["doc:beta"]) == {}
+
+
+def test_transaction_rows_must_be_positive():
+    with pytest.raises(ValueError, match="transaction_rows"):
+        Neo4jStore(driver=None, transaction_rows=0)  # type: ignore[arg-type]
+
+
+@pytest.mark.neo4j
+def test_ensure_schema_gives_entities_stored_without_match_text_their_match_text(neo4j_store):
+    neo4j_store._driver.execute_query(
+        "CREATE (:Entity:Fund {id: 'fund:x', type: 'Fund', name: '中试基金', name_en: 'Pilot Fund', "
+        "aliases: ['熟化基金'], documents: ['doc:x']})")
+    neo4j_store.ensure_schema()
+    [record], _, _ = neo4j_store._driver.execute_query("MATCH (e:Entity {id: 'fund:x'}) RETURN e.match_text AS t")
+    assert record["t"] == P.match_text({"name": "中试基金", "name_en": "Pilot Fund", "aliases": ["熟化基金"]})
+    found, _, _ = neo4j_store._driver.execute_query(
+        "MATCH (e:Entity) WHERE e.match_text CONTAINS $t RETURN e.id AS id", t="pilot")
+    assert [r["id"] for r in found] == ["fund:x"]

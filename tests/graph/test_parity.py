@@ -129,3 +129,12 @@ def test_listings_and_nodes(both):
         same(both, lambda s: s.list_nodes("entities", limit=1000, type=type_, q="机制"))
     same(both, lambda s: s.list_nodes("proposers", limit=1000, type="person"))
     same(both, lambda s: s.list_nodes("concepts", limit=1000, q="fund"))
+
+
+@pytest.mark.parametrize("q", [None, "基金", "平台", "fund"])
+def test_who_proposed_pages_are_equal_and_in_the_same_order(both, q):
+    embedded, neo = both
+    total = embedded.who_proposed_page(q=q)["count"]
+    for offset, limit, evidence_limit in [(0, 1, 0), (0, 3, 1), (2, 5, 2), (total - 1, 10, None), (total, 5, 3)]:
+        args = dict(q=q, limit=limit, offset=max(offset, 0), evidence_limit=evidence_limit)
+        assert embedded.who_proposed_page(**args) == neo.who_proposed_page(**args)

@@ -157,3 +157,32 @@ def test_node_by_kind_and_id(queried):
     assert queried.node("entities", "platform:中试平台")["name_en"] == "pilot-scale platform"
     with pytest.raises(NotFoundError):
         queried.node("concepts", "body:市政协")
+
+
+def test_who_proposed_pages_are_slices_of_the_whole_answer(queried):
+    whole = queried.who_proposed()
+    assert [len(h["entities"]) for h in whole] == sorted((len(h["entities"]) for h in whole), reverse=True)
+    assert all(h["evidence_count"] == len(h["evidence"]) for h in whole)
+    for offset in range(len(whole) + 1):
+        page = queried.who_proposed_page(limit=2, offset=offset)
+        assert page["count"] == len(whole)
+        assert page["hits"] == whole[offset:offset + 2]
+
+
+def test_who_proposed_evidence_limit_keeps_the_first_items_and_the_total(queried):
+    whole = queried.who_proposed(q="基金")
+    capped = queried.who_proposed(q="基金", evidence_limit=1)
+    assert [h["evidence"] for h in capped] == [h["evidence"][:1] for h in whole]
+    assert [h["evidence_count"] for h in capped] == [h["evidence_count"] for h in whole]
+    assert [h["entities"] for h in capped] == [h["entities"] for h in whole]
+    assert all(h["evidence"] == [] for h in queried.who_proposed(q="基金", evidence_limit=0))
+
+
+@pytest.mark.parametrize("args, message", [
+    ({"limit": 0}, "limit must be at least 1"),
+    ({"offset": -1}, "offset must not be negative"),
+    ({"evidence_limit": -2}, "evidence_limit must not be negative"),
+])
+def test_who_proposed_refuses_bad_pages(queried, args, message):
+    with pytest.raises(ValidationError, match=message):
+        queried.who_proposed_page(**args)
