@@ -25,11 +25,32 @@ NodeId = Annotated[str, Path(description="Node id, percent-encoded (e.g. fund%3A
 _NOT_FOUND = {404: {"model": Problem, "description": "No node of this kind has this id."}}
 
 
+ProposerKind = Annotated[str | None, Query(pattern="^(organization|person)$", description="organization or person")]
+EntityType = Annotated[str | None, Query(max_length=40, description="Fund, Mechanism, Platform, Institution, …",
+                                         examples=["Fund"])]
+EvidenceLimit = Annotated[int, Query(ge=1, le=1000, description="Evidence items per response.")]
+EvidenceOffset = Annotated[int, Query(ge=0, description="Evidence items to skip (`evidence_next_offset`).")]
+
+
 def page_of(store: GraphStore, kind: str, limit: int, cursor: str | None, type: str | None = None,
             q: str | None = None) -> dict:
     """One page of ``store.list_nodes`` with the limit echoed back."""
     page = store.list_nodes(kind, limit=limit, cursor=cursor, type=type, q=q)
     return {"items": page["items"], "limit": limit, "next_cursor": page.get("next_cursor")}
+
+
+def node_route(kind: str, noun: str, description: str) -> None:
+    """Register ``GET /{kind}/{id}``: ``store.node(kind, id)``, 404 for an unknown id.
+
+    The route is named ``get_<noun>`` (its OpenAPI operation id follows from that name).
+    """
+
+    def get_node(store: StoreDep, id: NodeId) -> dict:
+        return store.node(kind, id)
+
+    router.add_api_route(f"/{kind}/{{id:path}}", get_node, methods=["GET"], name=f"get_{noun}", tags=[kind],
+                         summary=f"One {noun}", description=description, response_model=NodeDetail,
+                         responses=_NOT_FOUND)
 
 
 @router.get("/speeches", tags=["speeches"], summary="List speeches", response_model=Page)
@@ -38,47 +59,31 @@ def list_speeches(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> 
     return page_of(store, "speeches", limit, cursor)
 
 
-@router.get("/speeches/{id:path}", tags=["speeches"], summary="One speech", response_model=NodeDetail,
-            responses=_NOT_FOUND)
-def get_speech(store: StoreDep, id: NodeId) -> dict:
-    """A speech with its text, proposer, recommendations and the entities it names."""
-    return store.node("speeches", id)
+node_route("speeches", "speech", "A speech with its text, proposer, recommendations and the entities it names.")
 
 
 @router.get("/proposers", tags=["proposers"], summary="List proposers", response_model=Page)
-def list_proposers(
-    store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
-    kind: Annotated[str | None, Query(pattern="^(organization|person)$",
-                                      description="organization or person")] = None,
-) -> dict:
+def list_proposers(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
+                   kind: ProposerKind = None) -> dict:
     """Bodies and persons who delivered speeches, by id."""
     return page_of(store, "proposers", limit, cursor, type=kind, q=q)
 
 
-@router.get("/proposers/{id:path}", tags=["proposers"], summary="One proposer", response_model=NodeDetail,
-            responses=_NOT_FOUND)
-def get_proposer(store: StoreDep, id: NodeId) -> dict:
-    """A body or person with roles, speeches and the entities they proposed, with evidence."""
-    return store.node("proposers", id)
+node_route("proposers", "proposer",
+           "A body or person with roles, speeches and the entities they proposed, with evidence.")
 
 
 @router.get("/entities", tags=["entities"], summary="List entities", response_model=Page)
-def list_entities(
-    store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
-    type: Annotated[str | None, Query(max_length=40, description="Fund, Mechanism, Platform, Institution, …",
-                                      examples=["Fund"])] = None,
-) -> dict:
+def list_entities(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: Q = None,
+                  type: EntityType = None) -> dict:
     """Funds, mechanisms, platforms and institutions, by id; filter by ``type`` and ``q``."""
     return page_of(store, "entities", limit, cursor, type=type, q=q)
 
 
 @router.get("/entities/{id:path}", tags=["entities"], summary="One entity", response_model=EntityDetail,
             responses=_NOT_FOUND)
-def get_entity(
-    store: StoreDep, id: NodeId,
-    evidence_limit: Annotated[int, Query(ge=1, le=1000, description="Evidence items per response.")] = 50,
-    evidence_offset: Annotated[int, Query(ge=0, description="Evidence items to skip (`evidence_next_offset`).")] = 0,
-) -> dict:
+def get_entity(store: StoreDep, id: NodeId, evidence_limit: EvidenceLimit = 50,
+               evidence_offset: EvidenceOffset = 0) -> dict:
     """An entity with aliases, concept, proposers, relations and one page of its evidence."""
     return evidence_page(store.node("entities", id), evidence_limit, evidence_offset)
 
@@ -98,8 +103,4 @@ def list_concepts(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: 
     return page_of(store, "concepts", limit, cursor, q=q)
 
 
-@router.get("/concepts/{id:path}", tags=["concepts"], summary="One concept", response_model=NodeDetail,
-            responses=_NOT_FOUND)
-def get_concept(store: StoreDep, id: NodeId) -> dict:
-    """A concept with the entities that are instances of it."""
-    return store.node("concepts", id)
+node_route("concepts", "concept", "A concept with the entities that are instances of it.")

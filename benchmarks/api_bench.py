@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,24 +142,36 @@ def direct(store: GraphStore, requests: int, concurrency: int) -> Figures:
     return Figures(latencies, time.perf_counter() - start)
 
 
-async def _http(base: str, requests: int, concurrency: int) -> Figures:
+async def timed(call: Callable[[int], Awaitable[object]], requests: int, concurrency: int) -> Figures:
+    """The one measurement loop: `requests` calls ``call(i)``, `concurrency` in flight.
+
+    A sequential warm-up of ``2 * concurrency`` calls comes first and is not counted.
+    """
+    for i in range(concurrency * 2):
+        await call(i)
     latencies: list[float] = []
     counter = iter(range(requests))
+
+    async def worker() -> None:
+        for i in counter:
+            start = time.perf_counter()
+            await call(i)
+            latencies.append(time.perf_counter() - start)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Figures(latencies, time.perf_counter() - start)
+
+
+async def _http(base: str, requests: int, concurrency: int) -> Figures:
+    """``/who-proposed`` over HTTP from an async httpx client."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
 
-        async def worker() -> None:
-            for i in counter:
-                start = time.perf_counter()
-                response = await client.get("/who-proposed", params=QUERIES[i % len(QUERIES)])
-                response.raise_for_status()
-                latencies.append(time.perf_counter() - start)
-
-        for i in range(concurrency * 2):  # warm up
+        async def call(i: int) -> None:
             (await client.get("/who-proposed", params=QUERIES[i % len(QUERIES)])).raise_for_status()
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Figures(latencies, time.perf_counter() - start)
+
+        return await timed(call, requests, concurrency)
 
 
 def _free_port() -> int:
@@ -222,27 +234,15 @@ def _driver_params(i: int) -> dict:
 
 
 async def _async_driver(uri: str, auth: tuple[str, str], query: str, requests: int, concurrency: int) -> Figures:
+    """The async driver, awaited from the event loop."""
     from neo4j import AsyncGraphDatabase
 
-    latencies: list[float] = []
-    counter = iter(range(requests))
     async with AsyncGraphDatabase.driver(uri, auth=auth, max_connection_pool_size=concurrency) as driver:
 
-        async def one(i: int) -> None:
-            start = time.perf_counter()
+        async def call(i: int) -> None:
             await driver.execute_query(query, _driver_params(i), database_="neo4j")
-            latencies.append(time.perf_counter() - start)
 
-        async def worker() -> None:
-            for i in counter:
-                await one(i)
-
-        for i in range(concurrency):
-            await one(i)
-        latencies.clear()
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Figures(latencies, time.perf_counter() - start)
+        return await timed(call, requests, concurrency)
 
 
 async def _sync_driver_in_threads(uri: str, auth: tuple[str, str], query: str, requests: int,
@@ -251,28 +251,12 @@ async def _sync_driver_in_threads(uri: str, auth: tuple[str, str], query: str, r
     import anyio.to_thread
     from neo4j import GraphDatabase
 
-    latencies: list[float] = []
-    counter = iter(range(requests))
     with GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=concurrency) as driver:
 
         def call(i: int) -> None:
             driver.execute_query(query, _driver_params(i), database_="neo4j")
 
-        async def one(i: int) -> None:
-            start = time.perf_counter()
-            await anyio.to_thread.run_sync(call, i)
-            latencies.append(time.perf_counter() - start)
-
-        async def worker() -> None:
-            for i in counter:
-                await one(i)
-
-        for i in range(concurrency):
-            await one(i)
-        latencies.clear()
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Figures(latencies, time.perf_counter() - start)
+        return await timed(lambda i: anyio.to_thread.run_sync(call, i), requests, concurrency)
 
 
 def drivers(base_records: list[SpeechRecord], args: argparse.Namespace, rounds: int = 4) -> None:

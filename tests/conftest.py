@@ -76,11 +76,19 @@ def neo4j_driver() -> Iterator["neo4j.Driver"]:  # noqa: F821
     driver.close()
 
 
+def empty_database(driver, database: str = "neo4j") -> None:
+    """Delete every relationship, then every node, in batches (a node with thousands of
+    relationships would not fit one transaction)."""
+    with driver.session(database=database) as session:
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
 def clean_database(driver, database: str = "neo4j") -> None:
     """Delete every node and relationship, then drop every constraint and every index
     except the built-in token lookup indexes."""
+    empty_database(driver, database)
     with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for record in session.run("SHOW CONSTRAINTS YIELD name").data():
             session.run("DROP CONSTRAINT $name IF EXISTS", name=record["name"]).consume()
         for record in session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name").data():
@@ -91,6 +99,23 @@ def clean_database(driver, database: str = "neo4j") -> None:
 def neo4j_wipe():
     """The function `neo4j_clean` uses to empty a database: `neo4j_wipe(driver)`."""
     return clean_database
+
+
+def sample_store(driver, records: list) -> "Neo4jStore":  # noqa: F821
+    """A Neo4jStore over the emptied database, with its schema, loaded with `records`."""
+    from policykg.graph.neo4j_store import Neo4jStore
+
+    empty_database(driver)
+    store = Neo4jStore(driver, database="neo4j")
+    store.ensure_schema()
+    store.load(records)
+    return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_sample_store():
+    """`neo4j_sample_store(driver, records)`: the database emptied, then loaded (API and browser suites)."""
+    return sample_store
 
 
 @pytest.fixture()

@@ -7,11 +7,11 @@ the graph as they found it.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from live_server import free_port
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
@@ -31,15 +31,9 @@ def embedded_store(sample_records, tmp_path_factory) -> Iterator[EmbeddedStore]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_store(sample_records, neo4j_driver) -> Iterator[Neo4jStore]:
+def neo4j_store(sample_records, neo4j_driver, neo4j_sample_store) -> Iterator[Neo4jStore]:
     """A Neo4jStore over an emptied database, loaded with the sample."""
-    with neo4j_driver.session(database="neo4j") as session:
-        # relationships first, in batches: a node with thousands of them would not fit one transaction
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-    store = Neo4jStore(neo4j_driver, database="neo4j")
-    store.ensure_schema()
-    store.load(sample_records)
+    store = neo4j_sample_store(neo4j_driver, sample_records)
     yield store
     store.close()
 
@@ -86,9 +80,7 @@ def client(store) -> Iterator[TestClient]:
 @pytest.fixture()
 def closed_port() -> int:
     """A loopback port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port()
 
 
 SPEECH_TEXT = """\

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,7 @@ import time
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from live_server import free_port
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
@@ -53,14 +53,8 @@ def test_cors_only_for_the_configured_origins(embedded_store, settings_for):
         assert preflight.status_code == 200 and "x-api-key" in preflight.headers["access-control-allow-headers"].lower()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_policykg_serve_runs_uvicorn_over_the_embedded_store(tmp_path):
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-c", "from policykg.cli import main; main()", "serve", "--port", str(port),
                "--store", str(tmp_path / "graph.json"), "--log-level", "warning"]
     server = subprocess.Popen(command, env={**os.environ, "POLICYKG_API_KEY": ""}, stderr=subprocess.PIPE)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
+from live_server import LiveServer
 
 from policykg.api.app import create_app
 from policykg.api.settings import Settings
@@ -37,37 +35,6 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or (str(Path("/usr/bin/chromium")) if Path("/usr/bin/chromium").exists() else None)
 
 
-def free_port() -> int:
-    """A loopback port free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class LiveServer:
-    """The API app served by a real uvicorn in a background thread."""
-
-    def __init__(self, app) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn:{self.port}", daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        started = threading.Event()
-        while not self.server.started and self.thread.is_alive():
-            started.wait(0.05)
-        if not self.server.started:
-            raise RuntimeError(f"uvicorn did not start on {self.url}")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join()
-
-
 @pytest.fixture(scope="session")
 def embedded_api(sample_records, tmp_path_factory) -> Iterator[LiveServer]:
     """The API over an embedded store (a temp file) holding the sample corpus."""
@@ -81,14 +48,9 @@ def embedded_api(sample_records, tmp_path_factory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_api(sample_records, neo4j_driver) -> Iterator[LiveServer]:
+def neo4j_api(sample_records, neo4j_driver, neo4j_sample_store) -> Iterator[LiveServer]:
     """The API over the real Neo4j (emptied, then loaded with the sample corpus)."""
-    from policykg.graph.neo4j_store import Neo4jStore
-
-    with neo4j_driver.session(database="neo4j") as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-    store = Neo4jStore(neo4j_driver, database="neo4j")
-    store.load(sample_records)
+    store = neo4j_sample_store(neo4j_driver, sample_records)
     with LiveServer(create_app(Settings(backend="neo4j"), store=store)) as server:
         yield server
     store.close()

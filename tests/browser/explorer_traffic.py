@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE))
-    from conftest import CHROMIUM_ARGS, LiveServer, chromium_path
+    sys.path[:0] = [str(HERE), str(HERE.parent)]  # the browser suite's conftest and tests/live_server.py
+    from conftest import CHROMIUM_ARGS, chromium_path
+    from live_server import LiveServer
     from playwright.sync_api import sync_playwright
 
     from policykg.api.app import create_app
