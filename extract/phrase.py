@@ -374,8 +374,8 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
         return False  # 支持企业…: before an institution such a verb is the clause's verb
-    if next_to_head and toks.classes[k - 1] in (DE, VACT, QUANT):
-        return True  # …的创新体系, 共建联合实验室, 一批创新平台
+    if toks.classes[k - 1] == DE or (next_to_head and toks.classes[k - 1] in (VACT, QUANT)):
+        return True  # …的创新体系, …的建设用地市场, 共建联合实验室, 一批创新平台
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
     if next_to_head or toks.words[k - 1] == "政府":
@@ -394,7 +394,8 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     and a one-character adjective after an adverb (更大 …). Before an institution head, any
     verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
     while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type) \
-            and not _prefix_before_noun(toks, first, lexicon()):
+            and not _prefix_before_noun(toks, first, lexicon()) \
+            and not _verb_after_de(toks, first, last):
         first += 1
     if first < last and first > 0 and toks.classes[first - 1] == ADV and toks.tags[first] == "a" \
             and len(toks.words[first]) == 1:
@@ -402,9 +403,19 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     return first
 
 
+def _verb_after_de(toks: Tokens, first: int, last: int) -> bool:
+    """A verb such as 建设 right after 的 and before further nouns modifies them (…的建设用地
+    指标交易平台): after an attributive 的 only a noun phrase can follow. Right before the
+    head it is left to the 的-clause rule (…的创新体系)."""
+    return toks.classes[first] == VLEAD and first > 0 and toks.classes[first - 1] == DE \
+        and first + 1 < last
+
+
 def _drops(toks: Tokens, first: int, head_type: str) -> bool:
     if toks.classes[first] in LEADING_DROP:
         return True
+    if toks.tags[first] == "f" and first > 0 and toks.classes[first - 1] == NUM:
+        return True  # 3家以上头部创投机构: a position word after a number ends the quantity
     if toks.classes[first] == VFUSED and first > 0 and toks.classes[first - 1] == ADV:
         return True  # after an adverb a verb is a verb (积极对接国家实验室)
     if toks.tags[first] != "v" or toks.classes[first] != VFUSED:
@@ -458,12 +469,19 @@ def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon,
         first = strip_leading(toks, first, b - 1, head_type)
         if first > b - 1:
             break
-        found = head_at(toks, b - 1, lex)
+        found = _conjunct_head(toks, first, b - 1, lex)
         out.append(Conjunct(first, b - 1, found[0] if found else None))
         if stop < lo or toks.classes[stop] not in (COORD, CONJ) or toks.words[stop] in WHOLE_ONLY:
             break
         b = stop
     return out
+
+
+def _conjunct_head(toks: Tokens, first: int, last: int, lex: Lexicon):
+    """The head ending a conjunct; a quoted name (“智慧养老院”) is headed inside its quotes."""
+    if toks.classes[last] == QCLOSE and toks.quote_open.get(last) == first and last - 1 > first:
+        return head_at(toks, last - 1, lex)
+    return head_at(toks, last, lex)
 
 
 @dataclass
@@ -578,7 +596,8 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     connector_is_list = toks.classes[b] == COORD
     if nearest.head is not None:
         if not connector_is_list and head.type != "Institution" and len(conj) == 1 \
-                and nearest.head.type == "Institution":
+                and nearest.head.type == "Institution" and not is_quoted(toks, nearest.first,
+                                                                         nearest.last):
             phrase.first = nearest.first
         return
     if _expands(toks, conj, right, phrase, head):

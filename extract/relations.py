@@ -22,9 +22,9 @@ from spacy.tokens import Doc
 from policykg.extract.entity_ruler import (CLASSES_KEY, MENTIONS, TOKENS_KEY, tokens_for,
                                            without_gc)
 from policykg.extract.lexicon import Lexicon, lexicon
-from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, DE, DENG, LOC, NUM, PUNCT, QUANT,
-                                     SPACE, VACT, VFUSED, VLEAD, VPROP, WORD, Tokens,
-                                     grow, grow_clause, strip_leading)
+from policykg.extract.phrase import (ADV, CLAUSE, CONJ, COORD, DE, DENG, LOC, NUM, PUNCT, QOPEN,
+                                     QUANT, SPACE, VACT, VFUSED, VLEAD, VPROP, WORD, Tokens, grow,
+                                     grow_clause)
 
 RELATIONS = "policykg_relations"
 _CHAIN = frozenset({VPROP, VACT, VLEAD, ADV, QUANT, NUM, LOC, SPACE})
@@ -108,6 +108,8 @@ def _proposing_verb(toks: Tokens, first: int, mentions: list[dict], by_last: dic
     any. A phrase coordinated after another (建设A和B) shares that one's verb; when A is no
     entity, only the last conjunct does so, for a list that goes on (A、B、C等模式) may be
     the modifier of a later head rather than the verb's object."""
+    if first > 0 and toks.classes[first - 1] == QOPEN:
+        first -= 1  # quotes around the whole entity: the verb stands before them
     j, nearest, before_bing = first - 1, None, None
     floor = max(-1, first - 1 - _REACH)
     while j > floor and toks.classes[j] in _CHAIN | {CONJ}:
@@ -142,7 +144,6 @@ def _sibling_verb(toks: Tokens, last: int, mentions: list[dict], by_last: dict, 
     if depth >= _MAX_SIBLINGS:
         return None
     first, _ = grow(toks, last, max(0, last - _REACH), lex)
-    first = strip_leading(toks, first, last)
     if first > last:
         return None
     return _proposing_verb(toks, first, mentions, by_last, lex, depth + 1)

@@ -308,3 +308,18 @@ def test_stages_coordinated_over_a_bare_head_expand(found):
 
 def test_ji_qi_joins_whole_phrases_not_modifiers(texts):
     assert not any(t.startswith("园区") for t in texts("对园区及其运营公司试行长周期考核。"))
+
+
+def test_a_position_word_after_a_number_belongs_to_the_quantity(found):
+    assert ("Institution", "头部证券机构") in found("引进5家以上头部证券机构。")
+
+
+def test_a_verb_right_after_de_is_inside_the_noun_phrase(extract):
+    got = {e.text: e for e in extract("探索建立全域统一的建设用地指标交易平台。").entities}
+    assert "建设用地指标交易平台" in got
+
+
+def test_a_quoted_name_in_a_coordination_is_a_whole_phrase(found):
+    got = found("建设一批“智慧卫生院”和“互联网+”健康服务中心。")
+    assert ("Institution", "智慧卫生院") in got
+    assert ("Platform", "“互联网+”健康服务中心") in got

@@ -170,3 +170,13 @@ def test_a_leading_action_verb_does_not_hide_the_proposing_verb_of_a_de_clause(e
 def test_hosted_by_reaches_past_the_rest_of_the_coverb_object(extract):
     rec = extract("依托西部科学城创新基地等载体，建设青年人才实训基地。")
     assert ("HOSTED_BY", "platform:青年人才实训基地", "platform:西部科学城创新基地") in _rels(rec)
+
+
+def test_a_quoted_object_is_proposed_by_the_verb_before_its_quotes(extract):
+    e = _by_text(extract("共同建立“康养产业投资基金”。"))["康养产业投资基金"]
+    assert (e.relation, e.action) == ("PROPOSES", "建立")
+
+
+def test_a_shared_verb_before_a_de_clause_reaches_the_second_conjunct(extract):
+    e = _by_text(extract("探索建立城乡统一的建设用地市场和林权流转交易平台。"))["林权流转交易平台"]
+    assert (e.relation, e.action) == ("PROPOSES", "建立")
