@@ -24,7 +24,7 @@ EVIDENCE_EXAMPLE = {
     "entity_id": "fund:种子基金", "relation": "PROPOSES", "action": "设立",
 }
 HIT_EXAMPLE = {"proposer": PROPOSER_EXAMPLE, "path": "direct", "via": None,
-               "entities": [ENTITY_EXAMPLE], "evidence": [EVIDENCE_EXAMPLE]}
+               "entities": [ENTITY_EXAMPLE], "evidence": [EVIDENCE_EXAMPLE], "evidence_count": 1}
 ITEM_EXAMPLE = {"id": "fund:种子基金", "name": "种子基金", "name_en": "seed fund", "type": "Fund"}
 
 
@@ -87,7 +87,8 @@ class Hit(BaseModel):
                     "for a body the person holds a role in (the person is then in `via`).")
     via: ProposerRef | None = None
     entities: list[EntityRef]
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(description="The first `evidence_limit` items, in speech and offset order.")
+    evidence_count: int = Field(description="Number of evidence items of the hit before `evidence_limit`.")
 
 
 class WhoProposedQuery(BaseModel):
@@ -101,10 +102,11 @@ class WhoProposedQuery(BaseModel):
 class WhoProposed(BaseModel):
     """Who proposed entities matching the query, each hit with its entities and evidence."""
 
-    model_config = _example({"query": {"type": "Fund", "q": "种子", "concept": None}, "count": 1,
+    model_config = _example({"query": {"type": "Fund", "q": "种子", "concept": None}, "count": 1, "offset": 0,
                              "hits": [HIT_EXAMPLE]})
     query: WhoProposedQuery
-    count: int = Field(description="Number of hits before `limit` was applied.")
+    count: int = Field(description="Number of hits in all, before `offset` and `limit`.")
+    offset: int = Field(0, description="Rank of the first hit of this page.")
     hits: list[Hit]
 
 

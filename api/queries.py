@@ -30,15 +30,21 @@ def who_proposed(
                                    examples=["pilot"], max_length=200)] = None,
     concept: Annotated[str | None, Query(description="Concept id or name, e.g. concept:guidance-fund or 引导基金.",
                                          max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=10000, description="Most hits returned.")] = 1000,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Most hits returned (a page).")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Hits skipped: the page starts at this rank.")] = 0,
+    evidence_limit: Annotated[int, Query(ge=0, le=1000, description="Most evidence items per hit "
+                                         "(`evidence_count` gives each hit's total).")] = 20,
 ) -> dict:
-    """Bodies and persons who proposed (or mentioned) entities matching ``type``/``q``/``concept``.
+    """Bodies and persons who proposed entities matching ``type``/``q``/``concept``, most entities first.
 
     A person's speech also counts for the bodies they hold roles in (``path`` = ``role``, ``via``
     = the person). Each hit carries its entities and the evidence: speech, sentence, offsets.
+    ``count`` is the number of hits in all; ``offset`` and ``limit`` page them, and the store
+    builds evidence only for the page.
     """
-    hits = store.who_proposed(type=type, q=q, concept=concept)
-    return {"query": {"type": type, "q": q, "concept": concept}, "count": len(hits), "hits": hits[:limit]}
+    page = store.who_proposed_page(type=type, q=q, concept=concept, limit=limit, offset=offset,
+                                   evidence_limit=evidence_limit)
+    return {"query": {"type": type, "q": q, "concept": concept}, "offset": offset, **page}
 
 
 @router.get("/overlap", summary="Overlap of two proposers' proposals", response_model=Overlap,

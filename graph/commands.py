@@ -142,13 +142,18 @@ def query_group() -> None:
 @click.option("--type", "type_", type=click.Choice(ENTITY_LABELS), help="Entity type, e.g. Fund.")
 @click.option("--q", help="Words or a Chinese substring of the entity's names, e.g. 'pilot' or 中试.")
 @click.option("--concept", help="Concept id, name or English name, e.g. 'guidance fund'.")
+@click.option("--limit", type=click.IntRange(1), help="Most hits shown (all by default), most entities first.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Hits skipped before the first shown.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @backend_options
-def who_proposed_command(type_, q, concept, as_json, use_neo4j, store_path) -> None:
+def who_proposed_command(type_, q, concept, limit, offset, as_json, use_neo4j, store_path) -> None:
     """Bodies and persons who proposed matching entities (a person's speech also counts for the
     bodies they hold roles in: path 'role')."""
     with open_store(settings_of(use_neo4j, store_path)) as store:
-        hits = store.who_proposed(type=type_, q=q, concept=concept)
+        page = store.who_proposed_page(type=type_, q=q, concept=concept, limit=limit, offset=offset)
+    hits = page["hits"]
+    if len(hits) < page["count"]:
+        click.echo(f"hits {offset + 1}–{offset + len(hits)} of {page['count']}", err=True)
     if as_json:
         return echo_json(hits)
     echo_table(["proposer", "path", "via", "entities", "evidence"], (

@@ -127,7 +127,7 @@ def test_unexpected_errors_are_a_bare_500(embedded_store, settings_for, monkeypa
     def broken(**_):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(embedded_store, "who_proposed", broken)
+    monkeypatch.setattr(embedded_store, "who_proposed_page", broken)
     with TestClient(app, raise_server_exceptions=False) as client:
         body = _problem(client.get("/who-proposed"), 500)
         assert "secret" not in client.get("/who-proposed").text and "logged" in body["detail"]

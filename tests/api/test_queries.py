@@ -60,6 +60,18 @@ def test_who_proposed_limit_keeps_the_total(client):
     assert cut["count"] == full["count"] and cut["hits"] == full["hits"][:1]
 
 
+def test_who_proposed_pages_with_offset_and_caps_evidence(client):
+    whole = client.get("/who-proposed", params={"q": "基金", "limit": 1000, "evidence_limit": 1000}).json()
+    assert whole["count"] == len(whole["hits"]) > 2
+    page = client.get("/who-proposed", params={"q": "基金", "offset": 1, "limit": 2, "evidence_limit": 1}).json()
+    assert page["count"] == whole["count"] and page["offset"] == 1
+    for hit, full in zip(page["hits"], whole["hits"][1:3], strict=True):
+        assert hit["proposer"] == full["proposer"] and hit["entities"] == full["entities"]
+        assert hit["evidence"] == full["evidence"][:1] and hit["evidence_count"] == len(full["evidence"])
+    past = client.get("/who-proposed", params={"q": "基金", "offset": whole["count"]}).json()
+    assert past["hits"] == [] and past["count"] == whole["count"]
+
+
 def _top_pair(client, level: str) -> dict:
     matrix = client.get("/overlap/matrix", params={"level": level}).json()
     assert matrix["level"] == level and matrix["count"] == len(matrix["pairs"]) > 0

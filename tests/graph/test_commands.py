@@ -50,6 +50,11 @@ def test_who_proposed_as_table_and_json(built):
     hits = json.loads(run("query", "who-proposed", "--type", "Fund", "--q", "pilot", "--json", "--store", str(built)))
     assert {h["proposer"]["name"] for h in hits} >= {"刘小康", "重庆理工大学"}
     assert all(h["evidence"] for h in hits)
+    result = CliRunner().invoke(main, ["query", "who-proposed", "--q", "基金", "--limit", "1", "--offset", "1",
+                                       "--json", "--store", str(built)])
+    everything = json.loads(run("query", "who-proposed", "--q", "基金", "--json", "--store", str(built)))
+    assert json.loads(result.stdout) == everything[1:2]
+    assert f"hits 2–2 of {len(everything)}" in result.stderr
 
 
 def test_overlap_and_search(built):
