@@ -13,6 +13,7 @@ token); the functions are pure so they can be tested on sentences of any making.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
@@ -72,6 +73,7 @@ def make_tokens(words: list[str], tags: list[str], lex: Lexicon | None = None,
     """A ``Tokens`` view with classes (unless given) and quote matches computed."""
     lex = lex or lexicon()
     words, tags = split_fused_prepositions(words, tags, lex)
+    words, tags = split_hidden_heads(words, tags, lex)
     starts = [0, *accumulate(map(len, words))][:-1] if words else []
     toks = Tokens(words, tags, starts, classes or classes_of(words, tags, lex))
     _match_quotes(toks)
@@ -93,6 +95,39 @@ def split_fused_prepositions(words: list[str], tags: list[str],
         words[i:i + 1] = [words[i][0], words[i][1]]
         tags[i:i + 1] = ["p", "n"]
     return words, tags
+
+
+def split_hidden_heads(words: list[str], tags: list[str],
+                       lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Split a dictionary word that opens with an institution head and goes on with a noun of
+    its own (企业信用 in 物业服务企业信用评价体系 → 企业 / 信用): the head ends a nested
+    name. Words that end in a head themselves (政府部门) are left whole."""
+    starts = _institution_openings(lex)
+    hidden = [i for i, w in enumerate(words) if len(w) >= 4 and _hidden_head(w, starts, lex)]
+    if not hidden:
+        return words, tags
+    words, tags = list(words), list(tags)
+    for i in reversed(hidden):
+        n = _hidden_head(words[i], starts, lex)
+        words[i:i + 1] = [words[i][:n], words[i][n:]]
+        tags[i:i + 1] = ["n", tags[i]]
+    return words, tags
+
+
+def _hidden_head(word: str, starts: frozenset[str], lex: Lexicon) -> int:
+    """Length of the institution head that opens ``word`` and leaves at least two characters,
+    or 0 when there is none or ``word`` ends in a head."""
+    if word in lex.heads or any(word[k:] in lex.heads for k in range(1, len(word) - 1)):
+        return 0
+    for n in range(min(len(word) - 2, 4), 1, -1):
+        if word[:n] in starts:
+            return n
+    return 0
+
+
+@cache
+def _institution_openings(lex: Lexicon) -> frozenset[str]:
+    return frozenset(h for h, head in lex.heads.items() if head.type == "Institution" and len(h) > 1)
 
 
 def _one_char_preps(lex: Lexicon) -> frozenset[str]:
@@ -354,8 +389,14 @@ def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) 
 
 def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:
     """A verb jieba tags and the lexicons do not know; before an institution it ends the phrase
-    unless it stands right before the head (社会力量举办养老机构, but 乡村振兴研究院)."""
-    return toks.tags[k] == "v" and toks.words[k] not in (lex or lexicon()).verbs
+    unless it stands right before the head (社会力量举办养老机构, but 乡村振兴研究院) or right
+    after a determiner, where only a noun phrase can follow (一批知名酒店管理公司)."""
+    return toks.tags[k] == "v" and toks.words[k] not in (lex or lexicon()).verbs \
+        and not _after_determiner(toks, k)
+
+
+def _after_determiner(toks: Tokens, k: int) -> bool:
+    return k > 0 and toks.classes[k - 1] == QUANT
 
 
 def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool,
@@ -421,6 +462,8 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
     if toks.tags[first] != "v" or toks.classes[first] != VFUSED:
         return False
     # a verb after a preposition opens a clause (对入驻孵化器的企业 → 孵化器)
+    if _after_determiner(toks, first):
+        return False  # 一批知名…公司: after a determiner the verb is attributive
     return head_type == "Institution" or (first > 0 and toks.classes[first - 1] == PREP)
 
 

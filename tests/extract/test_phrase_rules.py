@@ -323,3 +323,13 @@ def test_a_quoted_name_in_a_coordination_is_a_whole_phrase(found):
     got = found("建设一批“智慧卫生院”和“互联网+”健康服务中心。")
     assert ("Institution", "智慧卫生院") in got
     assert ("Platform", "“互联网+”健康服务中心") in got
+
+
+def test_a_word_hiding_an_institution_head_is_split_for_the_nested_name(found):
+    got = found("完善家政服务企业信用评价体系。")
+    assert ("Institution", "家政服务企业") in got
+    assert ("Mechanism", "家政服务企业信用评价体系") in got
+
+
+def test_a_verb_right_after_a_determiner_is_attributive(found):
+    assert ("Institution", "知名会展服务公司") in found("引进一批知名会展服务公司。")
