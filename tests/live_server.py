@@ -20,11 +20,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class LiveServer:
-    """An ASGI app served by a real uvicorn in a background thread; ``url`` is its base URL."""
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on this loopback port (it can be bound now)."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
-    def __init__(self, app) -> None:
-        self.port = free_port()
+
+class LiveServer:
+    """An ASGI app served by a real uvicorn in a background thread (on `port`, or a free one); ``url`` is its base URL."""
+
+    def __init__(self, app, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
         self.server = uvicorn.Server(config)

@@ -12,6 +12,11 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
+from live_server import LiveServer, port_is_free
+
+from policykg.api.app import create_app
+from policykg.api.settings import Settings
+from policykg.graph.embedded import EmbeddedStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.neo4j]
 
@@ -82,3 +87,21 @@ def test_browser_plays_the_guide_and_runs_a_query(page, neo4j_api, browser_url):
     table = result.inner_text()
     for label in ("Speech", "Recommendation", "Body"):
         assert label in table, f"{label} not in the result:\n{table}"
+
+
+def test_after_connecting_the_browser_plays_the_guide_on_the_configured_port(page, browser_url, neo4j_driver,
+                                                                            tmp_path):
+    """The launcher points `browser.post_connect_cmd` at the API's port (POLICYKG_PORT); an API
+    served on that port is where the guide comes from, with no command typed."""
+    records, _, _ = neo4j_driver.execute_query(
+        "CALL dbms.clientConfig() YIELD name, value WHERE name = $name RETURN value",
+        name="browser.post_connect_cmd", database_="neo4j")
+    command = records[0]["value"]
+    port = urlparse(command.removeprefix("play ")).port
+    if not port_is_free(port):
+        pytest.skip(f"port {port} of the post-connect guide ({command}) is taken by another process")
+    with LiveServer(create_app(Settings(), store=EmbeddedStore(tmp_path / "graph.json")), port=port):
+        connect(page, browser_url)
+        guide = frame_of(page, f":{command}")
+        guide.locator("pre.runnable").first.wait_for(timeout=WAIT_MS)
+        assert "policykg" in guide.inner_text()

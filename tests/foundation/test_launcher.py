@@ -43,3 +43,19 @@ def test_start_without_java_or_maven_names_what_is_missing(tmp_path):
     for missing in ("java", "javac", "mvn"):
         assert f"  - {missing} (" in result.stderr
     assert not (tmp_path / "home" / "launcher.pid").exists()
+
+
+def test_conf_puts_the_guide_on_the_api_port(tmp_path):
+    env = _environment(tmp_path / "home", os.environ["PATH"])
+    default = _run("conf", env=env)
+    assert default.returncode == 0 and "browser.post_connect_cmd=play http://127.0.0.1:8000/guide\n" in default.stdout
+    moved = _run("conf", env={**env, "POLICYKG_PORT": "9123"})
+    assert moved.returncode == 0
+    assert moved.stdout.count("browser.post_connect_cmd=") == 1
+    assert "browser.post_connect_cmd=play http://127.0.0.1:9123/guide\n" in moved.stdout
+    assert "server.bolt.enabled=true" in moved.stdout, "the rest of neo4j.conf is kept"
+
+
+def test_conf_refuses_a_port_that_is_no_port(tmp_path):
+    result = _run("conf", env={**_environment(tmp_path / "home", os.environ["PATH"]), "POLICYKG_PORT": "80; rm"})
+    assert result.returncode == 1 and "POLICYKG_PORT must be a port number" in result.stderr
