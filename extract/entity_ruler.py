@@ -19,6 +19,8 @@ from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, QOPEN, VFUSED, 
                                      opening_quote, phrase_for)
 
 MENTIONS = "policykg_mentions"
+_MAX_LISTED = 8
+"""How many list members either side of a head the sector-list test reads: bounded work."""
 CLASSES_KEY = "policykg_classes"
 _LAST_TOKENS: list = [None]
 """The Doc last annotated by the ruler in this process and its Tokens, for the next component."""
@@ -117,12 +119,14 @@ def _sector_list(toks: Tokens, i: int, lex: Lexicon) -> bool:
     """A head listed among bare nouns that jointly modify a non-entity noun after 等 names a
     sector, not a body: in 整合银行、保险、创投等资源 the list modifies 资源, and the conjuncts
     that are no entities (保险, 创投) show what kind of list it is. Single-word conjuncts only."""
-    n = len(toks.words)
+    n, reach = len(toks.words), 2 * _MAX_LISTED
     right = i
-    while right + 2 < n and toks.classes[right + 1] == COORD and toks.classes[right + 2] in NOUNISH:
+    while right + 2 < min(n, i + reach) and toks.classes[right + 1] == COORD \
+            and toks.classes[right + 2] in NOUNISH:
         right += 2
     left = i
-    while left - 2 >= 0 and toks.classes[left - 1] == COORD and toks.classes[left - 2] in NOUNISH:
+    while left - 2 >= max(0, i - reach) and toks.classes[left - 1] == COORD \
+            and toks.classes[left - 2] in NOUNISH:
         left -= 2
     after = right + 2
     if left == right or right + 1 >= n or toks.classes[right + 1] != DENG or after >= n:

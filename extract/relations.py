@@ -191,7 +191,7 @@ def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: in
     """The mention ending at token ``j`` and those coordinated before it (A与B, A、B和C),
     nearest first; empty when no mention ends at ``j``."""
     found: list[int] = []
-    while j in by_last and by_last[j] not in found:
+    while j in by_last and by_last[j] not in found and len(found) < _MAX_SIBLINGS:
         found.append(by_last[j])
         k = mentions[found[-1]]["first"] - 1
         if k < 1 or toks.classes[k] not in (COORD, CONJ) or toks.words[k] == "并":
@@ -226,18 +226,20 @@ def _coverb_objects(toks: Tokens, mentions: list[dict], by_first: dict, first: i
     """The mentions that make up a coverb's object: the one starting at ``first`` and those
     coordinated with it by 和/与/及/、 (依托高校和科研院所 …)."""
     hosts = [by_first[first]]
-    while True:
+    while len(hosts) < _MAX_SIBLINGS:
         after = mentions[hosts[-1]]["last"] + 1
         if after + 1 >= len(toks.words) or toks.classes[after] not in (COORD, CONJ) \
                 or toks.words[after] == "并" or after + 1 not in by_first:
             return hosts
         hosts.append(by_first[after + 1])
+    return hosts
 
 
 def _object_end(toks: Tokens, k: int) -> int:
     """The token after a coverb's whole object, which may go on past its entities
     (依托X等载体 → after 载体)."""
-    while k < len(toks.words) and toks.classes[k] in (DENG, WORD, NUM, QUANT):
+    end = min(len(toks.words), k + _REACH)
+    while k < end and toks.classes[k] in (DENG, WORD, NUM, QUANT):
         k += 1
     return k
 
