@@ -24,10 +24,16 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
 
 
 def _row(header: list[str], line: str, name: str) -> dict[str, str]:
-    cells = [cell.strip() for cell in line.split("\t")]
-    if len(cells) < len(header):
-        cells += [""] * (len(header) - len(cells))
+    cells = line.split("\t")
     if len(cells) > len(header):
         raise InputError(f"row has {len(cells)} columns, header has {len(header)}: {line!r}",
                          source=name)
-    return dict(zip(header, cells))
+    if len(cells) < len(header):
+        cells += [""] * (len(header) - len(cells))
+    return dict(zip(header, map(str.strip, cells)))
+
+
+def preload(names: tuple[str, ...]) -> None:
+    """Read these lexicons now (each is cached), so that no document pays for reading them."""
+    for name in names:
+        read_tsv(name)

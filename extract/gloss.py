@@ -38,6 +38,7 @@ _PUNCT = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"'
           "（": "(", "）": ")", "(": "(", ")": ")", "/": "/", "／": "/", "+": "+", "＋": "+",
           "—": "-", "-": "-", "－": "-", "·": " ", "・": " ", "《": '"', "》": '"', " ": " "}
 _UNKNOWN_COST = 10
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,11 @@ def _glossary() -> Glossary:
                          for n in range(1, len(zh) + 1))
     return Glossary(words, heads, prefixes, by_kind["char"], frozenset(by_kind["place"]),
                     frozenset(by_kind["verb"]), by_kind["reading"])
+
+
+def load() -> None:
+    """Read the glossary now (the pipeline calls this when it is built)."""
+    _glossary()
 
 
 def lookup(term: str, type_: str = "*") -> str | None:
@@ -290,7 +296,7 @@ def render(parts: list[Part]) -> str:
             _add_punct(out, en, quote_open)
         elif en:
             _add_word(out, en, _coordinated(parts, index))
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 def _english(part: Part, is_head: bool) -> str:

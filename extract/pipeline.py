@@ -19,12 +19,14 @@ from itertools import tee
 import spacy
 from spacy.language import Language
 
-from policykg.extract import factories
+from policykg.extract import concepts, datafiles, factories, gloss
 from policykg.extract.entity_ruler import without_gc
 from policykg.extract.records import SpeechRecord
 from policykg.extract.resolve import fill_record
 
 DEFAULT_BATCH_SIZE = 16
+RESOLUTION_LEXICONS = ("aliases.tsv", "coreference.tsv")
+"""Lexicons read by resolution (besides the glossary and concepts), loaded with the pipeline."""
 
 
 def build_nlp() -> Language:
@@ -33,7 +35,17 @@ def build_nlp() -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": factories.TOKENIZER}}})
     nlp.add_pipe(factories.ENTITY_RULER, name="policykg_entity_ruler")
     nlp.add_pipe(factories.RELATIONS, name="policykg_relations")
+    load_resolution_data()
     return nlp
+
+
+def load_resolution_data() -> None:
+    """Read what resolution needs (glossary, concepts, aliases) now, when the pipeline is built,
+    as spaCy components load their data at construction: the first document pays only for
+    its own work."""
+    datafiles.preload(RESOLUTION_LEXICONS)
+    concepts.all_concepts()
+    gloss.load()
 
 
 @cache
