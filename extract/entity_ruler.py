@@ -14,11 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, QOPEN, VFUSED, WORD, Phrase,
-                                     Tokens, head_at, head_cancelled, make_tokens,
-                                     opening_quote, phrase_for)
+from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, QOPEN, VACT, VFUSED, VLEAD,
+                                     VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
+                                     make_tokens, opening_quote, phrase_for)
 
 MENTIONS = "policykg_mentions"
+_VERB_CLASSES = frozenset({VACT, VPROP, VLEAD})
 _MAX_LISTED = 8
 """How many list members either side of a head the sector-list test reads: bounded work."""
 CLASSES_KEY = "policykg_classes"
@@ -81,7 +82,8 @@ def without_gc() -> Iterator[None]:
 def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
     """Every entity mention in a tokenised text, in order of their heads."""
     lex = lex or lexicon()
-    found = [head_at(toks, i, lex) if toks.classes[i] in (WORD, VFUSED) else None
+    found = [head_at(toks, i, lex)
+             if toks.classes[i] in (WORD, VFUSED) or _noun_reading(toks, i, lex) else None
              for i in range(len(toks.words))]
     mentions: list[dict] = []
     for i, hit in enumerate(found):
@@ -95,6 +97,16 @@ def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
         head, head_first = hit
         mentions.extend(_mentions_for(toks, head, head_first, i, lex))
     return mentions
+
+
+def _noun_reading(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """A verb that is also a head noun (组织) is the head when a noun stands before it and no
+    verb follows (农村集体经济组织、…), not when it takes a verb (以…方式组织实施)."""
+    if toks.classes[i] not in _VERB_CLASSES or toks.words[i] not in lex.heads:
+        return False
+    if i == 0 or toks.classes[i - 1] != WORD:
+        return False
+    return i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v"
 
 
 def _compound(toks: Tokens, i: int) -> bool:

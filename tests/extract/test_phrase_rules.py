@@ -333,3 +333,9 @@ def test_a_word_hiding_an_institution_head_is_split_for_the_nested_name(found):
 
 def test_a_verb_right_after_a_determiner_is_attributive(found):
     assert ("Institution", "知名会展服务公司") in found("引进一批知名会展服务公司。")
+
+
+def test_a_verb_that_is_also_a_head_noun_heads_a_name_when_no_verb_follows(found, texts):
+    got = found("支持村级集体经济组织、家庭农场发展。")
+    assert {("Institution", "村级集体经济组织"), ("Institution", "家庭农场")} <= got
+    assert texts("以竞争方式组织实施重大专项。") == set()
