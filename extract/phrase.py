@@ -461,10 +461,15 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
         return True  # after an adverb a verb is a verb (积极对接国家实验室)
     if toks.tags[first] != "v" or toks.classes[first] != VFUSED:
         return False
-    # a verb after a preposition opens a clause (对入驻孵化器的企业 → 孵化器)
     if _after_determiner(toks, first):
         return False  # 一批知名…公司: after a determiner the verb is attributive
-    return head_type == "Institution" or (first > 0 and toks.classes[first - 1] == PREP)
+    # a verb after a preposition or coverb opens a clause (对/为入驻孵化器的企业 → 孵化器)
+    return head_type == "Institution" or _after_coverb(toks, first)
+
+
+def _after_coverb(toks: Tokens, k: int) -> bool:
+    """Whether token ``k`` follows a preposition or a coverb (对, 为, 依托 …)."""
+    return k > 0 and (toks.classes[k - 1] == PREP or toks.words[k - 1] in lexicon().kinds("coverb"))
 
 
 def _opens_object(toks: Tokens, first: int) -> bool:
@@ -690,6 +695,8 @@ def _de_clause(toks, phrase, b, head, lo, lex) -> None:
     if head.type == "Institution" or not _generic(toks, phrase, head, lex):
         return
     first, _ = grow_clause(toks, b - 1, lo)
+    if first > lo and toks.classes[first - 1] == VACT and _after_coverb(toks, first - 1):
+        first -= 1  # 对获得国家级奖项的创新平台: the clause's own verb after a preposition
     if first < b:
         phrase.first = strip_leading(toks, first, b - 1)
         phrase.de_clause = True

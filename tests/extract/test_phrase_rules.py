@@ -339,3 +339,13 @@ def test_a_verb_that_is_also_a_head_noun_heads_a_name_when_no_verb_follows(found
     got = found("支持村级集体经济组织、家庭农场发展。")
     assert {("Institution", "村级集体经济组织"), ("Institution", "家庭农场")} <= got
     assert texts("以竞争方式组织实施重大专项。") == set()
+
+
+def test_a_verb_after_a_coverb_opens_a_relative_clause(found):
+    got = found("为入驻加速器的初创企业减免租金。")
+    assert ("Platform", "加速器") in got
+    assert not any(t.startswith("入驻") for _, t in got)
+
+
+def test_a_kept_de_clause_after_a_preposition_keeps_its_own_verb(found):
+    assert ("Platform", "获得省级认定的创新平台") in found("对获得省级认定的创新平台给予奖励。")
