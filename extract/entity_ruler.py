@@ -106,7 +106,16 @@ def _noun_reading(toks: Tokens, i: int, lex: Lexicon) -> bool:
         return False
     if i == 0 or toks.classes[i - 1] != WORD:
         return False
-    return i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v"
+    return i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v" or _pivot_object(toks, i, lex)
+
+
+def _pivot_object(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the nouns ending at ``i`` are the object of a pivot verb (引导/支持/鼓励 …), which
+    is a noun phrase and the subject of the verb after it (引导慈善组织设立…)."""
+    j = i - 1
+    while j > max(0, i - _MAX_LISTED) and toks.classes[j] == WORD:
+        j -= 1
+    return toks.words[j] in lex.kinds("clause_verb")
 
 
 def _compound(toks: Tokens, i: int) -> bool:

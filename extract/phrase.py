@@ -673,8 +673,9 @@ def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[in
 
 def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,
              head: Head) -> bool:
-    """Whether “X、Y Z” is one Z per conjunct: the shared part alone would be bare, and the
-    conjuncts are quoted modifiers or single words before an institution head (民政、科技部门)."""
+    """Whether “X、Y Z” is one Z per conjunct: quoted modifiers side by side share the rest
+    (“链主带链”和“平台赋能”转型模式); otherwise the shared part alone would be bare and the
+    conjuncts are single words before an institution head (民政、科技部门)."""
     if any(toks.tags[c.first] == "v" for c in conj):
         return False  # a verb is no parallel modifier (加计扣除、高新技术企业)
     if any(c.first == c.last and toks.tags[c.first] == "nt" for c in conj):
@@ -682,10 +683,11 @@ def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], p
     if len(right) == 1 and toks.words[phrase.last] != head.text and not head.bare \
             and head.type == "Institution":
         return all(len(units(toks, c.first, c.last)) == 1 for c in conj)  # 科技型和创新型企业
+    if len(right) >= 2 and is_quoted(toks, *right[0]) \
+            and all(is_quoted(toks, c.first, c.last) for c in conj):
+        return True
     if len(right) < 2 or not _bare(toks, right[1][0], phrase.last, head):
         return False
-    if all(is_quoted(toks, c.first, c.last) for c in conj) and is_quoted(toks, *right[0]):
-        return True
     return head.type == "Institution" and all(len(units(toks, c.first, c.last)) == 1 for c in conj)
 
 

@@ -172,7 +172,7 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
     """``X [和Z] [牵头] 设立 Y``: Y is run by X (and Z); ``在X设立Y``: Y is hosted by X. A noun
     phrase governed by another coverb (依托X, 通过X …) is no subject: 依托 has its own rule."""
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
-    while j > floor and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
+    while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
         j -= 1
     subjects = _coordinated_before(toks, mentions, by_last, j)

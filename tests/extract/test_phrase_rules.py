@@ -349,3 +349,19 @@ def test_a_verb_after_a_coverb_opens_a_relative_clause(found):
 
 def test_a_kept_de_clause_after_a_preposition_keeps_its_own_verb(found):
     assert ("Platform", "获得省级认定的创新平台") in found("对获得省级认定的创新平台给予奖励。")
+
+
+def test_quoted_modifiers_side_by_side_share_a_modified_head(found):
+    got = found("推广“村企共建”和“园区托管”发展模式。")
+    assert {("Mechanism", "“村企共建”发展模式"), ("Mechanism", "“园区托管”发展模式")} <= got
+    assert not any("和" in t for _, t in got)
+
+
+def test_the_object_of_a_pivot_verb_is_a_noun_even_before_a_verb(found):
+    assert ("Institution", "公益组织") in found("鼓励公益组织设立助学专项基金。")
+
+
+def test_service_providers_and_medical_consortia_head_institutions(found):
+    got = found("培育一批工业软件服务商，推进紧密型城市医联体建设。")
+    assert ("Institution", "工业软件服务商") in got
+    assert ("Institution", "紧密型城市医联体") in got

@@ -180,3 +180,8 @@ def test_a_quoted_object_is_proposed_by_the_verb_before_its_quotes(extract):
 def test_a_shared_verb_before_a_de_clause_reaches_the_second_conjunct(extract):
     e = _by_text(extract("探索建立城乡统一的建设用地市场和林权流转交易平台。"))["林权流转交易平台"]
     assert (e.relation, e.action) == ("PROPOSES", "建立")
+
+
+def test_a_homograph_head_is_the_subject_that_operates(extract):
+    rec = extract("引导公益组织设立助学专项基金。")
+    assert ("OPERATED_BY", "fund:助学专项基金", "institution:公益组织") in _rels(rec)
