@@ -22,7 +22,7 @@ from pathlib import Path
 from policykg.extract import gloss
 
 LISTS = Path(__file__).resolve().parent.parent / "tests" / "extract" / "gloss_names"
-DEFAULT_LISTS = (LISTS / "dev.tsv", LISTS / "held_out.tsv")
+DEFAULT_LISTS = (LISTS / "dev.tsv", LISTS / "held_out.tsv", LISTS / "held_out_2.tsv")
 
 
 def read_names(path: Path) -> list[tuple[str, str, set[str]]]:
