@@ -1,5 +1,5 @@
 // Nodes per label, from the count store.
-CALL {
+CALL () {
   MATCH (n:Document) RETURN 'Document' AS name, count(n) AS n UNION ALL
   MATCH (n:Speech) RETURN 'Speech' AS name, count(n) AS n UNION ALL
   MATCH (n:Body) RETURN 'Body' AS name, count(n) AS n UNION ALL

@@ -1,5 +1,5 @@
 // Relationships per type, from the count store.
-CALL {
+CALL () {
   MATCH ()-[r:CONTAINS]->() RETURN 'CONTAINS' AS name, count(r) AS n UNION ALL
   MATCH ()-[r:DELIVERED]->() RETURN 'DELIVERED' AS name, count(r) AS n UNION ALL
   MATCH ()-[r:HOLDS_ROLE]->() RETURN 'HOLDS_ROLE' AS name, count(r) AS n UNION ALL

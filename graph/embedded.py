@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_right
+from itertools import accumulate
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -190,6 +192,8 @@ class EmbeddedStore(GraphStore):
         self._graph = read_graph(self.path)
         self._index: dict[str, list[str]] | None = None
         self._lowered: dict[str, str] = {}
+        self._tables: dict[str, MatchTable] = {}
+        self._speakers: dict[str, str] = {}
 
     # -- writing --------------------------------------------------------------------------------
     def load(self, records: Iterable[SpeechRecord], on_document: OnDocument | None = None) -> dict[str, Any]:
@@ -229,7 +233,7 @@ class EmbeddedStore(GraphStore):
             write_graph(work, self.path)
         except OSError as exc:
             raise StoreError(f"cannot write the graph file {self.path}: {exc}") from exc
-        self._graph, self._index, self._lowered = work, None, {}
+        self._graph, self._index, self._lowered, self._tables, self._speakers = work, None, {}, {}, {}
 
     # -- primitives -----------------------------------------------------------------------------
     @property
@@ -260,9 +264,15 @@ class EmbeddedStore(GraphStore):
         return self._graph.nodes[node_id]["props"]
 
     def _edges(self, node_id: str, types: Iterable[str], out: bool = True):
-        edges = (self._graph.out_edges(node_id, data=True) if out
-                 else self._graph.in_edges(node_id, data=True))
-        return [(u, v, d) for u, v, d in edges if d["type"] in types]
+        """(source, target, data) of the node's outgoing (or incoming) edges of the given types.
+
+        Reads the adjacency dicts directly (``succ``/``pred`` are read-only views of them): the
+        edge-view objects networkx builds per call cost more than the walk at 1000x the sample.
+        """
+        adjacency = (self._graph.succ if out else self._graph.pred)[node_id]
+        if out:
+            return [(node_id, v, d) for v, keyed in adjacency.items() for d in keyed.values() if d["type"] in types]
+        return [(u, node_id, d) for u, keyed in adjacency.items() for d in keyed.values() if d["type"] in types]
 
     def _hit_page(self, entity_type, toks, concept, limit, offset) -> tuple[int, list[Row]]:
         pairs = {(self._speaker(d["props"]["speech_id"]), e)
@@ -283,7 +293,10 @@ class EmbeddedStore(GraphStore):
         return proposer_ref(node_id, self._props(node_id).get("name"), self._graph.nodes[node_id]["labels"])
 
     def _speaker(self, speech_id: str) -> str:
-        return next(u for u, _, _ in self._edges(speech_id, (S.DELIVERED,), out=False))
+        speaker = self._speakers.get(speech_id)
+        if speaker is None:
+            speaker = self._speakers[speech_id] = next(u for u, _, _ in self._edges(speech_id, (S.DELIVERED,), out=False))
+        return speaker
 
     def _proposal_rows(self, relations, *, entity_type=None, toks=None, concept=None,
                        entity_ids=None, proposer_ids=None, speaker_ids=None) -> list[Row]:
@@ -298,8 +311,21 @@ class EmbeddedStore(GraphStore):
         return [self._proposal_row(u, v, d) for u, v, d in edges]
 
     def _matching_entities(self, entity_type, toks, concept) -> list[str]:
-        candidates = self._ids(entity_type) if entity_type else self._ids(S.ENTITY)
-        return [e for e in candidates if self._entity_matches(e, entity_type, toks, concept)]
+        table = self._match_table(entity_type or S.ENTITY)
+        rows = range(len(table.ids)) if not toks else table.containing(max(toks, key=len))
+        if concept is not None:
+            wanted = {c for c in self._ids(S.CONCEPT) if _concept_is(self._props(c), concept)}
+            rows = [i for i in rows if table.concepts[i] in wanted]
+        return [table.ids[i] for i in rows if all(t in table.texts[i] for t in toks or ())]
+
+    def _match_table(self, label: str) -> MatchTable:
+        """The label's nodes with their match texts (see :meth:`_match_text`), once per graph version."""
+        table = self._tables.get(label)
+        if table is None:
+            ids = self._ids(label)
+            table = self._tables[label] = MatchTable(ids, [self._match_text(n) for n in ids],
+                                                     [self._props(n).get("concept") for n in ids])
+        return table
 
     def _entity_matches(self, entity_id: str, entity_type, toks, concept) -> bool:
         props = self._props(entity_id)
@@ -312,17 +338,19 @@ class EmbeddedStore(GraphStore):
         return not toks or self._matches_cached(entity_id, toks)
 
     def _matches_cached(self, node_id: str, toks: list[str]) -> bool:
-        """The matching rule over the node's lower-cased fields, joined once per graph version.
+        """The matching rule over the node's lower-cased fields (see :meth:`_match_text`)."""
+        text = self._match_text(node_id)
+        return all(t in text for t in toks)
 
-        Fields are joined by newlines: a token holds no whitespace, so it occurs in the joined
-        text exactly when it occurs in one field.
-        """
+    def _match_text(self, node_id: str) -> str:
+        """The node's lower-cased match fields (its concept's too) joined by newlines, once per graph
+        version: a token holds no whitespace, so it occurs in the text exactly when in one field."""
         text = self._lowered.get(node_id)
         if text is None:
             props = self._props(node_id)
             c = self._props(props["concept"]) if props.get("concept") in self._graph else None
             text = self._lowered[node_id] = "\n".join(f.lower() for f in self._fields(props, c) if f)
-        return all(t in text for t in toks)
+        return text
 
     @staticmethod
     def _fields(props: dict[str, Any], concept: dict[str, Any] | None) -> list[str | None]:
@@ -411,6 +439,27 @@ class EmbeddedStore(GraphStore):
         c = data["props"].get("concept")
         concept = self._props(c) if kind == "entities" and c in self._graph else None
         return matches(self._fields(data["props"], concept), toks)
+
+
+class MatchTable:
+    """Nodes of one label with their match texts, and the texts joined into one string so that
+    the nodes holding a token are found by ``str.find`` (C speed) instead of a loop per node."""
+
+    SEPARATOR = "\x00"
+
+    def __init__(self, ids: list[str], texts: list[str], concepts: list[str | None]):
+        self.ids, self.texts, self.concepts = ids, texts, concepts
+        self.joined = self.SEPARATOR.join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
+
+    def containing(self, token: str) -> list[int]:
+        """Indexes (ascending) of the texts holding `token`."""
+        found, pos = [], self.joined.find(token)
+        while pos != -1:
+            i = bisect_right(self.starts, pos) - 1
+            found.append(i)
+            pos = self.joined.find(token, self.starts[i + 1] if i + 1 < len(self.starts) else len(self.joined))
+        return found
 
 
 def _concept_is(concept: dict[str, Any], wanted: str) -> bool:

@@ -220,6 +220,11 @@ class Neo4jStore(GraphStore):
                 cypher.load(statement), params, database_=self.database, routing_=RoutingControl.READ)
         return [record.data() for record in records]
 
+    def version(self) -> str:
+        """The server's name, version and edition, e.g. ``Neo4j Kernel 5.26.30 community``."""
+        [record] = self._read("server_version")[:1] or [{"name": "Neo4j", "version": "unknown", "edition": ""}]
+        return " ".join(str(record[k]) for k in ("name", "version", "edition") if record[k])
+
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {r["name"]: r["n"] for r in self._read("count_nodes")}
         rels = {r["name"]: r["n"] for r in self._read("count_relationships")}

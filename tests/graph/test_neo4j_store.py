@@ -140,3 +140,23 @@ def test_ensure_schema_gives_entities_stored_without_match_text_their_match_text
     found, _, _ = neo4j_store._driver.execute_query(
         "MATCH (e:Entity) WHERE e.match_text CONTAINS $t RETURN e.id AS id", t="pilot")
     assert [r["id"] for r in found] == ["fund:x"]
+
+
+@pytest.mark.neo4j
+def test_version_names_the_server(neo4j_driver):
+    assert Neo4jStore(neo4j_driver).version().startswith("Neo4j Kernel 5.")
+
+
+@pytest.mark.neo4j
+def test_every_statement_plans_without_deprecation_warnings(neo4j_driver):
+    from policykg import cypher
+
+    found = {}
+    with neo4j_driver.session(database="neo4j") as session:
+        for name in cypher.names():
+            for statement in cypher.statements(name):
+                summary = session.run("EXPLAIN " + statement).consume()
+                found[name] = [g.status_description for g in summary.gql_status_objects
+                               if "deprecat" in g.status_description.lower()] or found.get(name, [])
+    assert {name: notes for name, notes in found.items() if notes} == {}
+    assert len(found) == len(cypher.names())
