@@ -14,12 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, QOPEN, VACT, VFUSED, VLEAD,
-                                     VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
+from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
+                                     VLEAD, VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
                                      make_tokens, opening_quote, phrase_for)
 
 MENTIONS = "policykg_mentions"
 _VERB_CLASSES = frozenset({VACT, VPROP, VLEAD})
+_ALIAS_REACH = 6
+"""How far before a 简称 marker the named entity may end (past brackets and commas)."""
 _MAX_LISTED = 8
 """How many list members either side of a head the sector-list test reads: bounded work."""
 CLASSES_KEY = "policykg_classes"
@@ -96,7 +98,27 @@ def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
             continue
         head, head_first = hit
         mentions.extend(_mentions_for(toks, head, head_first, i, lex))
+    _mark_aliases(toks, mentions, lex)
     return mentions
+
+
+def _mark_aliases(toks: Tokens, mentions: list[dict], lex: Lexicon) -> None:
+    """A name introduced by 简称/以下简称 right after another of the same type is its short
+    name: ``alias_of`` points to that mention (设立X基金（以下简称“Y基金”）)."""
+    markers = lex.kinds("alias")
+    by_last = {m["last"]: n for n, m in enumerate(mentions) if not m["expanded"]}
+    for m in mentions:
+        k = m["first"] - 1
+        if k >= 0 and toks.classes[k] == QOPEN:
+            k -= 1
+        if k < 0 or toks.words[k] not in markers:
+            continue
+        k -= 1
+        while k >= 0 and toks.classes[k] == PUNCT and k > m["first"] - _ALIAS_REACH:
+            k -= 1
+        named = by_last.get(k)
+        if named is not None and mentions[named]["type"] == m["type"]:
+            m["alias_of"] = named
 
 
 def _noun_reading(toks: Tokens, i: int, lex: Lexicon) -> bool:

@@ -415,8 +415,8 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
         return False  # 支持企业…: before an institution such a verb is the clause's verb
-    if toks.classes[k - 1] == DE or (next_to_head and toks.classes[k - 1] in (VACT, QUANT)):
-        return True  # …的创新体系, …的建设用地市场, 共建联合实验室, 一批创新平台
+    if toks.classes[k - 1] == DE or (next_to_head and toks.classes[k - 1] in (VACT, QUANT, VLEAD)):
+        return True  # …的创新体系, …的建设用地市场, 共建联合实验室, 一批创新平台, 联合创新中心
     if toks.classes[k - 1] not in (WORD, VFUSED, QCLOSE):
         return False
     if next_to_head or toks.words[k - 1] == "政府":

@@ -2,7 +2,8 @@
 
 Within a speech each entity appears once, at its first mention; a later mention that names the
 same thing (国企 after 国有企业, 领军企业 after 科技领军企业) is folded into the earlier entity
-and kept as an alias. A bare class that only heads a list (孵化器、中试平台等服务体系) is no entity
+and kept as an alias, and so is a short name the speech introduces with 简称 (…基金（以下简称
+“振兴基金”）) wherever it recurs. A bare class that only heads a list (孵化器、中试平台等服务体系) is no entity
 of its own, but refers back to an earlier one when it can (…全流程服务体系), for PART_OF. The speech's own proposer (and the proposer's organisations) is not an
 entity of that speech. Across speeches, entity ids are ``<type>:<canonical name>``, so the same
 canonical name from two speeches is one graph node.
@@ -29,6 +30,7 @@ def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
     excluded = _proposer_names(record)
     ids: dict[int, str] = {}
     entities: dict[str, Entity] = {}
+    short_names: dict[str, str] = {}  # entity id a short name (简称) stands for, by its own id
     for n in sorted(range(len(mentions)), key=lambda k: (mentions[k]["start"], mentions[k]["end"])):
         m = mentions[n]
         canonical, aliases = _canonical(m["text"], m["type"])
@@ -38,6 +40,14 @@ def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
             referent = _referent(m, canonical, entities)
             if referent is not None:
                 ids[n] = referent
+            continue
+        named = ids.get(m.get("alias_of", -1))
+        if named is not None:
+            short_names[entity_id(m["type"], canonical)] = named
+        key = short_names.get(entity_id(m["type"], canonical))
+        if key is not None:
+            _add_aliases(entities[key], [m["text"]])
+            ids[n] = key
             continue
         ids[n] = _place(record, m, canonical, list(aliases), entities)
     record.entities = list(entities.values())

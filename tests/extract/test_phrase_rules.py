@@ -365,3 +365,12 @@ def test_service_providers_and_medical_consortia_head_institutions(found):
     got = found("培育一批工业软件服务商，推进紧密型城市医联体建设。")
     assert ("Institution", "工业软件服务商") in got
     assert ("Institution", "紧密型城市医联体") in got
+
+
+def test_short_forms_of_enterprise_kinds_head_institutions(found):
+    got = found("鼓励市属国企和民企参与。")
+    assert {("Institution", "市属国企"), ("Institution", "民企")} <= got
+
+
+def test_two_name_verbs_before_a_head_stay_in_the_name(found):
+    assert ("Platform", "联合创新中心") in found("支持高校与企业共建联合创新中心。")

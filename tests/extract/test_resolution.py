@@ -46,3 +46,10 @@ def test_every_entity_has_an_english_name_without_han(extract):
     assert rec.entities
     for e in rec.entities:
         assert e.name_en and not any("\u4e00" <= c <= "\u9fff" for c in e.name_en)
+
+
+def test_a_short_name_introduced_by_jiancheng_is_an_alias_wherever_it_recurs(extract):
+    rec = extract("设立市级文旅产业投资基金（以下简称“文旅基金”），文旅基金重点投向演艺。")
+    funds = [e for e in rec.entities if e.type == "Fund"]
+    assert [e.canonical for e in funds] == ["市级文旅产业投资基金"]
+    assert "文旅基金" in funds[0].aliases
