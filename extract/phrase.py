@@ -267,7 +267,8 @@ _LONGER: dict[str, tuple[Head, ...]] = {}
 
 
 def _own_head(word: str, lex: Lexicon) -> Head | None:
-    """The longest head the word ends with (memoised per word)."""
+    """The longest head the word ends with (memoised per word), unless the word ends in a
+    longer word that only looks like a head (布局, 全局)."""
     if word in _OWN_HEAD:
         return _OWN_HEAD[word]
     if len(_OWN_HEAD) > _CLASS_CACHE_SIZE:
@@ -277,8 +278,9 @@ def _own_head(word: str, lex: Lexicon) -> Head | None:
         found = lex.heads.get(word[-n:])
         if found:
             break
-    if word in lex.kinds("nonhead"):
-        found = None
+    if found is not None and any(word.endswith(w) and len(w) > len(found.text)
+                                 for w in lex.kinds("nonhead")):
+        found = None  # 全局 and words ending in it (事关全局) name no 局
     _OWN_HEAD[word] = found
     return found
 

@@ -164,7 +164,11 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
     while k < de and (toks.classes[k] in (ADV, QUANT, NUM, SPACE, VACT, VLEAD)
                       and not lex.proposes(toks.words[k])):
         k += 1
-    return k if k < de and lex.proposes(toks.words[k]) else None
+    if k >= de or not lex.proposes(toks.words[k]):
+        return None
+    while k + 1 < de and lex.proposes(toks.words[k + 1]):
+        k += 1  # 探索设立由…出资的基金: the last verb of the chain takes the object
+    return k
 
 
 def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,

@@ -374,3 +374,7 @@ def test_short_forms_of_enterprise_kinds_head_institutions(found):
 
 def test_two_name_verbs_before_a_head_stay_in_the_name(found):
     assert ("Platform", "联合创新中心") in found("支持高校与企业共建联合创新中心。")
+
+
+def test_a_word_ending_in_a_non_head_word_names_no_body(texts):
+    assert texts("生态环境保护事关全局。") == set()

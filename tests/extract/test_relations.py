@@ -185,3 +185,9 @@ def test_a_shared_verb_before_a_de_clause_reaches_the_second_conjunct(extract):
 def test_a_homograph_head_is_the_subject_that_operates(extract):
     rec = extract("引导公益组织设立助学专项基金。")
     assert ("OPERATED_BY", "fund:助学专项基金", "institution:公益组织") in _rels(rec)
+
+
+def test_the_last_verb_of_a_chain_before_a_de_clause_proposes(extract):
+    text = "探索设立由市级财政出资、社会资本参与的湿地修复专项资金。"
+    e = _by_text(extract(text))["湿地修复专项资金"]
+    assert (e.relation, e.action) == ("PROPOSES", "设立")
