@@ -37,7 +37,8 @@ _PUNCT = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"'
           "‘": "'", "’": "'", "'": "'", "、": ",", "，": ",", ",": ",", "；": ";", "：": ":",
           "（": "(", "）": ")", "(": "(", ")": ")", "/": "/", "／": "/", "+": "+", "＋": "+",
           "—": "-", "-": "-", "－": "-", "·": " ", "・": " ", "《": '"', "》": '"', " ": " "}
-_UNKNOWN_COST = 10
+_COSTS = {"unknown": 10, "word": 1, "latin": 0, "punct": 0}
+"""Segmentation cost of a part by kind: unknown Han characters cost most, words one each."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -116,53 +117,50 @@ def segment(text: str) -> list[Part]:
     >>> [(p.zh, p.kind) for p in segment("白马县氢储基金")]
     [('白马', 'unknown'), ('县', 'word'), ('氢', 'char'), ('储', 'char'), ('基金', 'word')]
     """
-    best: list[tuple[int, int, Part] | None] = [None] * (len(text) + 1)
-    best[len(text)] = (0, 0, Part("", "", "punct"))
+    best: list[tuple[int, int, str, str]] = [(0, 0, "", "")] * (len(text) + 1)
     for i in range(len(text) - 1, -1, -1):
-        for part in _options(text, i):
-            cost = best[i + len(part.zh)][0] + _cost(part)
-            if best[i] is None or cost < best[i][0]:
-                best[i] = (cost, len(part.zh), part)
-    return _resolve_unknown(_merge_unknown(_collect(best, len(text))))
+        found = None
+        for length, kind, en in _options(text, i):
+            cost = best[i + length][0] + _COSTS[kind]
+            if found is None or cost < found[0]:
+                found = (cost, length, kind, en)
+        best[i] = found
+    return _resolve_unknown(_merge_unknown(_collect(text, best)))
 
 
-def _options(text: str, i: int) -> Iterable[Part]:
-    """Candidate parts starting at ``i``, longest first (so ties keep the longest)."""
+def _options(text: str, i: int) -> Iterable[tuple[int, str, str]]:
+    """Candidate (length, kind, English) of parts starting at ``i``, longest first (so ties
+    keep the longest)."""
     char = text[i]
     latin = _LATIN.match(text, i)
     if latin:
-        yield Part(latin.group(), latin.group(), "latin")
+        yield len(latin.group()), "latin", latin.group()
         return
     if char in _PUNCT or char.isspace():
-        yield Part(char, _PUNCT.get(char, " "), "punct")
+        yield 1, "punct", _PUNCT.get(char, " ")
         return
     yield from reversed(_words_at(text, i))
-    yield Part(char, char, "unknown")
+    yield 1, "unknown", char
 
 
-def _words_at(text: str, i: int) -> list[Part]:
+def _words_at(text: str, i: int) -> list[tuple[int, str, str]]:
     """Glossary words starting at ``i``, shortest first; stops once no entry can continue."""
     glossary = _glossary()
     found, j = [], i + 1
     while j <= len(text) and text[i:j] in glossary.prefixes:
         en = glossary.words.get((text[i:j], "*"))
         if en is not None:
-            found.append(Part(text[i:j], en, "word"))
+            found.append((j - i, "word", en))
         j += 1
     return found
 
 
-def _cost(part: Part) -> int:
-    if part.kind == "unknown":
-        return _UNKNOWN_COST
-    return 1 if part.kind == "word" else 0
-
-
-def _collect(best: list, end: int) -> list[Part]:
+def _collect(text: str, best: list[tuple[int, int, str, str]]) -> list[Part]:
+    """The cheapest path through ``best`` as parts."""
     parts, i = [], 0
-    while i < end:
-        _, length, part = best[i]
-        parts.append(part)
+    while i < len(text):
+        _, length, kind, en = best[i]
+        parts.append(Part(text[i:i + length], en, kind))
         i += length
     return parts
 
