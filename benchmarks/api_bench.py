@@ -3,7 +3,8 @@
 For each store (embedded, Neo4j) and corpus size (1x, 1000x the sample) it
 
 1. loads the corpus into the store,
-2. calls ``store.who_proposed`` directly from a pool of ``--concurrency`` threads (the baseline),
+2. calls ``store.who_proposed_page`` directly from a pool of ``--concurrency`` threads (the
+   baseline), with the page the API serves by default (``PAGE``),
 3. starts a real server (``policykg serve``, uvicorn, a separate process) on loopback over the
    same store and sends the same queries with an async httpx client, ``--concurrency`` requests
    in flight, ``--requests`` in all,
@@ -56,6 +57,8 @@ QUERIES = [
     {"type": "Platform", "q": "中试"},
 ]
 """The questions asked in turn (the same for the direct calls and the HTTP requests)."""
+PAGE = {"limit": 50, "evidence_limit": 20}
+"""The page of both: /who-proposed's defaults, written out so that direct calls and requests agree."""
 
 
 @dataclass
@@ -128,11 +131,11 @@ STORES: dict[str, Callable] = {"embedded": embedded, "neo4j": neo4j}
 
 # -- measuring --------------------------------------------------------------------------------------
 def direct(store: GraphStore, requests: int, concurrency: int) -> Figures:
-    """The baseline: store.who_proposed from `concurrency` threads."""
+    """The baseline: store.who_proposed_page from `concurrency` threads."""
 
     def one(i: int) -> float:
         start = time.perf_counter()
-        store.who_proposed(**QUERIES[i % len(QUERIES)])
+        store.who_proposed_page(**QUERIES[i % len(QUERIES)], **PAGE)
         return time.perf_counter() - start
 
     with ThreadPoolExecutor(concurrency) as pool:
@@ -169,7 +172,7 @@ async def _http(base: str, requests: int, concurrency: int) -> Figures:
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
 
         async def call(i: int) -> None:
-            (await client.get("/who-proposed", params=QUERIES[i % len(QUERIES)])).raise_for_status()
+            (await client.get("/who-proposed", params={**QUERIES[i % len(QUERIES)], **PAGE})).raise_for_status()
 
         return await timed(call, requests, concurrency)
 
@@ -213,7 +216,7 @@ def run(store_name: str, factor: int, base_records: list[SpeechRecord], args: ar
         baseline = direct(store, args.requests, args.concurrency)
         with server(env) as base:
             api = asyncio.run(_http(base, args.requests, args.concurrency))
-        hits = len(store.who_proposed(**QUERIES[0]))
+        hits = store.who_proposed_page(**QUERIES[0], limit=1)["count"]
     label = f"{store_name:8} {factor:>5}x ({len(records)} speeches, {hits} hits for q=引导基金)"
     print(f"{label}\n  direct {baseline.row()}\n  api    {api.row()}\n"
           f"  api/direct: p50 {api.pct(50) / baseline.pct(50):.2f}x  p99 {api.pct(99) / baseline.pct(99):.2f}x  "
@@ -221,16 +224,17 @@ def run(store_name: str, factor: int, base_records: list[SpeechRecord], args: ar
 
 
 # -- driver choice ----------------------------------------------------------------------------------
-DRIVER_QUERY = "proposals_by_filter"
-"""The Cypher behind ``who_proposed``, run through both drivers with the same parameters."""
+DRIVER_QUERY = "who_proposed_hits"
+"""The Cypher behind ``who_proposed``'s ranking, run through both drivers with the same parameters."""
 
 
 def _driver_params(i: int) -> dict:
     from policykg.graph.text import tokens
 
     query = QUERIES[i % len(QUERIES)]
-    return {"relations": ["PROPOSES"], "type": query.get("type"), "tokens": tokens(query.get("q")),
-            "concept": query.get("concept")}
+    toks = tokens(query.get("q"))
+    return {"type": query.get("type"), "tokens": toks, "first": max(toks, key=len) if toks else None,
+            "concept": query.get("concept"), "limit": PAGE["limit"], "offset": 0}
 
 
 async def _async_driver(uri: str, auth: tuple[str, str], query: str, requests: int, concurrency: int) -> Figures:
