@@ -660,17 +660,15 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
         phrase.first = nearest.first
 
 
-_MIN_OWN_MODIFIERS = 2
-"""Modifier units before the head from which the right conjunct counts as a whole noun phrase."""
-
-
 def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[int, int]]) -> bool:
-    """Whether “X和Y Z” joins two noun phrases rather than two modifiers of Z: X is a phrase of
-    its own (several units ending in a noun: 教师认定标准) and Y Z has modifiers of its own
-    (校企人员双向流动机制). Modifiers shared over Z are short or verbal (数据采集与共享机制)."""
-    own = len(right) - 1 >= _MIN_OWN_MODIFIERS
-    left_is_phrase = len(units(toks, left.first, left.last)) >= 2 and toks.tags[left.last][:1] == "n"
-    return own and left_is_phrase
+    """Whether “X和Y Z” joins two noun phrases rather than two modifiers of Z: X has modifiers
+    and ends in a noun that heads a phrase of its own without being an entity (标准, 目录,
+    市场: 教师认定标准和校企人员双向流动机制), and Y Z has a modifier of its own. Plain nouns
+    coordinate as modifiers (沿线国家和地区金融合作机制, 数据采集与共享机制)."""
+    if len(right) < 2 or len(units(toks, left.first, left.last)) < 2:
+        return False
+    last = toks.words[left.last]
+    return any(last.endswith(w) for w in lexicon().kinds("np_head"))
 
 
 def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,

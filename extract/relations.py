@@ -84,10 +84,10 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
 
 def _modifies_next(toks: Tokens, last: int) -> bool:
     """Whether the phrase ending at ``last`` modifies what follows: a noun or verb fused to it,
-    or 的/之 making it an attribute (跨教育、科技等多部门的联席会议制度)."""
+    a quoted modifier (外贸企业“百千万”培育行动), or 的/之 making it an attribute
+    (跨教育、科技等多部门的联席会议制度)."""
     after = last + 1
-    return after < len(toks.words) and (toks.classes[after] in (WORD, VFUSED, VLEAD)
-                                         or toks.classes[after] == DE)
+    return after < len(toks.words) and toks.classes[after] in (WORD, VFUSED, VLEAD, DE, QOPEN)
 
 
 def _inside_longer(m: dict, mentions: list[dict], by_last: dict) -> bool:

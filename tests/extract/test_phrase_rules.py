@@ -378,3 +378,8 @@ def test_two_name_verbs_before_a_head_stay_in_the_name(found):
 
 def test_a_word_ending_in_a_non_head_word_names_no_body(texts):
     assert texts("生态环境保护事关全局。") == set()
+
+
+def test_plain_nouns_joined_by_he_still_share_the_head(found):
+    got = found("探索建立沿线国家和地区人才交流机制。")
+    assert ("Mechanism", "沿线国家和地区人才交流机制") in got

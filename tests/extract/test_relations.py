@@ -191,3 +191,8 @@ def test_the_last_verb_of_a_chain_before_a_de_clause_proposes(extract):
     text = "探索设立由市级财政出资、社会资本参与的湿地修复专项资金。"
     e = _by_text(extract(text))["湿地修复专项资金"]
     assert (e.relation, e.action) == ("PROPOSES", "设立")
+
+
+def test_an_entity_before_a_quoted_modifier_is_only_mentioned(extract):
+    got = _by_text(extract("实施文旅企业“千帆”培育行动。"))
+    assert got["文旅企业"].relation == "MENTIONS"
