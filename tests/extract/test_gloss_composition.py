@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from policykg.errors import InputError
 from policykg.extract import gloss
-from policykg.extract.datafiles import read_tsv
+from policykg.extract.datafiles import _row, read_tsv
 from policykg.extract.gloss import character_parts, english_name, romanise, unknown_parts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,3 +138,11 @@ def test_glossary_kinds_are_well_formed():
             assert re.fullmatch(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+", row["en"]), row
         if "|" in row["en"]:
             assert kind == "" and all(row["en"].split("|")), row
+
+
+def test_lexicon_rows_are_padded_stripped_and_checked():
+    header = ["zh", "en", "type", "kind"]
+    assert _row(header, "碳汇 \t carbon sink", "glossary.tsv") == {
+        "zh": "碳汇", "en": "carbon sink", "type": "", "kind": ""}
+    with pytest.raises(InputError, match="glossary.tsv: row has 5 columns"):
+        _row(header, "a\tb\tc\td\te", "glossary.tsv")
