@@ -658,6 +658,25 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     if not connector_is_list and head.type != "Institution" \
             and not _noun_phrase_coordination(toks, nearest, right):
         phrase.first = nearest.first
+    elif connector_is_list and _shared_noun_list(toks, conj, right, head):
+        phrase.first = conj[-1].first
+
+
+def _shared_noun_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
+                      head: Head) -> bool:
+    """Whether “A、B、C N级…Z” is a counted list of single nouns that the count sums up and
+    that modifies the whole phrase (市、区县、乡镇三级河长制工作体系)."""
+    if head.type == "Institution" or len(right) < 3 or right[1][0] != right[1][1]:
+        return False
+    count = toks.words[right[1][0]]
+    if len(count) > 3 or count[:1] not in _COUNT_CHARS:
+        return False
+    return all(c.head is None and len(units(toks, c.first, c.last)) == 1
+               and toks.tags[c.first][:1] == "n" for c in conj)
+
+
+_COUNT_CHARS = frozenset("两二三四五六七八九十多")
+"""Numerals that open a count word summing up a list (三级, 两类, 多方)."""
 
 
 def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[int, int]]) -> bool:

@@ -383,3 +383,12 @@ def test_a_word_ending_in_a_non_head_word_names_no_body(texts):
 def test_plain_nouns_joined_by_he_still_share_the_head(found):
     got = found("探索建立沿线国家和地区人才交流机制。")
     assert ("Mechanism", "沿线国家和地区人才交流机制") in got
+
+
+def test_a_counted_list_of_levels_stays_in_the_name(found):
+    got = found("健全省、市、县三级林长制工作体系。")
+    assert ("Mechanism", "省、市、县三级林长制工作体系") in got
+
+
+def test_an_uncounted_list_of_nouns_still_ends_the_phrase(texts):
+    assert "文化、旅游融合服务平台" not in texts("建设文化、旅游融合服务平台。")
