@@ -4,9 +4,13 @@ A name is segmented into the fewest entries of ``extract/data/glossary.tsv`` (lo
 win ties, so the segmentation is deterministic), each part is translated, and the parts are
 joined in order: Chinese modifier–head noun phrases read in English order too. Two adjacent
 …化 modifiers are coordinated with "and" (数智化绿色化转型 → "digital-intelligent and green
-transformation"); quotes, brackets, slashes and plus signs are kept; Latin letters and digits
-pass through. Han text the glossary does not know (usually a proper name such as 广仁) is
-romanised with pypinyin when it is installed, else left as it is.
+transformation"); the word that ends the name takes its head form (城乡一体化 → "urban-rural
+integration"); a verb opening the name follows its one-word object (促进就业基金 → "employment
+promotion fund"); quotes, brackets, slashes and plus signs are kept; Latin letters and digits
+pass through. Han text the glossary does not know is read as a place name before a place
+ending (白马县 → "Baima County"), else composed from character glosses when every character has
+one (氢储 → "hydrogen storage"), else taken for a proper name (广仁) and romanised from
+pypinyin's character table when pypinyin is installed, else left as it is.
 
 >>> english_name("重庆中试熟化基金", "Fund")
 'Chongqing pilot-scale maturation fund'
