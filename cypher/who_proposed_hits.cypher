@@ -32,14 +32,15 @@ WHERE ($concept IS NULL OR c.id = $concept OR toLower(c.name) = toLower($concept
        OR toLower(c.name_en) = toLower($concept))
   AND all(t IN $tokens WHERE e.match_text CONTAINS t OR toLower(c.name) CONTAINS t OR toLower(c.name_en) CONTAINS t)
 MATCH (p)-[:DELIVERED]->(:Speech)-[:MAKES*0..1]->()-[:PROPOSES]->(e)
-WITH DISTINCT p, e
+// A role hit (body, via person) counts the entities of that person's speeches: the person's own count.
+WITH p, count(DISTINCT e) AS entities
 CALL (p) {
     RETURN p AS proposer, 'direct' AS path, null AS via
   UNION
     MATCH (p)-[:HOLDS_ROLE]->(b:Body)
     RETURN b AS proposer, 'role' AS path, p AS via
 }
-WITH proposer, path, via, count(DISTINCT e) AS entities
+WITH proposer, path, via, entities
 ORDER BY entities DESC, proposer.id, path, coalesce(via.id, '')
 WITH collect({proposer: proposer.id, proposer_name: proposer.name, proposer_labels: labels(proposer),
               path: path, via: via.id, via_name: via.name, via_labels: labels(via), entities: entities}) AS hits
