@@ -35,7 +35,8 @@ def test_neo4j_service(compose):
     assert _published(neo4j) == {"7474", "7687"}
     env = neo4j["environment"]
     assert env["NEO4J_AUTH"] == "${NEO4J_USER:-neo4j}/${NEO4J_PASSWORD:-policykg-local}"
-    assert env["NEO4J_browser_post__connect__cmd"] == "play http://127.0.0.1:8000/guide"
+    assert env["NEO4J_browser_post__connect__cmd"] == "play http://127.0.0.1:${POLICYKG_PORT:-8000}/guide"
+    assert compose["services"]["api"]["ports"] == ["127.0.0.1:${POLICYKG_PORT:-8000}:8000"]  # the same port
     assert env["NEO4J_browser_remote__content__hostname__whitelist"].split(",") == ["127.0.0.1", "localhost"]
 
 
