@@ -42,6 +42,9 @@ CALL (p) {
 }
 WITH proposer, path, via, entities
 ORDER BY entities DESC, proposer.id, path, coalesce(via.id, '')
-WITH collect({proposer: proposer.id, proposer_name: proposer.name, proposer_labels: labels(proposer),
-              path: path, via: via.id, via_name: via.name, via_labels: labels(via), entities: entities}) AS hits
-RETURN size(hits) AS count, hits[$offset..$offset + coalesce($limit, size(hits))] AS page
+WITH collect({proposer: proposer, path: path, via: via, entities: entities}) AS hits
+RETURN size(hits) AS count,
+       [h IN hits[$offset..$offset + coalesce($limit, size(hits))] |
+        {proposer: h.proposer.id, proposer_name: h.proposer.name, proposer_labels: labels(h.proposer),
+         path: h.path, via: h.via.id, via_name: h.via.name, via_labels: labels(h.via),
+         entities: h.entities}] AS page
