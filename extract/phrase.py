@@ -344,14 +344,31 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
                                          bare_head and k == k0):
             first, k = k, k - 1
-        elif c == VACT and k == k0 and bare_head and head_type != "Institution" and k > lo \
-                and toks.classes[k - 1] == WORD:
-            first, k = k, k - 1  # 价值实现机制, 消费促进中心: no verb takes a bare 机制 as object
+        elif c == VACT and k == k0 and k > lo and _action_names_head(toks, k, head_type, bare_head,
+                                                                     lex or lexicon()):
+            first, k = k, k - 1
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
         else:
             break
     return first, k
+
+
+def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
+                       lex: Lexicon) -> bool:
+    """Whether an action verb between a noun and the head is the head's modifier: before a
+    head that needs a modifier outside institutions (价值实现机制, 消费促进中心: no verb takes
+    a bare 机制 as object), or wherever the segmenter itself reads it as a noun (回收利用/n 体系,
+    梯次利用/n 企业); never a verb that governs institutions (支持, 鼓励 …), a verb after a
+    head of its own (企业利用平台开展培训: the subject's verb) or a coverb tagged as a verb."""
+    if toks.classes[k - 1] not in (WORD, VFUSED) or toks.words[k] in lex.kinds("clause_verb"):
+        return False
+    if head_at(toks, k - 1, lex) is not None:
+        return False  # 企业利用平台: after a head of its own the verb is that subject's verb
+    if toks.tags[k] in ("n", "vn"):
+        return True
+    return bare_head and head_type != "Institution" and toks.classes[k - 1] == WORD \
+        and toks.words[k] not in lex.kinds("coverb")  # 企业利用平台: a coverb takes the head
 
 
 def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:

@@ -392,3 +392,19 @@ def test_a_counted_list_of_levels_stays_in_the_name(found):
 
 def test_an_uncounted_list_of_nouns_still_ends_the_phrase(texts):
     assert "文化、旅游融合服务平台" not in texts("建设文化、旅游融合服务平台。")
+
+
+def test_an_action_verb_the_segmenter_reads_as_a_noun_names_the_head(found):
+    assert ("Institution", "废旧电池梯次利用企业") in found("培育废旧电池梯次利用企业。")
+
+
+def test_a_coverb_before_a_head_takes_it_as_its_object(texts):
+    assert not any(t.startswith("企业") for t in texts("支持企业利用平台开展培训。"))
+
+
+def test_integration_sits_inside_names(found):
+    assert ("Institution", "光伏系统集成龙头企业") in found("引进一批光伏系统集成龙头企业。")
+
+
+def test_post_stations_are_platforms(found):
+    assert ("Platform", "新就业形态劳动者驿站") in found("建设新就业形态劳动者驿站。")
