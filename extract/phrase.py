@@ -367,8 +367,7 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
         return False  # 企业利用平台: after a head of its own the verb is that subject's verb
     if toks.tags[k] in ("n", "vn"):
         return True
-    return bare_head and head_type != "Institution" and toks.classes[k - 1] == WORD \
-        and toks.words[k] not in lex.kinds("coverb")  # 企业利用平台: a coverb takes the head
+    return bare_head and head_type != "Institution" and toks.words[k] not in lex.kinds("coverb")
 
 
 def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:
@@ -408,10 +407,11 @@ def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) 
 
 def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:
     """A verb jieba tags and the lexicons do not know; before an institution it ends the phrase
-    unless it stands right before the head (社会力量举办养老机构, but 乡村振兴研究院) or right
-    after a determiner, where only a noun phrase can follow (一批知名酒店管理公司)."""
+    unless it stands right before the head (社会力量举办养老机构, but 乡村振兴研究院), right
+    after a determiner, where only a noun phrase can follow (一批知名酒店管理公司), or after a
+    non-predicate adjective, which only modifies nouns (多式/b 联运经营联盟)."""
     return toks.tags[k] == "v" and toks.words[k] not in (lex or lexicon()).verbs \
-        and not _after_determiner(toks, k)
+        and not _after_determiner(toks, k) and not (k > 0 and toks.tags[k - 1] == "b")
 
 
 def _after_determiner(toks: Tokens, k: int) -> bool:

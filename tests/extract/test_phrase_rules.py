@@ -408,3 +408,15 @@ def test_integration_sits_inside_names(found):
 
 def test_post_stations_are_platforms(found):
     assert ("Platform", "新就业形态劳动者驿站") in found("建设新就业形态劳动者驿站。")
+
+
+def test_a_verb_after_a_non_predicate_adjective_is_nominal(found):
+    assert ("Institution", "多式联运服务联盟") in found("组建多式联运服务联盟。")
+
+
+def test_an_action_verb_after_a_verbal_modifier_names_a_head_needing_one(found):
+    assert ("Mechanism", "多式联运组织体系") in found("完善多式联运组织体系。")
+
+
+def test_responsibility_systems_are_mechanisms(found):
+    assert ("Mechanism", "安全生产责任制") in found("落实安全生产责任制。")
