@@ -1,16 +1,19 @@
 // Remove document $document and whatever only it produced (see policykg.graph.provenance;
 // EmbeddedStore applies the same steps in Python). Runs inside the loading transaction.
+// $shared: element ids of the shared nodes it produced (document_shared_nodes, read first).
 
 // 1. Entity-entity relationships drawn from its speeches.
 MATCH (:Document {id: $document})-[:CONTAINS]->(s:Speech)
 WITH collect(s.id) AS speeches
+UNWIND $shared AS id
 MATCH (e:Entity)-[r:FUNDED_BY|OPERATED_BY|HOSTED_BY|PART_OF]->(:Entity)
-WHERE $document IN e.documents AND r.speech_id IN speeches
+WHERE elementId(e) = id AND r.speech_id IN speeches
 DELETE r;
 
 // 2. Its share of HOLDS_ROLE and IS_A; those no other document asserts go.
+UNWIND $shared AS id
 MATCH (n:Person|Entity)-[r:HOLDS_ROLE|IS_A]->()
-WHERE $document IN n.documents AND $document IN r.documents
+WHERE elementId(n) = id AND $document IN r.documents
 SET r.documents = [d IN r.documents WHERE d <> $document]
 WITH r
 WHERE size(r.documents) = 0
@@ -25,16 +28,19 @@ MATCH (d:Document {id: $document})
 DETACH DELETE d;
 
 // 4. Shared nodes only it produced.
+UNWIND $shared AS id
 MATCH (n:Body|Person|Entity|Concept)
-WHERE n.documents = [$document]
+WHERE elementId(n) = id AND n.documents = [$document]
 DETACH DELETE n;
 
 // 5. Its share of shared nodes that other documents produced too.
+UNWIND $shared AS id
 MATCH (n:Body|Person|Concept)
-WHERE $document IN n.documents
+WHERE elementId(n) = id
 SET n.documents = [d IN n.documents WHERE d <> $document];
+UNWIND $shared AS id
 MATCH (n:Entity)
-WHERE $document IN n.documents
+WHERE elementId(n) = id
 SET n.documents = [d IN n.documents WHERE d <> $document],
     n.alias_sources = [s IN coalesce(n.alias_sources, []) WHERE NOT s STARTS WITH $document + '\t']
 SET n.aliases = reduce(acc = [], s IN n.alias_sources |

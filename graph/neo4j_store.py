@@ -66,6 +66,13 @@ def batches(rows: list[Row], size: int) -> Iterator[list[Row]]:
         yield rows[start:start + size]
 
 
+def remove_document(tx: ManagedTransaction, document_id: str) -> None:
+    """Remove a stored document and whatever only it produced, in `tx` (see remove_document.cypher)."""
+    shared = [r["element_id"] for r in tx.run(cypher.load("document_shared_nodes"), document=document_id)]
+    for statement in cypher.statements("remove_document"):
+        tx.run(statement, document=document_id, shared=shared).consume()
+
+
 def packs(documents: list[DocumentRows], limit: int) -> Iterator[list[DocumentRows]]:
     """Consecutive documents in packs of at most `limit` rows (a larger document alone)."""
     pack: list[DocumentRows] = []
@@ -188,8 +195,7 @@ class Neo4jStore(GraphStore):
                     else "replaced" if rows.document_id in stored else "loaded" for rows in pack]
         for rows, outcome in zip(pack, outcomes):
             if outcome == "replaced":
-                for statement in cypher.statements("remove_document"):
-                    tx.run(statement, document=rows.document_id).consume()
+                remove_document(tx, rows.document_id)
         changed = [rows for rows, outcome in zip(pack, outcomes) if outcome != "unchanged"]
         if changed:
             rows = merge_shared(tx, changed)
@@ -209,8 +215,7 @@ class Neo4jStore(GraphStore):
     def _delete(tx: ManagedTransaction, document_id: str) -> bool:
         if tx.run(cypher.load("document_sha"), document=document_id).single() is None:
             return False
-        for statement in cypher.statements("remove_document"):
-            tx.run(statement, document=document_id).consume()
+        remove_document(tx, document_id)
         return True
 
     # -- reading --------------------------------------------------------------------------------
