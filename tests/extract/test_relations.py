@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 
 def _by_text(rec):
@@ -92,10 +93,6 @@ def test_bare_class_heading_a_list_refers_back_for_part_of(extract):
     assert ("PART_OF", "platform:孵化器", "mechanism:园区企业服务体系") in _rels(rec)
 
 
-def test_entity_after_a_coverb_object_is_proposed_by_the_verb_after_it(extract):
-    e = _by_text(extract("依托经开区建设智能制造公共服务中心。"))["智能制造公共服务中心"]
-    assert (e.relation, e.action) == ("PROPOSES", "建设")
-
 
 def test_hosted_by_stays_within_the_verb_phrase_the_coverb_scopes(extract):
     rec = extract("依托市工业设计中心建设设计成果转化平台，整合高校资源，建立设计人才评价机制。")
@@ -130,19 +127,11 @@ def test_coordinated_subjects_all_operate(extract):
     assert ("OPERATED_BY", "mechanism:医养协作机制", "institution:养老服务机构") in rels
 
 
-def test_a_conjunct_after_a_non_entity_object_shares_its_verb(extract):
-    e = _by_text(extract("建设一批蔬菜加工园区和县域冷链配送中心。"))["县域冷链配送中心"]
-    assert (e.relation, e.action) == ("PROPOSES", "建设")
-
 
 def test_a_member_of_a_list_modifying_a_later_head_is_only_mentioned(extract):
     got = _by_text(extract("探索政府投入、社会资本、金融机构、市场融资等资金供给模式。"))
     assert got["金融机构"].relation == "MENTIONS"
 
-
-def test_ji_qi_shares_the_verb_with_the_phrase_before_it(extract):
-    got = _by_text(extract("设立文旅产业基金及其子基金。"))
-    assert (got["子基金"].relation, got["子基金"].action) == ("PROPOSES", "设立")
 
 
 def test_an_attribute_before_de_is_only_mentioned(extract):
@@ -157,14 +146,6 @@ def test_an_entity_nested_in_a_longer_one_is_only_mentioned(extract):
     assert got["托育机构与妇幼保健机构协作机制"].relation == "PROPOSES"
 
 
-def test_the_verb_right_before_a_de_clause_proposes_its_head(extract):
-    e = _by_text(extract("由市财政局牵头，联合有关部门设立规模20亿元的市级文旅发展基金。"))["市级文旅发展基金"]
-    assert (e.relation, e.action) == ("PROPOSES", "设立")
-
-
-def test_a_leading_action_verb_does_not_hide_the_proposing_verb_of_a_de_clause(extract):
-    e = _by_text(extract("推动建立以社区为依托的居家养老服务体系。"))["居家养老服务体系"]
-    assert (e.relation, e.action) == ("PROPOSES", "建立")
 
 
 def test_hosted_by_reaches_past_the_rest_of_the_coverb_object(extract):
@@ -172,14 +153,6 @@ def test_hosted_by_reaches_past_the_rest_of_the_coverb_object(extract):
     assert ("HOSTED_BY", "platform:青年人才实训基地", "platform:西部科学城创新基地") in _rels(rec)
 
 
-def test_a_quoted_object_is_proposed_by_the_verb_before_its_quotes(extract):
-    e = _by_text(extract("共同建立“康养产业投资基金”。"))["康养产业投资基金"]
-    assert (e.relation, e.action) == ("PROPOSES", "建立")
-
-
-def test_a_shared_verb_before_a_de_clause_reaches_the_second_conjunct(extract):
-    e = _by_text(extract("探索建立城乡统一的建设用地市场和林权流转交易平台。"))["林权流转交易平台"]
-    assert (e.relation, e.action) == ("PROPOSES", "建立")
 
 
 def test_a_homograph_head_is_the_subject_that_operates(extract):
@@ -187,12 +160,28 @@ def test_a_homograph_head_is_the_subject_that_operates(extract):
     assert ("OPERATED_BY", "fund:助学专项基金", "institution:公益组织") in _rels(rec)
 
 
-def test_the_last_verb_of_a_chain_before_a_de_clause_proposes(extract):
-    text = "探索设立由市级财政出资、社会资本参与的湿地修复专项资金。"
-    e = _by_text(extract(text))["湿地修复专项资金"]
-    assert (e.relation, e.action) == ("PROPOSES", "设立")
-
 
 def test_an_entity_before_a_quoted_modifier_is_only_mentioned(extract):
     got = _by_text(extract("实施文旅企业“千帆”培育行动。"))
     assert got["文旅企业"].relation == "MENTIONS"
+
+
+@pytest.mark.parametrize("text, name, verb", [
+    pytest.param("依托经开区建设智能制造公共服务中心。", "智能制造公共服务中心", "建设",
+                 id="verb-after-a-coverb-object"),
+    pytest.param("建设一批蔬菜加工园区和县域冷链配送中心。", "县域冷链配送中心", "建设",
+                 id="last-conjunct-after-a-non-entity"),
+    pytest.param("设立文旅产业基金及其子基金。", "子基金", "设立", id="ji-qi-shares-the-verb"),
+    pytest.param("由市财政局牵头，联合有关部门设立规模20亿元的市级文旅发展基金。", "市级文旅发展基金",
+                 "设立", id="verb-right-before-a-de-clause"),
+    pytest.param("推动建立以社区为依托的居家养老服务体系。", "居家养老服务体系", "建立",
+                 id="leading-action-verb-before-a-de-clause"),
+    pytest.param("共同建立“康养产业投资基金”。", "康养产业投资基金", "建立", id="quoted-object"),
+    pytest.param("探索建立城乡统一的建设用地市场和林权流转交易平台。", "林权流转交易平台", "建立",
+                 id="shared-verb-past-a-de-clause"),
+    pytest.param("探索设立由市级财政出资、社会资本参与的湿地修复专项资金。", "湿地修复专项资金", "设立",
+                 id="last-verb-of-a-chain-before-a-de-clause"),
+])
+def test_the_proposing_verb_follows_phrase_structure(extract, text, name, verb):
+    e = _by_text(extract(text))[name]
+    assert (e.relation, e.action) == ("PROPOSES", verb)
