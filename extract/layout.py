@@ -468,7 +468,7 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             continue
         if index == 0 or lines[index].blank_before:
             continue
-        proposer = parse_proposer_line(lines[index].text)
+        proposer = None if field_of(lines[index].text) else parse_proposer_line(lines[index].text)
         headline = _headline_before(lines, index) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
             title = join_headline([line.text for line in lines[headline:index]])
@@ -580,12 +580,16 @@ def field_of(text: str) -> tuple[str, str] | None:
     parts = COLON_RE.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
-    key, value = parts[0].strip(SPACE_CHARS), parts[1].strip(SPACE_CHARS)
+    key, value = SPACES_RE.sub("", parts[0]), parts[1].strip(SPACE_CHARS)  # "案　　由" is 案由
     fields = header_fields()
     for kind in FIELD_KINDS:
         if key in fields.get(kind, ()):
             return kind, value
     return None
+
+
+SPACED_KEY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]+){1,4}[\u4e00-\u9fff](?=\s*[：:])")
+"""A field key spread out to align with longer keys ("案　　由：", "提 案 人：")."""
 
 
 def header_line_fields(text: str) -> list[tuple[str, str]] | None:
@@ -595,17 +599,24 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     ("提案号：12 / 案由：…", "2025-03-05 10:21 来源：人民政协网").
     """
     found = []
+    text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), text)
     stamp = DATETIME_PREFIX.match(text)
     if stamp is not None:
         found.append(("date", stamp.group(0)))
         text = text[stamp.end() :].strip(SPACE_CHARS)
     for part in FIELD_SPLIT_RE.split(text):
         field_ = field_of(part) if part else None
-        if part and field_ is None:
+        if part and field_ is None and not _continues_value(found, part):
             return None
         if field_ is not None:
             found.append(field_)
     return found or None
+
+
+def _continues_value(found: list[tuple[str, str]], part: str) -> bool:
+    """True for a spaced-out part of a list value ("联名人：张某  李某"): it follows a field with
+    a value and holds no colon or sentence punctuation."""
+    return bool(found and found[-1][1]) and not COLON_RE.search(part) and not ends_sentence(part)
 
 
 def author_note(text: str) -> str | None:
@@ -762,6 +773,23 @@ def _read_fields(lines: list[Line], front: _Front) -> list[Line]:
     return lines
 
 
+def _without_form_caption(lines: list[Line]) -> list[Line]:
+    """Lines from the header fields on, when a form's caption stands above a title field.
+
+    A proposal form is headed by what it is and its number ("某某会议提案", "第0318号") before the
+    fields "案由：…", "提案人：…": when a title field follows within a few headline-like lines,
+    those lines are the form's caption, not the speech's headline.
+    """
+    for index, line in enumerate(lines[:FRONT_MATTER_MAX]):
+        found = header_line_fields(line.text)
+        if found is not None:
+            has_title = any(kind == "title" for kind, _ in found)
+            return lines[index:] if has_title and index else lines
+        if not is_headline(line.text):
+            return lines
+    return lines
+
+
 def _apply_field(front: _Front, kind: str, value: str) -> None:
     """Record one header field; the first of each kind wins."""
     if not value:
@@ -847,6 +875,11 @@ def _short_before_body(line: Line, nxt: Line) -> bool:
     return width(line.text) <= width(nxt.text) - HEADLINE_SHORTFALL and bool(PAUSES.search(nxt.text))
 
 
+OCCASION_RE = re.compile(
+    r"^(?P<who>.{2,40}?)(?:在.{2,40}?[上中时])?的?(?:大会|书面|口头|联组|专题)?(?:发言|讲话|建言)(?:摘要|摘登)?$"
+)
+
+
 def subtitle_proposer(text: str) -> Proposer | None:
     """The person a "——" line under a headline names, or None for a plain subtitle.
 
@@ -854,6 +887,9 @@ def subtitle_proposer(text: str) -> Proposer | None:
     the subject is the speaker, and the verb is not part of the roles.
     """
     rest = DASH_RE.sub("", text).strip(SPACE_CHARS)
+    occasion = OCCASION_RE.match(rest)
+    if occasion is not None:  # "——民盟某某市委会在……会议上的发言": the speaker before the occasion
+        rest = occasion.group("who").strip(SPACE_CHARS)
     for verb in sorted(narration_cues().get("subtitle", ()), key=len, reverse=True):
         if rest.startswith(verb):
             rest = rest[len(verb) :]
@@ -914,12 +950,21 @@ def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
 
 
 BREADCRUMB_RE = re.compile(r"^[^。，,>＞»›]{1,20}(?:\s*[>＞»›]\s*[^。，,>＞»›]{1,20}){1,6}$")
+MENU_RE = re.compile(r"^[^。，,：:|｜]{2,8}(?:\s*[|｜]\s*[^。，,：:|｜]{2,8}){2,}\s*[|｜]?$")
+"""A navigation bar: three or more short items between bars ("首页 | 新闻 | 图片")."""
+BUTTONS_RE = re.compile(r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*){2,}$")
+"""A row of bracketed links ("【打印本页】 【关闭窗口】"): buttons, never a section label."""
 
 
 @cache
 def web_furniture() -> dict[str, tuple[str, ...]]:
     """Openers of web page lines that are not the article: [line] dropped, [cut] ends it."""
     return _sections("ingest_web_furniture.txt")
+
+
+def is_navigation(text: str) -> bool:
+    """True for a breadcrumb, a navigation bar or a row of bracketed buttons."""
+    return any(pattern.match(text) for pattern in (BREADCRUMB_RE, MENU_RE, BUTTONS_RE))
 
 
 def without_web_furniture(lines: list[Line]) -> list[Line]:
@@ -929,7 +974,7 @@ def without_web_furniture(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.text.startswith(cues.get("cut", ())) and kept:
             break
-        if not (line.text.startswith(cues.get("line", ())) or BREADCRUMB_RE.match(line.text)):
+        if not (line.text.startswith(cues.get("line", ())) or is_navigation(line.text)):
             kept.append(line)
     return kept
 
@@ -954,7 +999,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
         return None
     first_number = lines[0].number
     front = _Front()
-    rest = _read_fields(lines, front)
+    rest = _read_fields(_without_form_caption(lines), front)
     if not front.title:
         if not rest:
             return None

@@ -1,0 +1,52 @@
+"""Layout rules found on held-out layouts, each on made-up lines."""
+
+from policykg.extract.layout import (
+    find_speeches,
+    header_line_fields,
+    is_navigation,
+    single_speech,
+    split_lines,
+    subtitle_proposer,
+)
+
+
+def test_spread_out_field_keys_are_read_as_keys():
+    assert header_line_fields("案　　由：关于发展夜间经济的提案") == [("title", "关于发展夜间经济的提案")]
+    assert header_line_fields("提 案 人：民盟某市委会") == [("proposer", "民盟某市委会")]
+
+
+def test_a_spaced_list_value_stays_one_field():
+    assert header_line_fields("联名人：赵甲  钱乙  孙丙") == [("skip", "赵甲")]  # the rest of the list is read past
+    assert header_line_fields("说明：赵甲  钱乙") is None  # not a known key
+
+
+def test_a_web_publication_stamp_gives_the_date():
+    fields = header_line_fields("发布时间：2024-05-06 08:00　　来源：某某网")
+    assert ("date", "2024-05-06 08:00") in fields
+
+
+def test_caption_above_a_title_field_is_not_the_headline():
+    text = "某某市政协会议提案\n第12号\n\n案　　由：关于发展夜间经济的提案\n提 案 人：民盟某市委会\n\n夜间经济潜力大。为此，建议：\n一是延长营业时间。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "关于发展夜间经济的提案"
+    assert layout.proposer.name == "民盟某市委会"
+
+
+def test_field_lines_do_not_open_a_speech_on_a_page():
+    lines = split_lines("案由：关于发展夜间经济的提案\n提案人：民盟某市委会\n夜间经济潜力大。\n")
+    assert find_speeches(lines)[1] == []
+
+
+def test_subtitle_naming_the_speaker_and_the_occasion():
+    found = subtitle_proposer("——农工党某市委会在市政协全会上的大会发言")
+    assert (found.name, found.kind) == ("农工党某市委会", "organization")
+    assert subtitle_proposer("——在市政协全会上的大会发言") is None
+    assert subtitle_proposer("——关于夜间经济的几点思考") is None
+
+
+def test_navigation_bars_and_button_rows_are_furniture():
+    assert is_navigation("首页 | 要闻 | 图片 | 视频")
+    assert is_navigation("首页｜要闻｜专题｜")
+    assert is_navigation("【打印本页】　【关闭窗口】")
+    assert not is_navigation("【委员声音】")
+    assert not is_navigation("推动A|B融合发展")
