@@ -166,13 +166,18 @@ async def timed(call: Callable[[int], Awaitable[object]], requests: int, concurr
     return Figures(latencies, time.perf_counter() - start)
 
 
-async def _http(base: str, requests: int, concurrency: int) -> Figures:
-    """``/who-proposed`` over HTTP from an async httpx client."""
+async def _http(base: str, requests: int, concurrency: int, floor: bool = False) -> Figures:
+    """``/who-proposed`` over HTTP from an async httpx client; with `floor`, instead a request that
+    never touches the store (``/guide/policykg.grass``: routing, a thread-pool hop, a small body) —
+    the fixed cost of any request on this machine, measured in the same run."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
 
         async def call(i: int) -> None:
-            (await client.get("/who-proposed", params={**QUERIES[i % len(QUERIES)], **PAGE})).raise_for_status()
+            if floor:
+                (await client.get("/guide/policykg.grass")).raise_for_status()
+            else:
+                (await client.get("/who-proposed", params={**QUERIES[i % len(QUERIES)], **PAGE})).raise_for_status()
 
         return await timed(call, requests, concurrency)
 
@@ -216,11 +221,13 @@ def run(store_name: str, factor: int, base_records: list[SpeechRecord], args: ar
         baseline = direct(store, args.requests, args.concurrency)
         with server(env) as base:
             api = asyncio.run(_http(base, args.requests, args.concurrency))
+            floor = asyncio.run(_http(base, args.requests, args.concurrency, floor=True))
         hits = store.who_proposed_page(**QUERIES[0], limit=1)["count"]
     label = f"{store_name:8} {factor:>5}x ({len(records)} speeches, {hits} hits for q=引导基金)"
-    print(f"{label}\n  direct {baseline.row()}\n  api    {api.row()}\n"
+    print(f"{label}\n  direct {baseline.row()}\n  api    {api.row()}\n  floor  {floor.row()}\n"
           f"  api/direct: p50 {api.pct(50) / baseline.pct(50):.2f}x  p99 {api.pct(99) / baseline.pct(99):.2f}x  "
-          f"throughput {baseline.rps / api.rps:.2f}x", flush=True)
+          f"throughput {baseline.rps / api.rps:.2f}x; (api - floor)/direct p50 "
+          f"{max(api.pct(50) - floor.pct(50), 0) / baseline.pct(50):.2f}x", flush=True)
 
 
 # -- driver choice ----------------------------------------------------------------------------------
