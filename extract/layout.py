@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -60,6 +60,7 @@ PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
 HEADLINE_MAX_WIDTH = 48
 MAX_HEADLINE_LINES = 3
 MAX_BANNER_LINES = 2
+MAX_FRONT_LINES = 2
 NOTE_MAX_WIDTH = 40
 BLANK_NOISE_SHARE = 0.6
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
@@ -68,6 +69,10 @@ UNWRAPPED_WIDTH = 48
 WRAP_SLACK = 2.5
 WRAPPED_SHARE = 0.5
 NARRATION_REACH = 3
+ORNAMENT_RE = re.compile(r"^[\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55]+[\s\u3000]*")
+"""Ornaments that open a line (■ ★ ◆ ● ▲ ☆ ✦): typographic marks, never part of its text."""
+RULE_RE = re.compile(r"^[—\-–―_＿=＝~～*＊·•.．…\s\u3000]{3,}$")
+"""A line drawn across the column (————, ＝＝＝, * * *): a separator, never text."""
 
 
 @dataclass
@@ -78,6 +83,8 @@ class Line:
     text: str
     indent: bool = False
     blank_before: bool = False
+    marked: bool = False
+    """Set off by the layout: an ornament opened it (■, ★, ◆) or a rule line (————) stood above it."""
 
 
 @dataclass
@@ -173,15 +180,22 @@ def ends_sentence(text: str) -> bool:
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of a text with indentation and blank-line cues."""
     lines: list[Line] = []
-    blank = False
+    blank = ruled = False
     for number, raw in enumerate(text.splitlines(), start=1):
         content = raw.strip(SPACE_CHARS + "\r\f\v")
+        if RULE_RE.match(content):
+            blank = ruled = True  # a drawn rule separates like a blank line and marks what follows
+            continue
         if not content:
             blank = True
             continue
+        ornament = ORNAMENT_RE.match(content)
+        if ornament is not None and ornament.end() < len(content):
+            content = content[ornament.end() :]
         indent = raw[: len(raw) - len(raw.lstrip(SPACE_CHARS))]
-        lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines)))
-        blank = False
+        marked = ruled or ornament is not None
+        lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked))
+        blank = ruled = False
     return lines
 
 
@@ -469,11 +483,29 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
         if index == 0 or lines[index].blank_before:
             continue
         proposer = None if field_of(lines[index].text) else parse_proposer_line(lines[index].text)
-        headline = _headline_before(lines, index) if proposer else None
+        top = _above_front_lines(lines, index) if proposer else index
+        headline = _headline_before(lines, top) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
-            title = join_headline([line.text for line in lines[headline:index]])
+            title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, index, proposer, title))
     return starts
+
+
+def _above_front_lines(lines: list[Line], index: int) -> int:
+    """Index of the first of the date and byline lines set directly above line index (or index).
+
+    Some pages print the date or the reporter between a headline and its proposer line
+    ("标题 / 2025年3月11日 / 市政协委员 王某"); those lines belong to neither.
+    """
+    top = index
+    while (
+        top > 1
+        and index - top < MAX_FRONT_LINES
+        and not lines[top].blank_before
+        and (date_line(lines[top - 1].text) or is_byline(lines[top - 1].text))
+    ):
+        top -= 1
+    return top
 
 
 def _without_front_lines(body: list[Line]) -> list[Line]:
@@ -487,13 +519,51 @@ def _without_front_lines(body: list[Line]) -> list[Line]:
     return body
 
 
+def _opens_attributed(lines: list[Line], index: int) -> bool:
+    """True when line index can open a speech that names its proposer only at its end.
+
+    The layout must set it off (an ornament or a rule above it), it must read as a headline, and
+    it must start afresh: after a blank line or a finished sentence, with text after it.
+    """
+    line = lines[index]
+    if not line.marked or not is_headline(line.text) or index + 1 >= len(lines):
+        return False
+    return line.blank_before or index == 0 or ends_sentence(lines[index - 1].text)
+
+
+def _attributed_in(lines: list[Line], first: int, end: int) -> list[tuple[int, int, Proposer, str]]:
+    """Speeches between first and end that open with a set-off headline and close with "——proposer".
+
+    Read from the end: a candidate opens a speech only when the lines from it to the next speech
+    close with an attribution, so a set-off line inside a speech never splits it.
+    """
+    found = []
+    for index in reversed([i for i in range(first, end) if _opens_attributed(lines, i)]):
+        closing, _ = trailing_attribution(without_furniture(lines[index + 1 : end]))
+        if closing is not None:
+            found.append((index, index, closing, lines[index].text))
+            end = index
+    return found[::-1]
+
+
+def _with_attributed_starts(
+    lines: list[Line], starts: list[tuple[int, int, Proposer, str]]
+) -> list[tuple[int, int, Proposer, str]]:
+    """The speech starts of a page, with those named only by a closing attribution added."""
+    bounds = [(0, starts[0][0] if starts else len(lines))]
+    bounds += [(index + 1, starts[k + 1][0] if k + 1 < len(starts) else len(lines))
+               for k, (_, index, _, _) in enumerate(starts)]
+    extra = [start for first, end in bounds for start in _attributed_in(lines, first, end)]
+    return sorted(starts + extra)
+
+
 def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
     """Masthead lines and the speeches of a page.
 
     A speech opens with a headline and a proposer line under it, or with one line holding both
     ("王建国委员的发言：标题"); a closing attribution completes its proposer (``merge_proposers``).
     """
-    starts = _speech_starts(lines)
+    starts = _with_attributed_starts(lines, _speech_starts(lines))
     speeches = []
     for k, (headline, index, proposer, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
@@ -994,7 +1064,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
         lines = lines[1:]
     if lines and LABEL_RE.match(lines[0].text):
         head = lines[0]
-        lines = [Line(head.number, strip_label(head.text), head.indent, head.blank_before), *lines[1:]]
+        lines = [replace(head, text=strip_label(head.text)), *lines[1:]]
     if not lines:
         return None
     first_number = lines[0].number

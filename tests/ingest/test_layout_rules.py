@@ -50,3 +50,53 @@ def test_navigation_bars_and_button_rows_are_furniture():
     assert is_navigation("【打印本页】　【关闭窗口】")
     assert not is_navigation("【委员声音】")
     assert not is_navigation("推动A|B融合发展")
+
+
+def test_an_ornament_is_stripped_and_marks_the_line():
+    (line,) = split_lines("▲ 加快夜间经济发展")
+    assert (line.text, line.marked) == ("加快夜间经济发展", True)
+
+
+def test_a_drawn_rule_separates_like_a_blank_line_and_marks_what_follows():
+    lines = split_lines("上一段的最后一句。\n＊＊＊＊＊\n下一篇的标题\n")
+    assert [line.text for line in lines] == ["上一段的最后一句。", "下一篇的标题"]
+    assert lines[1].blank_before and lines[1].marked and not lines[0].marked
+
+
+PAGE = """某某日报
+2024年6月1日 星期六 第4版
+
+发展夜间经济
+2024年5月30日
+市政协委员，某区商务委主任 钱小明
+
+夜间经济潜力大。为此，建议：
+一是延长营业时间。
+二是完善交通接驳。
+
+◇ 提升街区品质
+街区是城市名片。建议：
+一是改造老旧街区。
+二是引入特色业态。
+——民进某市委会
+"""
+
+
+def test_a_date_between_headline_and_proposer_line_hides_neither():
+    _, speeches = find_speeches(split_lines(PAGE))
+    assert speeches[0].title == "发展夜间经济"
+    assert speeches[0].proposer.name == "钱小明"
+
+
+def test_a_set_off_headline_with_a_closing_attribution_opens_a_speech():
+    _, speeches = find_speeches(split_lines(PAGE))
+    assert [s.title for s in speeches] == ["发展夜间经济", "提升街区品质"]
+    assert speeches[1].proposer.name == "民进某市委会"
+    assert "街区是城市名片" not in "".join(line.text for line in speeches[0].body)
+
+
+def test_a_set_off_line_without_an_attribution_after_it_stays_in_its_speech():
+    page = PAGE.replace("——民进某市委会\n", "")
+    _, speeches = find_speeches(split_lines(page))
+    assert [s.title for s in speeches] == ["发展夜间经济"]
+    assert "提升街区品质" in [line.text for line in speeches[0].body]
