@@ -420,3 +420,8 @@ def test_an_action_verb_after_a_verbal_modifier_names_a_head_needing_one(found):
 
 def test_responsibility_systems_are_mechanisms(found):
     assert ("Mechanism", "安全生产责任制") in found("落实安全生产责任制。")
+
+
+def test_cooperatives_farms_and_village_clinics_are_institutions_alone(found):
+    got = found("支持合作社、农场和村卫生室参与。")
+    assert {("Institution", "合作社"), ("Institution", "农场"), ("Institution", "村卫生室")} <= got
