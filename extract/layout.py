@@ -39,6 +39,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import (
+    has_role,
     is_bare_name,
     is_name,
     name_markers,
@@ -785,6 +786,41 @@ def introduced_in_text(proposer: Proposer | None, lines: list[Line]) -> Proposer
     return proposer
 
 
+def reported_speaker(lines: list[Line]) -> Proposer | None:
+    """The person a report introduces with roles and then quotes or cites, when no one else is named.
+
+    A news report names its speaker only in its narration: "……，市政协委员、某某医院副院长张三
+    这样说" and later "张三建议，一是……". A clause holding roles run on into a name is the
+    introduction when that name speaks (a verb of saying follows it) somewhere in the text.
+    """
+    text = "".join(line.text for line in lines)
+    for clause in INTRO_BOUNDARY.split(text):
+        found = _introduction(clause, text.replace(clause, ""))
+        if found is not None:
+            return found
+    return None
+
+
+def _introduction(clause: str, elsewhere: str) -> Proposer | None:
+    """The person of the longest start of a clause that reads as roles run on into a name that
+    speaks ``elsewhere`` (the rest of the text)."""
+    if not has_role(clause):
+        return None
+    for end in range(len(clause), 2, -1):
+        found = parse_proposer_line(clause[:end])
+        if found is not None and found.kind == "person" and found.roles:
+            if _speaks(found.name).search(elsewhere):
+                return found
+    return None
+
+
+@lru_cache(maxsize=256)
+def _speaks(name: str) -> re.Pattern[str]:
+    """The name itself (not a pronoun) closely followed by a verb of saying."""
+    verb = "|".join(re.escape(v) for v in narration_cues()["verb"])
+    return re.compile(rf"{re.escape(name)}[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})")
+
+
 def bracketed_proposer(text: str) -> Proposer | None:
     """The proposer of a line that is a proposer line in brackets ("（市政协委员 王芳）"), or None."""
     if not (text[:1] in "（(" and text[-1:] in "）)"):
@@ -1080,7 +1116,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest)
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
-    proposer = introduced_in_text(front.with_note_roles(proposer), rest)
+    proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)
 
 

@@ -247,7 +247,7 @@ def organization(name: str) -> Proposer:
     return Proposer(name=name, kind="organization")
 
 
-def _has_role(text: str) -> bool:
+def has_role(text: str) -> bool:
     """True when the text contains at least one known role title."""
     return any(title in text for title in role_titles())
 
@@ -261,7 +261,7 @@ def _person_with_space(line: str) -> Proposer | None:
         return None
     name = strip_name_marker(parts[-1])
     roles_text = "".join(parts[:-1])
-    if not is_name(name) or not _has_role(roles_text):
+    if not is_name(name) or not has_role(roles_text):
         return None
     return person(name, roles_text)
 
@@ -332,7 +332,7 @@ def _person_then_roles(line: str) -> Proposer | None:
         return None
     name = strip_name_marker(match.group("name"))
     roles = match.group("roles")
-    if not is_name(name) or not _has_role(roles) or is_org_name(name):
+    if not is_name(name) or not has_role(roles) or is_org_name(name):
         return None
     return person(name, roles)
 

@@ -100,3 +100,19 @@ def test_a_set_off_line_without_an_attribution_after_it_stays_in_its_speech():
     _, speeches = find_speeches(split_lines(page))
     assert [s.title for s in speeches] == ["发展夜间经济"]
     assert "提升街区品质" in [line.text for line in speeches[0].body]
+
+
+def test_a_report_names_its_speaker_by_the_introduction_of_one_who_speaks():
+    text = (
+        "让街巷更有烟火气\n本报记者　吴某\n\n"
+        "日前，区政协委员、某某商会副会长郑一鸣在调研时来到老街。\n"
+        "“老街要留住人。”郑一鸣说。他建议，一是保留传统业态；二是完善停车配套。\n"
+    )
+    layout = single_speech(split_lines(text))
+    assert layout.proposer.name == "郑一鸣"
+    assert layout.proposer.roles == ["区政协委员", "某某商会副会长"]
+
+
+def test_an_introduced_person_who_never_speaks_is_not_the_speaker():
+    text = "让街巷更有烟火气\n\n日前，区政协委员、某某商会副会长郑一鸣来到老街。老街游客不少。\n"
+    assert single_speech(split_lines(text)).proposer is None

@@ -151,3 +151,11 @@ def test_counts_aspects_yi_yao_qi_yi_and_a_closing_paragraph(text):
 
 def test_yao_inside_words_is_no_marker():
     assert split("统一要求。唯一要做的是落实。") == []
+
+
+def test_a_proposing_verb_run_on_into_a_first_item_opens_the_list():
+    from policykg.extract.recommendations import split_recommendations
+
+    text = "老街游客不少。建议，一是保留传统业态；二是完善停车配套。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
+    assert split_recommendations("他建议，要多听群众意见。", "doc:x/s1") == []
