@@ -223,7 +223,9 @@ class Neo4jStore(GraphStore):
         with translate_errors():
             records, _, _ = self._driver.execute_query(
                 cypher.load(statement), params, database_=self.database, routing_=RoutingControl.READ)
-        return [record.data() for record in records]
+        # Every read statement returns plain values, maps and lists (never nodes or
+        # relationships), so the records need no recursive ``Record.data()`` transform.
+        return [dict(record) for record in records]
 
     def version(self) -> str:
         """The server's name, version and edition, e.g. ``Neo4j Kernel 5.26.30 community``."""
