@@ -80,3 +80,12 @@ def test_get_concept_raises_for_unknown_ids():
 
 def test_docstring_examples_run():
     assert doctest.testmod(module).failed == 0
+
+
+def test_health_care_cooperative_and_provider_classes():
+    assert concept_for("紧密型县域医共体", "Institution").id == "concept:medical-institution"
+    assert concept_for("村卫生室", "Institution").id == "concept:medical-institution"
+    assert concept_for("普惠型养老机构", "Institution").id == "concept:elderly-care-institution"
+    assert concept_for("农民合作社", "Institution").id == "concept:cooperative"
+    assert concept_for("工业软件服务商", "Institution").id == "concept:service-provider"
+    assert concept_for("青年人才驿站", "Platform").id == "concept:service-centre"
