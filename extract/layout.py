@@ -630,7 +630,7 @@ def date_line(text: str) -> str | None:
     return None
 
 
-FIELD_KINDS = ("title", "proposer", "author", "date", "skip")
+FIELD_KINDS = ("title", "proposer", "author", "roles", "date", "skip")
 DATETIME_PREFIX = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
@@ -685,9 +685,14 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
 
 
 def _continues_value(found: list[tuple[str, str]], part: str) -> bool:
-    """True for a spaced-out part of a list value ("联名人：张某  李某"): it follows a field with
-    a value and holds no colon or sentence punctuation."""
-    return bool(found and found[-1][1]) and not COLON_RE.search(part) and not ends_sentence(part)
+    """True for a spaced-out part of a value ("联名人：张某  李某", "作者：市政协委员　杨帆"): it
+    follows a field with a value and holds no colon or sentence punctuation. It is added to that
+    value, after a space."""
+    if not (found and found[-1][1]) or COLON_RE.search(part) or ends_sentence(part):
+        return False
+    kind, value = found[-1]
+    found[-1] = (kind, f"{value} {part}")
+    return True
 
 
 def author_note(text: str) -> str | None:
@@ -906,6 +911,8 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
         front.proposer = parse_proposer_text(value)
     elif kind == "author" and front.author is None:
         front.author = value
+    elif kind == "roles" and front.author_roles is None:
+        front.author_roles = value
     elif kind == "date" and front.date is None:
         front.date = iso_date(value)
 

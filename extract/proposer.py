@@ -337,6 +337,22 @@ def _person_then_roles(line: str) -> Proposer | None:
     return person(name, roles)
 
 
+NAME_COMMA_ROLES = re.compile(r"^(?P<name>[^，,、（()）]{2,6})[，,](?P<roles>[^（()）]{2,60})$")
+
+
+def _person_comma_roles(line: str) -> Proposer | None:
+    """A name, a comma, then its roles ("张三，全国政协委员、某某大学教授"), as a closing line or a
+    field prints it. The name must open with a common surname, so "近年，…" is never one."""
+    match = NAME_COMMA_ROLES.match(SPACES.sub("", line))
+    if match is None:
+        return None
+    name = strip_name_marker(match.group("name"))
+    roles = match.group("roles")
+    if not is_bare_name(name) or not has_role(roles) or is_org_name(roles):
+        return None
+    return person(name, roles)
+
+
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     """The proposer a line names, or None when the line is not a proposer line.
 
@@ -350,7 +366,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     loose = loose or line != stripped
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
         return None
-    found = _person_with_space(line) or _person_then_roles(line)
+    found = _person_with_space(line) or _person_then_roles(line) or _person_comma_roles(line)
     if found is not None:
         return found
     compact = SPACES.sub("", line)

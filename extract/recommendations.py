@@ -42,6 +42,7 @@ MARKER_KINDS: dict[str, re.Pattern[str]] = {
     "arabic_paren": re.compile(r"[（(](\d{1,2})[）)]"),
     "arabic_close": re.compile(r"(\d{1,2})[）)]"),
     "circled": re.compile(rf"([{CIRCLED}])"),
+    "named": re.compile(rf"(?:建议|对策|措施|举措)([{NUMERALS}]{{1,3}})[：:、，,]"),
 }
 """Ordinal markers by kind; group 1 is the number. Sequence words (首先, 其次 …) are another kind,
 built from ``ingest_ordinal_words.txt`` (see ``marker_patterns``)."""
@@ -274,7 +275,7 @@ def _recommendation_section(text: str) -> tuple[int, int] | None:
         line = text[heading[0] : heading[2]]
         if marker is None or len(line) > SECTION_HEADING_MAX:
             continue
-        if any(word in line for word in section_words()):
+        if any(word in text[marker.end : heading[2]] for word in section_words()):  # not 建议一：
             following = marker_sequence(text, marker.kind, heading[0], len(text))
             after = [m for m in following if m.number == marker.number + 1]
             return heading[2], after[0].start if after else len(text)

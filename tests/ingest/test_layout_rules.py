@@ -16,7 +16,8 @@ def test_spread_out_field_keys_are_read_as_keys():
 
 
 def test_a_spaced_list_value_stays_one_field():
-    assert header_line_fields("联名人：赵甲  钱乙  孙丙") == [("skip", "赵甲")]  # the rest of the list is read past
+    assert header_line_fields("联名人：赵甲  钱乙  孙丙") == [("skip", "赵甲 钱乙 孙丙")]
+    assert header_line_fields("作者：区政协委员　周某某") == [("author", "区政协委员 周某某")]
     assert header_line_fields("说明：赵甲  钱乙") is None  # not a known key
 
 
@@ -116,3 +117,23 @@ def test_a_report_names_its_speaker_by_the_introduction_of_one_who_speaks():
 def test_an_introduced_person_who_never_speaks_is_not_the_speaker():
     text = "让街巷更有烟火气\n\n日前，区政协委员、某某商会副会长郑一鸣来到老街。老街游客不少。\n"
     assert single_speech(split_lines(text)).proposer is None
+
+
+def test_a_roles_field_completes_a_lead_proposer_named_alone():
+    text = "提案名称：关于夜间经济的提案\n领衔提案人：韩某某\n工作单位及职务：某某学院副院长\n\n夜间经济潜力大。\n"
+    layout = single_speech(split_lines(text))
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("韩某某", ["某某学院"])
+
+
+def test_an_original_title_line_is_not_the_headline():
+    text = "原标题：多点发力促进消费\n消费回暖需要合力\n作者：区政协委员　周某某\n\n消费是经济的压舱石。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "消费回暖需要合力"
+    assert (layout.proposer.name, layout.proposer.roles) == ("周某某", ["区政协委员"])
+
+
+def test_a_closing_speaker_field_with_name_then_roles():
+    text = "发展夜间经济\n\n夜间经济潜力大。为此，建议：\n一是延长营业时间。\n发言人：韩某某，民建某市委会副主委、某某学院教授\n"
+    proposer = single_speech(split_lines(text)).proposer
+    assert proposer.name == "韩某某"
+    assert proposer.affiliations == ["民建某市委会", "某某学院"]

@@ -194,3 +194,11 @@ def test_compound_titles_leave_the_organisation_whole(line, affiliations):
 @pytest.mark.parametrize("line", ["某某市人民政府", "民建某某市委会课题组", "某某代表团", "某某基金会"])
 def test_governments_groups_and_delegations_are_bodies(line):
     assert parse_proposer_line(line).kind == "organization"
+
+
+def test_name_comma_roles_is_a_person_but_a_sentence_opener_is_not():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("韩某某，市政协委员、某某学院教授")
+    assert (found.name, found.roles) == ("韩某某", ["市政协委员", "某某学院教授"])
+    assert parse_proposer_line("目前，重庆大学教授") is None  # 目前 opens no name

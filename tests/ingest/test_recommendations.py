@@ -159,3 +159,10 @@ def test_a_proposing_verb_run_on_into_a_first_item_opens_the_list():
     text = "老街游客不少。建议，一是保留传统业态；二是完善停车配套。"
     assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
     assert split_recommendations("他建议，要多听群众意见。", "doc:x/s1") == []
+
+
+def test_items_named_by_a_numbered_proposal_word():
+    from policykg.extract.recommendations import split_recommendations
+
+    text = "背景如此。\n建议一：延长营业时间。\n建议二：完善交通接驳。\n"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["延长营业时间", "完善交通接驳"]
