@@ -151,11 +151,13 @@ class OverlapPair(BaseModel):
 class OverlapMatrix(BaseModel):
     """Every proposer pair, sorted by Jaccard (highest first)."""
 
-    model_config = _example({"level": "concept", "count": 1, "pairs": [{
+    model_config = _example({"level": "concept", "count": 1, "proposers": 2, "offset": 0, "pairs": [{
         "a": PROPOSER_EXAMPLE, "b": {"id": "body:重庆理工大学", "name": "重庆理工大学", "kind": "organization"},
         "shared": 2, "jaccard": 0.5}]})
     level: Literal["entity", "concept"]
-    count: int
+    count: int = Field(description="Number of pairs sharing at least one item, before `offset` and `limit`.")
+    proposers: int = Field(description="Number of proposers compared.")
+    offset: int = Field(0, description="Rank of the first pair of this page.")
     pairs: list[OverlapPair]
 
 

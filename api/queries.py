@@ -61,14 +61,24 @@ def overlap(
     return store.overlap(a, b, level=level)
 
 
-@router.get("/overlap/matrix", summary="Overlap of every proposer pair", response_model=OverlapMatrix)
+@router.get("/overlap/matrix", summary="Overlap of every proposer pair", response_model=OverlapMatrix,
+            responses={404: {"model": Problem, "description": "A name in `proposers` matches no proposer."},
+                       422: {"model": Problem, "description": "A bad parameter, or too many proposers to "
+                                                             "compare at once (name them in `proposers`)."}})
 def overlap_matrix(
     store: StoreDep,
     level: Annotated[Level, Query(description="Compare entities or their concepts.")] = "entity",
+    proposers: Annotated[str | None, Query(max_length=4000, description="Comma-separated proposer ids or "
+                                           "names to compare among themselves (default: every proposer).",
+                                           examples=["民建重庆市委会,重庆理工大学"])] = None,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Most pairs returned (a page).")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Pairs skipped: the page starts at this rank.")] = 0,
 ) -> dict:
-    """Every pair of proposers with their shared count and Jaccard index, highest Jaccard first."""
-    pairs = store.overlap_matrix(level=level)
-    return {"level": level, "count": len(pairs), "pairs": pairs}
+    """Pairs of proposers sharing at least one item, with their shared count and Jaccard index, highest
+    Jaccard first; ``count`` pairs in all, ``proposers`` compared."""
+    names = [p.strip() for p in proposers.split(",") if p.strip()] if proposers else None
+    page = store.overlap_matrix_page(level=level, proposers=names, limit=limit, offset=offset)
+    return {"level": level, "offset": offset, **page}
 
 
 @router.get("/search", summary="Search nodes by name", response_model=SearchResults)

@@ -385,6 +385,19 @@ class EmbeddedStore(GraphStore):
             "speech_id": speech, "start": rel["start"], "end": rel["end"],
         }
 
+    def _proposer_items(self) -> list[Row]:
+        out = []
+        for speaker in (n for label in S.PROPOSER_LABELS for n in self._ids(label)):
+            targets = {v for _, v, _ in self._edges_of_speakers([speaker], S.PROPOSAL_TYPES)}
+            if not targets:
+                continue
+            out.append({"speaker": self._proposer_ref(speaker),
+                        "roles": [{"id": v, "name": self._props(v).get("name")}
+                                  for _, v, _ in self._edges(speaker, (S.HOLDS_ROLE,))],
+                        "entities": sorted(targets),
+                        "concepts": sorted({c for c in (self._props(e).get("concept") for e in targets) if c})})
+        return out
+
     def _speech_texts(self, ids: list[str]) -> dict[str, tuple[str, str]]:
         return {i: (self._props(i).get("title"), self._props(i).get("text")) for i in ids if i in self._graph}
 

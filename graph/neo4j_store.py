@@ -270,6 +270,11 @@ class Neo4jStore(GraphStore):
             "speech_id": r["speech_id"], "start": r["start"], "end": r["end"],
         }
 
+    def _proposer_items(self) -> list[Row]:
+        return [{"speaker": proposer_ref(r["speaker_id"], r["speaker_name"], r["speaker_labels"]),
+                 "roles": r["roles"], "entities": r["entities"], "concepts": r["concepts"]}
+                for r in self._read("proposer_items")]
+
     def _speech_texts(self, ids: list[str]) -> dict[str, tuple[str, str]]:
         return {r["id"]: (r["title"], r["text"]) for r in self._read("speech_texts", ids=ids)}
 

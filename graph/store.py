@@ -43,6 +43,7 @@ for a body, through the speeches of persons holding roles in it.
 
 from __future__ import annotations
 
+import heapq
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -73,6 +74,31 @@ def _evidence_key(e: Row) -> tuple:
 def _row_evidence_key(row: Row) -> tuple:
     """The evidence key of a proposal row (that of the Evidence it gives)."""
     return (row["speech_id"], row["start"], row["end"], row["entity"]["id"], row["relation"])
+
+
+MAX_PAIR_STEPS = 5_000_000
+"""Most pair steps (pairs of proposers holding one common item, summed over the items) that
+overlap_matrix_page takes before it refuses: all pairs of 10 000 proposers sharing 政府 are 50
+million steps, and as many rows of answer."""
+
+
+def _shared_counts(sets: dict[str, set[str]]) -> dict[tuple[str, str], int]:
+    """{(a, b): number of shared items} for a < b sharing at least one; ValidationError beyond MAX_PAIR_STEPS."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for pid in sorted(sets):
+        for item in sets[pid]:
+            holders[item].append(pid)
+    steps = sum(len(h) * (len(h) - 1) // 2 for h in holders.values())
+    if steps > MAX_PAIR_STEPS:
+        raise ValidationError(
+            f"comparing all {len(sets)} proposers takes {steps:,} pair steps, more than {MAX_PAIR_STEPS:,}: "
+            f"name the proposers to compare (proposers)")
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for h in holders.values():
+        for i, a in enumerate(h):
+            for b in h[i + 1:]:
+                shared[(a, b)] += 1
+    return shared
 
 
 def _sorted_unique(items: Iterable[Row], key: Callable[[Row], Any]) -> list[Row]:
@@ -139,6 +165,12 @@ class GraphStore(ABC):
         ``via`` who holds a role in it (path role). Sorted by n descending, then proposer id,
         path and via id; the page is ``[offset:offset + limit]`` (to the end when limit is None).
         """
+
+    @abstractmethod
+    def _proposer_items(self) -> list[Row]:
+        """Per speaker (a body or person who delivered a speech): ``{"speaker": ProposerRef,
+        "roles": [{"id", "name"}], "entities": [entity ids], "concepts": [concept ids]}`` of
+        everything its speeches propose or mention (PROPOSES and MENTIONS), without evidence."""
 
     @abstractmethod
     def _speech_texts(self, ids: list[str]) -> dict[str, tuple[str, str]]:
@@ -240,23 +272,55 @@ class GraphStore(ABC):
             "jaccard": len(shared) / len(union) if union else 0.0,
         }
 
-    def overlap_matrix(self, level: str = "entity") -> list[Row]:
-        """Every proposer pair sharing at least one item, as MatrixCells.
+    def overlap_matrix(self, level: str = "entity", proposers: list[str] | None = None,
+                       limit: int | None = None, offset: int = 0) -> list[Row]:
+        """Proposer pairs sharing at least one item, as MatrixCells (see :meth:`overlap_matrix_page`)."""
+        return self.overlap_matrix_page(level, proposers, limit, offset)["pairs"]
 
-        Pairs share nothing are left out (a matrix of n proposers has n(n-1)/2 pairs); sorted
-        by Jaccard descending, then shared count descending, then the ids.
+    def overlap_matrix_page(self, level: str = "entity", proposers: list[str] | None = None,
+                            limit: int | None = None, offset: int = 0) -> Row:
+        """``{"count", "proposers", "pairs"}``: pairs of proposers sharing at least one item.
+
+        Every pair of all proposers, or of the named `proposers` (ids or names) only. Pairs that
+        share nothing are left out; sorted by Jaccard descending, then shared count descending,
+        then the ids; ``pairs`` is the ``offset``/``limit`` page of the ``count`` pairs and
+        ``proposers`` the number of proposers compared. Comparing costs one step per pair of
+        proposers holding a common item: beyond :data:`MAX_PAIR_STEPS` the question is refused
+        (ValidationError) and should name the proposers to compare.
         """
         self._check_level(level)
+        self._check_page(limit, offset, None)
+        if proposers:
+            refs = {ref["id"]: ref for ref in map(self._resolve_proposer, proposers)}
+            rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, proposer_ids=sorted(refs)))
+            sets: dict[str, set[str]] = {pid: set() for pid in refs}
+            for row in rows:
+                key = self._item_key(row, level)
+                if row["proposer"]["id"] in sets and key is not None:
+                    sets[row["proposer"]["id"]].add(key)
+        else:
+            sets, refs = self._proposer_sets(level)
+        shared = _shared_counts(sets)
+        key = lambda pair: (-shared[pair] / len(sets[pair[0]] | sets[pair[1]]), -shared[pair], pair)  # noqa: E731
+        stop = None if limit is None else offset + limit
+        ranked = sorted(shared, key=key) if stop is None else heapq.nsmallest(stop, shared, key=key)
+        pairs = [self._cell(refs[a], refs[b], sets[a], sets[b]) for a, b in ranked[offset:stop]]
+        return {"count": len(shared), "proposers": len(sets), "pairs": pairs}
+
+    def _proposer_sets(self, level: str) -> tuple[dict[str, set[str]], dict[str, Row]]:
+        """({proposer id: its items}, {proposer id: ProposerRef}) over every proposer with an item."""
         sets: dict[str, set[str]] = defaultdict(set)
         refs: dict[str, Row] = {}
-        for row in self._expand(self._proposal_rows(S.PROPOSAL_TYPES)):
-            key = self._item_key(row, level)
-            if key is not None:
-                sets[row["proposer"]["id"]].add(key)
-                refs[row["proposer"]["id"]] = row["proposer"]
-        cells = [self._cell(refs[x], refs[y], sets[x], sets[y])
-                 for i, x in enumerate(sorted(sets)) for y in sorted(sets)[i + 1:] if sets[x] & sets[y]]
-        return sorted(cells, key=lambda c: (-c["jaccard"], -c["shared"], c["a"]["id"], c["b"]["id"]))
+        for row in self._proposer_items():
+            items = {i for i in (row["entities"] if level == "entity" else row["concepts"]) if i}
+            if not items:
+                continue
+            owners = [row["speaker"]] + [{"id": b["id"], "name": b["name"], "kind": "organization"}
+                                         for b in row["roles"]]
+            for owner in owners:
+                sets[owner["id"]] |= items
+                refs[owner["id"]] = owner
+        return dict(sets), refs
 
     def subgraph(self, center: str | None = None, hops: int = 1,
                  types: list[str] | None = None) -> Row:

@@ -94,6 +94,10 @@ def test_proposer_entities_and_overlaps(both):
             assert "error" not in same(both, lambda s: s.overlap(a, b, level=level))
     for level in ("entity", "concept"):
         assert same(both, lambda s: s.overlap_matrix(level))
+        embedded, neo = both
+        for offset, limit in [(0, 1), (3, 7), (10, None)]:
+            assert embedded.overlap_matrix_page(level, limit=limit, offset=offset) == \
+                neo.overlap_matrix_page(level, limit=limit, offset=offset)
     same(both, lambda s: s.proposer_entities("民建重庆市委会"))
     same(both, lambda s: s.overlap("nobody", proposers[0]))
 

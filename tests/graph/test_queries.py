@@ -82,6 +82,25 @@ def test_overlap_matrix_lists_pairs_sharing_something(queried):
     assert queried.overlap_matrix("concept")[0]["jaccard"] == 1.0
 
 
+def test_overlap_matrix_pages_are_slices_and_named_proposers_compare_among_themselves(queried):
+    whole = queried.overlap_matrix_page()
+    assert whole["count"] == len(whole["pairs"]) > 2
+    for offset in range(whole["count"] + 1):
+        assert queried.overlap_matrix(limit=2, offset=offset) == whole["pairs"][offset:offset + 2]
+    first = whole["pairs"][0]
+    named = queried.overlap_matrix_page(proposers=[first["a"]["id"], first["b"]["name"]])
+    assert named["proposers"] == 2 and named["pairs"] == [first]
+
+
+def test_overlap_matrix_refuses_comparisons_beyond_its_budget(queried, monkeypatch):
+    from policykg.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_PAIR_STEPS", 2)
+    with pytest.raises(ValidationError, match=r"comparing all \d+ proposers takes .* name the proposers"):
+        queried.overlap_matrix()
+    assert len(queried.overlap_matrix(proposers=["民建重庆市委会", "重庆理工大学"])) == 1
+
+
 def test_subgraph_around_an_entity(queried):
     one = queried.subgraph("fund:重庆中试熟化基金", hops=1)
     ids = {n["id"] for n in one["nodes"]}
