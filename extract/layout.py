@@ -62,6 +62,7 @@ HEADLINE_MAX_WIDTH = 48
 MAX_HEADLINE_LINES = 3
 MAX_BANNER_LINES = 2
 MAX_FRONT_LINES = 2
+MAX_NOISY_HEADLINE_LINES = 2
 NOTE_MAX_WIDTH = 40
 BLANK_NOISE_SHARE = 0.6
 INDENT_MIN, INDENT_MAX = 1.5, 3.5
@@ -434,21 +435,27 @@ def _page_and_topic(lines: list[Line]) -> tuple[str | None, str | None]:
 # --- speeches on a page ---------------------------------------------------------------------
 
 
-def _headline_before(lines: list[Line], index: int) -> int | None:
+def _headline_before(lines: list[Line], index: int, noise: bool = False) -> int | None:
     """Index of the first headline line directly above a proposer line at index, or None.
 
     The headline is the run of headline-like lines just above, within the same block and at most
     ``MAX_HEADLINE_LINES`` long, so that the end of the previous speech is never taken for it.
+    When blank lines are ``noise`` (one after every line), blocks say nothing: the run may cross
+    them but is then at most ``MAX_NOISY_HEADLINE_LINES`` long, since a banner above a headline
+    can no longer be told from its first line.
     """
-    start = index
-    while (
-        start > 0
-        and index - start < MAX_HEADLINE_LINES
-        and not lines[start].blank_before
-        and is_headline(lines[start - 1].text)
-    ):
+    start, crossed = index, False
+    while start > 0 and is_headline(lines[start - 1].text):
+        crossed = crossed or lines[start].blank_before
+        if (crossed and not noise) or index - start >= _headline_limit(crossed):
+            break
         start -= 1
     return None if start == index else start
+
+
+def _headline_limit(crossed: bool) -> int:
+    """How many lines a headline may have: fewer when it had to cross blank lines."""
+    return MAX_NOISY_HEADLINE_LINES if crossed else MAX_HEADLINE_LINES
 
 
 def _colon_header(lines: list[Line], index: int, full: float | None) -> tuple[Proposer, str] | None:
@@ -476,20 +483,26 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
     """(first headline line, proposer line, proposer, title) of every speech on a page."""
     starts: list[tuple[int, int, Proposer, str]] = []
     full = column_width(lines) if looks_wrapped(lines) else None
+    noise = blank_lines_are_noise(lines)
     for index in range(len(lines)):
         colon = _colon_header(lines, index, full)
         if colon is not None and (not starts or index > starts[-1][1]):
             starts.append((index, index, colon[0], colon[1]))
             continue
-        if index == 0 or lines[index].blank_before:
+        if index == 0 or (lines[index].blank_before and not noise):
             continue
-        proposer = None if field_of(lines[index].text) else parse_proposer_line(lines[index].text)
+        proposer = None if field_of(lines[index].text) else _page_proposer_line(lines[index].text)
         top = _above_front_lines(lines, index) if proposer else index
-        headline = _headline_before(lines, top) if proposer else None
+        headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, index, proposer, title))
     return starts
+
+
+def _page_proposer_line(text: str) -> Proposer | None:
+    """The proposer of a page's proposer line, printed bare or in brackets ("（民盟某市委会）")."""
+    return parse_proposer_line(text) or bracketed_proposer(text)
 
 
 def _above_front_lines(lines: list[Line], index: int) -> int:

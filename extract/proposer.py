@@ -37,6 +37,8 @@ ITEM_SEPARATORS = re.compile(r"[、]")
 LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
 SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
+ET_AL = re.compile(r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?:委员|代表|人|单位)$")
+"""The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位"): the first listed leads."""
 
 
 def _lines(name: str) -> list[str]:
@@ -353,6 +355,19 @@ def _person_comma_roles(line: str) -> Proposer | None:
     return person(name, roles)
 
 
+def _name_then_roles(line: str) -> Proposer | None:
+    """A name set first, then its roles after a space ("张　伟　市政协委员、某某律师事务所主任")."""
+    parts = SPACES.split(line)
+    if len(parts) >= 3 and all(len(part) == 1 for part in parts[:2]):
+        parts = [parts[0] + parts[1], *parts[2:]]  # a two-character name set apart: "张　伟"
+    if len(parts) < 2:
+        return None
+    name, roles = strip_name_marker(parts[0]), "".join(parts[1:])
+    if not is_bare_name(name) or not has_role(roles) or is_org_name(roles):
+        return None
+    return person(name, roles)
+
+
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     """The proposer a line names, or None when the line is not a proposer line.
 
@@ -364,9 +379,15 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     stripped = line.strip()
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
+    line = ET_AL.sub("", line)
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
         return None
-    found = _person_with_space(line) or _person_then_roles(line) or _person_comma_roles(line)
+    found = (
+        _person_with_space(line)
+        or _person_then_roles(line)
+        or _person_comma_roles(line)
+        or _name_then_roles(line)
+    )
     if found is not None:
         return found
     compact = SPACES.sub("", line)

@@ -9,7 +9,8 @@ Items are found in one of two shapes, decided by what follows the trigger:
   counts once, with its sub-items inside).
 
 A speech with no trigger takes the sub-items of a numbered section whose heading speaks of
-建议/对策 ("三、对策建议"), or else its top-level numbered items. The heading of an item is its
+建议/对策 ("三、对策建议"), or else its top-level numbered items, or else its last run of
+paragraphs that each open with a word of obligation ("要建立……。 / 要完善……。"). The heading of an item is its
 first sentence without the marker and the closing punctuation; start and end index the speech text
 and cover the whole item, marker included.
 
@@ -312,7 +313,28 @@ def item_spans(text: str) -> list[tuple[int, int, int]]:
     if section is not None:
         start, end = section
         return _items(text, start, conclusion_start(text, start, end), numbered_only=False)
-    return _items(text, 0, conclusion_start(text, 0, len(text)), numbered_only=True)
+    end = conclusion_start(text, 0, len(text))
+    return _items(text, 0, end, numbered_only=True) or _parallel_paragraphs(text, end)
+
+
+@cache
+def item_openers() -> tuple[str, ...]:
+    """Words of obligation that open each paragraph of an untriggered list (要, 应当 …)."""
+    return tuple(_lines("ingest_item_openers.txt"))
+
+
+def _parallel_paragraphs(text: str, end: int) -> list[tuple[int, int, int]]:
+    """The last run of two or more paragraphs, after the first, that each open with a word of
+    obligation ("要建立……。 / 要完善……。"): a list of proposals set without trigger or numbers."""
+    runs: list[list[tuple[int, int, int]]] = [[]]
+    for start, _, stop in _paragraphs(text, 0, end)[1:]:
+        opener = max((w for w in item_openers() if text.startswith(w, start)), key=len, default=None)
+        if opener is not None:
+            runs[-1].append((start, start + len(opener), stop))  # the heading follows the opener
+        elif runs[-1]:
+            runs.append([])
+    found = [run for run in runs if len(run) > 1]
+    return found[-1] if found else []
 
 
 def split_recommendations(text: str, speech_id: str) -> list[Recommendation]:

@@ -137,3 +137,20 @@ def test_a_closing_speaker_field_with_name_then_roles():
     proposer = single_speech(split_lines(text)).proposer
     assert proposer.name == "韩某某"
     assert proposer.affiliations == ["民建某市委会", "某某学院"]
+
+
+NOISY_PAGE = "".join(
+    line + "\n\n"
+    for line in [
+        "某某周报", "2024年6月1日 第2版", "城市更新专题", "留住老街的", "烟火气", "（民进某市委会）",
+        "老街是城市记忆。为此，建议：", "一是保留传统业态。", "二是完善停车配套。",
+        "夜市要管好", "（区政协委员，某某商会副会长 郑一鸣）", "夜市管理仍有短板。对此建议：",
+        "（一）划定经营区域。", "（二）加强卫生监管。",
+    ]
+)
+
+
+def test_on_a_page_with_a_blank_after_every_line_a_headline_crosses_blanks():
+    _, speeches = find_speeches(split_lines(NOISY_PAGE))
+    assert [s.title for s in speeches] == ["留住老街的烟火气", "夜市要管好"]
+    assert [s.proposer.name for s in speeches] == ["民进某市委会", "郑一鸣"]

@@ -202,3 +202,18 @@ def test_name_comma_roles_is_a_person_but_a_sentence_opener_is_not():
     found = parse_proposer_line("韩某某，市政协委员、某某学院教授")
     assert (found.name, found.roles) == ("韩某某", ["市政协委员", "某某学院教授"])
     assert parse_proposer_line("目前，重庆大学教授") is None  # 目前 opens no name
+
+
+def test_a_joint_proposer_tail_leaves_the_lead():
+    from policykg.extract.proposer import parse_proposer_line, parse_proposer_text
+
+    assert parse_proposer_text("韩某某等5位委员").name == "韩某某"
+    assert parse_proposer_line("民盟某市委会等3个单位").name == "民盟某市委会"
+
+
+def test_a_name_set_first_then_its_roles():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("韩　梅　区政协委员、某某律师事务所主任")
+    assert (found.name, found.affiliations) == ("韩梅", ["区政协", "某某律师事务所"])
+    assert parse_proposer_line("发展　区政协委员") is None  # 发展 is no name

@@ -166,3 +166,11 @@ def test_items_named_by_a_numbered_proposal_word():
 
     text = "背景如此。\n建议一：延长营业时间。\n建议二：完善交通接驳。\n"
     assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["延长营业时间", "完善交通接驳"]
+
+
+def test_parallel_paragraphs_of_obligation_are_the_list_without_a_trigger():
+    from policykg.extract.recommendations import split_recommendations
+
+    text = "老街游客不少，但停车难。\n要保留传统业态。细则。\n要完善停车配套。\n总之，老街大有可为。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
+    assert split_recommendations("老街游客不少。\n要保留传统业态。\n老街大有可为。", "doc:x/s1") == []
