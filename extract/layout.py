@@ -768,7 +768,25 @@ def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]
         found = attribution("".join(line.text for line in lines[first:end]))
         if found is not None:
             return found, lines[:first] + lines[end:]
+    signed = _signature(lines, end)
+    if signed is not None:
+        return signed, lines[: end - 1] + lines[end:]
     return None, lines
+
+
+def _signature(lines: list[Line], end: int) -> Proposer | None:
+    """The proposer of a last line that is a proposer line set apart without a dash, or None.
+
+    Some sources sign a speech with a bare proposer line under its last paragraph ("市政协委员、
+    某某公司总经理　王某"); it must read as one strictly and follow a blank line or a finished
+    sentence, so that a body's last words are never taken for a signature.
+    """
+    if end < 2 or ends_sentence(lines[end - 1].text):
+        return None
+    last, before = lines[end - 1], lines[end - 2]
+    if not (last.blank_before or ends_sentence(before.text)):
+        return None
+    return parse_proposer_line(last.text)
 
 
 TRAILING_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -812,10 +830,23 @@ def reported_speaker(lines: list[Line]) -> Proposer | None:
     introduction when that name speaks (a verb of saying follows it) somewhere in the text.
     """
     text = "".join(line.text for line in lines)
-    for clause in INTRO_BOUNDARY.split(text):
+    clauses = INTRO_BOUNDARY.split(text)
+    for clause in clauses:
         found = _introduction(clause, text.replace(clause, ""))
         if found is not None:
             return found
+    return next((found for clause in clauses if (found := _proposing_subject(clause))), None)
+
+
+def _proposing_subject(clause: str) -> Proposer | None:
+    """The body or person a clause ends by proposing ("九三学社某市委会建议" → 九三学社某市委会).
+
+    A report may name a body only as the subject of its proposals; the subject must read as a
+    proposer line on its own (a body's name, or roles and a name).
+    """
+    for verb in narration_cues()["proposing"]:
+        if clause.endswith(verb) and len(clause) > len(verb):
+            return parse_proposer_line(clause[: -len(verb)])
     return None
 
 

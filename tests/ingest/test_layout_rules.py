@@ -154,3 +154,21 @@ def test_on_a_page_with_a_blank_after_every_line_a_headline_crosses_blanks():
     _, speeches = find_speeches(split_lines(NOISY_PAGE))
     assert [s.title for s in speeches] == ["留住老街的烟火气", "夜市要管好"]
     assert [s.proposer.name for s in speeches] == ["民进某市委会", "郑一鸣"]
+
+
+def test_a_bare_proposer_line_signing_the_speech():
+    text = "发展夜间经济\n\n夜间经济潜力大。为此，建议：\n一是延长营业时间。\n\n区政协委员、某某商会副会长　郑一鸣\n"
+    layout = single_speech(split_lines(text))
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("郑一鸣", ["区政协", "某某商会"])
+    assert all("郑一鸣" not in line.text for line in layout.body)
+
+
+def test_a_last_line_that_is_no_proposer_line_is_no_signature():
+    text = "发展夜间经济\n\n夜间经济潜力大。为此，建议：\n一是延长营业时间\n"
+    assert single_speech(split_lines(text)).proposer is None
+
+
+def test_a_report_naming_a_body_only_as_the_subject_of_its_proposals():
+    text = "让老街更有烟火气\n本报记者　吴某\n\n老街游客不少。民进某市委会建议：一是保留传统业态；二是完善停车配套。\n"
+    proposer = single_speech(split_lines(text)).proposer
+    assert (proposer.name, proposer.kind) == ("民进某市委会", "organization")
