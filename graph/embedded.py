@@ -19,6 +19,7 @@ copy in and writes the file only when all succeeded.
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 from bisect import bisect_right
@@ -424,14 +425,17 @@ class EmbeddedStore(GraphStore):
                 for u, v, d in self._graph.edges(data=True)]
         return nodes, rels
 
-    def _match_nodes(self, toks: list[str]) -> list[Row]:
-        out = []
+    def _match_nodes(self, toks: list[str], whole: str, limit: int) -> list[Row]:
+        first = max(toks, key=len)
+        found = set()
         for label in S.SEARCHABLE_LABELS:
-            for n in self._ids(label):
-                if self._matches_cached(n, toks):
-                    c = self._graph.nodes.get(self._props(n).get("concept"), {}).get("props")
-                    out.append({**self._node(n), "concept": self._concept_ref(c) if c else None})
-        return out
+            table = self._match_table(label)
+            found.update(table.ids[i] for i in table.containing(first) if all(t in table.texts[i] for t in toks))
+        nodes = []
+        for n in found:
+            c = self._graph.nodes.get(self._props(n).get("concept"), {}).get("props")
+            nodes.append({**self._node(n), "concept": self._concept_ref(c) if c else None})
+        return heapq.nsmallest(limit, nodes, key=lambda n: self._search_key(self._search_item(n), whole))
 
     def _list_nodes(self, kind: str, limit: int, cursor: str, *, type: str | None, toks: list[str]) -> list[Row]:
         ids = sorted({n for label in S.NODE_KINDS[kind] for n in self._ids(label) if n > cursor})

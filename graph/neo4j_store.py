@@ -294,8 +294,9 @@ class Neo4jStore(GraphStore):
     def _whole_graph(self) -> tuple[list[Row], list[Row]]:
         return [self._node(r) for r in self._read("all_nodes")], self._read("all_relationships")
 
-    def _match_nodes(self, toks: list[str]) -> list[Row]:
-        return [{**self._node(r), "concept": r["concept"]} for r in self._read("match_nodes", tokens=toks)]
+    def _match_nodes(self, toks: list[str], whole: str, limit: int) -> list[Row]:
+        rows = self._read("match_nodes", tokens=toks, first=max(toks, key=len), whole=whole, limit=limit)
+        return [{**self._node(r), "concept": r["concept"]} for r in rows]
 
     def _list_nodes(self, kind: str, limit: int, cursor: str, *, type: str | None, toks: list[str]) -> list[Row]:
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}

@@ -193,8 +193,10 @@ class GraphStore(ABC):
         """(every node, every relationship) in the shapes of ``_nodes_by_ids``/``_rels_touching``."""
 
     @abstractmethod
-    def _match_nodes(self, toks: list[str]) -> list[Row]:
-        """Entity/Body/Person/Concept nodes matching the tokens, each with "concept": ConceptRef|None."""
+    def _match_nodes(self, toks: list[str], whole: str, limit: int) -> list[Row]:
+        """The first `limit` Entity/Body/Person/Concept nodes matching the tokens in the order of
+        :meth:`search` (:meth:`_rank` against `whole`, then name length, then id), each with
+        "concept": ConceptRef|None; properties hold at least id, type, name, name_en, aliases."""
 
     @abstractmethod
     def _list_nodes(self, kind: str, limit: int, cursor: str, *, type: str | None,
@@ -375,8 +377,12 @@ class GraphStore(ABC):
             raise ValidationError("search needs a non-empty query")
         self._check_limit(limit)
         whole = q.strip().lower()
-        items = [self._search_item(n) for n in self._match_nodes(toks)]
-        return sorted(items, key=lambda i: (self._rank(i, whole), len(i["name"] or ""), i["id"]))[:limit]
+        return [self._search_item(n) for n in self._match_nodes(toks, whole, limit)]
+
+    @classmethod
+    def _search_key(cls, item: Row, whole: str) -> tuple:
+        """The search order of a SearchItem."""
+        return cls._rank(item, whole), len(item["name"] or ""), item["id"]
 
     def list_nodes(self, kind: str, limit: int = 50, cursor: str | None = None,
                    type: str | None = None, q: str | None = None) -> Row:

@@ -117,6 +117,9 @@ def test_entities_and_subgraphs(both):
 @pytest.mark.parametrize("q", ["pilot fund", "基金", "中试", "科技", "政协", "fund", "Seed", "平台 platform", "重庆理工大学"])
 def test_search(both, q):
     assert same(both, lambda s: s.search(q, limit=50))
+    embedded, neo = both
+    for limit in (1, 3, 1000):  # the same ranking, so the same first items in the same order
+        assert embedded.search(q, limit=limit) == neo.search(q, limit=limit)
 
 
 def test_listings_and_nodes(both):
