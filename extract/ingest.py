@@ -32,14 +32,13 @@ from policykg.extract.layout import (
     find_speeches,
     is_label,
     parse_masthead,
-    single_speech,
     speech_text,
     split_lines,
-    without_web_furniture,
 )
 from policykg.extract.proposer import parse_proposer_text, proposer_from_mapping
 from policykg.extract.recommendations import split_recommendations
 from policykg.extract.records import Document, Proposer, Speech, SpeechRecord, speech_id
+from policykg.extract.speech_layout import single_speech, without_web_furniture
 
 from policykg.errors import InputError
 
@@ -219,7 +218,7 @@ def parse_speech(
     document_id: str | None = None,
     digest: str | None = None,
 ) -> SpeechRecord:
-    """A single speech in any of the supported layouts (see ``layout.single_speech``).
+    """A single speech in any of the supported layouts (see ``speech_layout.single_speech``).
 
     The proposer printed in the text wins; ``proposer`` is used when the text names none.
     Reporter's narration and bracketed section labels are left out of the speech text.

@@ -8,11 +8,11 @@ from policykg.extract.layout import (
     looks_wrapped,
     paragraphs,
     parse_masthead,
-    single_speech,
     speech_text,
     split_lines,
 )
 from policykg.extract.records import Proposer
+from policykg.extract.speech_layout import single_speech
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,13 +1,7 @@
 """Layout rules found on held-out layouts, each on made-up lines."""
 
-from policykg.extract.layout import (
-    find_speeches,
-    header_line_fields,
-    is_navigation,
-    single_speech,
-    split_lines,
-    subtitle_proposer,
-)
+from policykg.extract.layout import find_speeches, header_line_fields, split_lines, subtitle_proposer
+from policykg.extract.speech_layout import is_navigation, single_speech
 
 
 def test_spread_out_field_keys_are_read_as_keys():

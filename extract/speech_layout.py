@@ -1,0 +1,386 @@
+"""Single speeches: one speech from any paper or site, whatever sits around it.
+
+Its top may hold labels and column names, web page furniture (breadcrumbs, navigation bars, rows
+of buttons), a proposal form's caption and header fields (案由, 提案人, 工作单位及职务, 日期;
+``ingest_fields.txt``), a web page's date-and-source line, a headline over one or two lines or a
+"proposer：title" line, "——" subtitles (which may name the speaker and the occasion), a date,
+bylines and a proposer line; its end may hold an attribution ("——roles name"), a proposer line in
+brackets or bare as a signature, an author's note ("（作者系…）") and trailing fields.
+
+The proposer named at the top is completed by the roles of a closing attribution, an author's
+note, a roles field, or the reporter's introduction that names the same person. A report that
+names no one at the top gives its speaker by introducing a person with roles who then speaks, or
+by a body that proposes ("某某委会建议：…").
+
+The page reader (``layout``) shares line splitting, headlines, fields, attributions and the
+speaker's text with this module; this module depends on it, never the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from policykg.extract.layout import (
+    BARE_NAME_MIN_CHARS,
+    DASH_RE,
+    LABEL_RE,
+    MAX_HEADLINE_LINES,
+    NARRATION_REACH,
+    SPACES_RE,
+    Line,
+    SpeechLayout,
+    author_note,
+    date_line,
+    ends_sentence,
+    header_line_fields,
+    is_byline,
+    is_headline,
+    is_label,
+    iso_date,
+    join_headline,
+    merge_proposers,
+    narration_cues,
+    sections,
+    split_proposer_colon,
+    split_speech_of,
+    strip_label,
+    subtitle_proposer,
+    trailing_attribution,
+    width,
+)
+from policykg.extract.proposer import (
+    has_role,
+    is_bare_name,
+    is_name,
+    parse_proposer_line,
+    parse_proposer_text,
+    person,
+    strip_name_marker,
+)
+from policykg.extract.records import Proposer
+
+FRONT_MATTER_MAX = 6
+INTRO_BOUNDARY = re.compile(r"[，,。；;：:！？!?“”‘’「」（）()【】\[\]\s]")
+PAUSES = re.compile(r"[，,；;：:]")
+HEADLINE_SHORTFALL = 4.0
+HEADLINE_PART_MIN = 4.0
+BREADCRUMB_RE = re.compile(r"^[^。，,>＞»›]{1,20}(?:\s*[>＞»›]\s*[^。，,>＞»›]{1,20}){1,6}$")
+MENU_RE = re.compile(r"^[^。，,：:|｜]{2,8}(?:\s*[|｜]\s*[^。，,：:|｜]{2,8}){2,}\s*[|｜]?$")
+"""A navigation bar: three or more short items between bars ("首页 | 新闻 | 图片")."""
+BUTTONS_RE = re.compile(r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*){2,}$")
+"""A row of bracketed links ("【打印本页】 【关闭窗口】"): buttons, never a section label."""
+
+
+def introduced_in_text(proposer: Proposer | None, lines: list[Line]) -> Proposer | None:
+    """A person named without roles, completed by the roles the text introduces them with.
+
+    Reporters introduce the speaker once in full ("…全国政协委员、某某大学校长张三近日表示"): the
+    roles run on into the same name after a pause or the start of a line are the speaker's.
+    """
+    if proposer is None or proposer.kind != "person" or proposer.roles:
+        return proposer
+    text = "".join(line.text for line in lines)
+    pos = text.find(proposer.name)
+    while pos > 0:
+        head = INTRO_BOUNDARY.split(text[:pos])[-1]
+        found = parse_proposer_line(head + proposer.name, loose=True) if head else None
+        if found is not None and found.name == proposer.name and found.roles:
+            return found
+        pos = text.find(proposer.name, pos + 1)
+    return proposer
+
+
+def reported_speaker(lines: list[Line]) -> Proposer | None:
+    """The person a report introduces with roles and then quotes or cites, when no one else is named.
+
+    A news report names its speaker only in its narration: "……，市政协委员、某某医院副院长张三
+    这样说" and later "张三建议，一是……". A clause holding roles run on into a name is the
+    introduction when that name speaks (a verb of saying follows it) somewhere in the text.
+    """
+    text = "".join(line.text for line in lines)
+    clauses = INTRO_BOUNDARY.split(text)
+    for clause in clauses:
+        found = _introduction(clause, text.replace(clause, ""))
+        if found is not None:
+            return found
+    return next((found for clause in clauses if (found := _proposing_subject(clause))), None)
+
+
+def _proposing_subject(clause: str) -> Proposer | None:
+    """The body or person a clause ends by proposing ("九三学社某市委会建议" → 九三学社某市委会).
+
+    A report may name a body only as the subject of its proposals; the subject must read as a
+    proposer line on its own (a body's name, or roles and a name).
+    """
+    for verb in narration_cues()["proposing"]:
+        if clause.endswith(verb) and len(clause) > len(verb):
+            return parse_proposer_line(clause[: -len(verb)])
+    return None
+
+
+def _introduction(clause: str, elsewhere: str) -> Proposer | None:
+    """The person of the longest start of a clause that reads as roles run on into a name that
+    speaks ``elsewhere`` (the rest of the text)."""
+    if not has_role(clause):
+        return None
+    for end in range(len(clause), 2, -1):
+        found = parse_proposer_line(clause[:end])
+        if found is not None and found.kind == "person" and found.roles:
+            if _speaks(found.name).search(elsewhere):
+                return found
+    return None
+
+
+@lru_cache(maxsize=256)
+def _speaks(name: str) -> re.Pattern[str]:
+    """The name itself (not a pronoun) closely followed by a verb of saying."""
+    verb = "|".join(re.escape(v) for v in narration_cues()["verb"])
+    return re.compile(rf"{re.escape(name)}[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})")
+
+
+@dataclass
+class _Front:
+    """What the lines at the top (and the field lines at the end) of a single speech said."""
+
+    title: str = ""
+    proposer: Proposer | None = None
+    author: str | None = None
+    author_roles: str | None = None
+    date: str | None = None
+
+    def with_note_roles(self, proposer: Proposer | None) -> Proposer | None:
+        """A person named without roles, given the roles of the author's note when there is one."""
+        if proposer is None or proposer.kind != "person" or proposer.roles or not self.author_roles:
+            return proposer
+        return person(proposer.name, self.author_roles)
+
+    def author_proposer(self) -> Proposer | None:
+        """The author as proposer (with the roles of an author's note), when one is named."""
+        if self.author is None:
+            return None
+        if self.author_roles and is_name(strip_name_marker(self.author)):
+            return person(strip_name_marker(self.author), self.author_roles)
+        return parse_proposer_text(self.author)
+
+
+def _read_fields(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume leading header field lines (proposal layout), filling ``front``."""
+    while lines:
+        found = header_line_fields(lines[0].text)
+        if found is None:
+            break
+        for kind, value in found:
+            _apply_field(front, kind, value)
+        lines = lines[1:]
+    return lines
+
+
+def _without_form_caption(lines: list[Line]) -> list[Line]:
+    """Lines from the header fields on, when a form's caption stands above a title field.
+
+    A proposal form is headed by what it is and its number ("某某会议提案", "第0318号") before the
+    fields "案由：…", "提案人：…": when a title field follows within a few headline-like lines,
+    those lines are the form's caption, not the speech's headline.
+    """
+    for index, line in enumerate(lines[:FRONT_MATTER_MAX]):
+        found = header_line_fields(line.text)
+        if found is not None:
+            has_title = any(kind == "title" for kind, _ in found)
+            return lines[index:] if has_title and index else lines
+        if not is_headline(line.text):
+            return lines
+    return lines
+
+
+def _apply_field(front: _Front, kind: str, value: str) -> None:
+    """Record one header field; the first of each kind wins."""
+    if not value:
+        return
+    if kind == "title" and not front.title:
+        front.title = value
+    elif kind == "proposer" and front.proposer is None:
+        front.proposer = parse_proposer_text(value)
+    elif kind == "author" and front.author is None:
+        front.author = value
+    elif kind == "roles" and front.author_roles is None:
+        front.author_roles = value
+    elif kind == "date" and front.date is None:
+        front.date = iso_date(value)
+
+
+def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
+    """Consume the title line(s); None when the text does not open with a headline.
+
+    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议").
+    """
+    if len(lines) > 1 and is_headline(lines[1].text) and not _is_front_matter(lines[1]):
+        above = parse_proposer_line(lines[0].text)
+        if above is not None:
+            front.proposer, lines = above, lines[1:]
+    first, rest = lines[0], lines[1:]
+    split = split_speech_of(first.text) or split_proposer_colon(first.text, loose=True)
+    if split is not None:
+        front.proposer, front.title = split
+        if not front.title and rest and is_headline(rest[0].text):
+            front.title, rest = rest[0].text, rest[1:]
+        return rest if front.title else None
+    if not is_headline(first.text):
+        return None
+    parts = [first.text]
+    while rest and len(parts) < MAX_HEADLINE_LINES and _continues_headline(first, rest):
+        parts.append(rest[0].text)
+        rest = rest[1:]
+    front.title = join_headline(parts)
+    return rest
+
+
+def _is_front_matter(line: Line) -> bool:
+    """A line that can follow a headline without being body text."""
+    text = line.text
+    return bool(
+        DASH_RE.match(text)
+        or date_line(text)
+        or is_byline(text)
+        or is_label(text)
+        or header_line_fields(text)
+        or _proposer_under_headline(text)
+    )
+
+
+def _continues_headline(first: Line, rest: list[Line]) -> bool:
+    """True when rest[0] is the second line of a headline printed over two lines.
+
+    It must be headline-like, set directly under the first line, not front matter, and be followed
+    by front matter (a proposer, subtitle, date or byline line) or by a blank line.
+    """
+    line = rest[0]
+    if line.blank_before or first.blank_before or not is_headline(line.text) or _is_front_matter(line):
+        return False
+    if ends_sentence(line.text):
+        return False
+    if len(rest) == 1:
+        return False
+    return rest[1].blank_before or _is_front_matter(rest[1]) or _short_before_body(line, rest[1])
+
+
+def _short_before_body(line: Line, nxt: Line) -> bool:
+    """True when a headline-like line without pauses is clearly shorter than the body line after it.
+
+    The first line of a body runs to the column (or is a long paragraph) and pauses; the second
+    line of a headline is short and does not ("关于加快发展 / 银发经济的建议 / 我省老龄化……").
+    """
+    if PAUSES.search(line.text) or width(line.text) < HEADLINE_PART_MIN:
+        return False
+    return width(line.text) <= width(nxt.text) - HEADLINE_SHORTFALL and bool(PAUSES.search(nxt.text))
+
+
+def _proposer_under_headline(text: str) -> Proposer | None:
+    """A proposer line under a headline, or a line that is only a name ("王建国", "王　芳").
+
+    A two-character bare name counts only when typesetting spread it apart, as it does to align
+    it with three-character names: "成效" or "方法" alone is a heading, not a person.
+    """
+    found = parse_proposer_line(text)
+    name = SPACES_RE.sub("", text)
+    if found is None and is_bare_name(name) and (len(name) >= BARE_NAME_MIN_CHARS or name != text):
+        return person(name)
+    return found
+
+
+def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume subtitle, date, byline, label, field and proposer lines under the headline."""
+    for _ in range(FRONT_MATTER_MAX):
+        if not lines:
+            break
+        text = lines[0].text
+        found = header_line_fields(text)
+        if found is not None:
+            for kind, value in found:
+                _apply_field(front, kind, value)
+        elif (date := date_line(text)) is not None:
+            front.date = front.date or date
+        elif is_byline(text) or is_label(text):
+            pass
+        elif DASH_RE.match(text):
+            front.proposer = front.proposer or subtitle_proposer(text)  # else a plain subtitle
+        elif front.proposer is None and (found_proposer := _proposer_under_headline(text)) is not None:
+            front.proposer = found_proposer
+        else:
+            break
+        lines = lines[1:]
+    return lines
+
+
+def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
+    """Consume header field lines at the end of the body ("附议人：…", "提案人：…"), filling ``front``."""
+    while lines:
+        text = lines[-1].text
+        if (roles := author_note(text)) is not None:
+            front.author_roles = front.author_roles or roles
+        elif (found := header_line_fields(text)) is not None:
+            for kind, value in found:
+                _apply_field(front, kind, value)
+        else:
+            break
+        lines = lines[:-1]
+    return lines
+
+
+@cache
+def web_furniture() -> dict[str, tuple[str, ...]]:
+    """Openers of web page lines that are not the article: [line] dropped, [cut] ends it."""
+    return sections("ingest_web_furniture.txt")
+
+
+def is_navigation(text: str) -> bool:
+    """True for a breadcrumb, a navigation bar or a row of bracketed buttons."""
+    return any(pattern.match(text) for pattern in (BREADCRUMB_RE, MENU_RE, BUTTONS_RE))
+
+
+def without_web_furniture(lines: list[Line]) -> list[Line]:
+    """Lines of a web page without breadcrumbs, share and print links, and related-article lists."""
+    cues = web_furniture()
+    kept: list[Line] = []
+    for line in lines:
+        if line.text.startswith(cues.get("cut", ())) and kept:
+            break
+        if not (line.text.startswith(cues.get("line", ())) or is_navigation(line.text)):
+            kept.append(line)
+    return kept
+
+
+def single_speech(lines: list[Line]) -> SpeechLayout | None:
+    """A single speech in any supported layout; None without a headline or title field.
+
+    The top may hold section labels (【委员声音】, alone or before the headline), header fields
+    ("案由：…", "提案人：…"), a headline over one or two lines or a line "某某的发言：标题" /
+    "roles name：标题", then subtitles ("——…" naming no one), a date, bylines and a proposer line,
+    in any order. A closing attribution ("——roles name") names the proposer or completes the
+    one named at the top (see ``merge_proposers``); so does the text's own introduction of the
+    speaker (see ``introduced_in_text``).
+    """
+    lines = without_web_furniture(lines)
+    while lines and is_label(lines[0].text):
+        lines = lines[1:]
+    if lines and LABEL_RE.match(lines[0].text):
+        head = lines[0]
+        lines = [replace(head, text=strip_label(head.text)), *lines[1:]]
+    if not lines:
+        return None
+    first_number = lines[0].number
+    front = _Front()
+    rest = _read_fields(_without_form_caption(lines), front)
+    if not front.title:
+        if not rest:
+            return None
+        rest = _headline(rest, front)
+        if rest is None:
+            return None
+    rest = _front_matter(rest, front)
+    rest = _trailing_fields(rest, front)
+    closing, rest = trailing_attribution(rest)
+    proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
+    proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
+    return SpeechLayout(front.title, proposer, rest, first_number, front.date)
