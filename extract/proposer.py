@@ -325,34 +325,31 @@ def joint_proposer(text: str, *, loose: bool) -> Proposer | None:
 
 
 NAME_THEN_ROLES = re.compile(r"^(?P<name>[^（()）]{2,10})[（(](?P<roles>[^（()）]{2,60})[）)]$")
-
-
-def _person_then_roles(line: str) -> Proposer | None:
-    """A name with its roles in brackets after it ("张三（全国政协委员、某某大学教授）")."""
-    match = NAME_THEN_ROLES.match(SPACES.sub("", line))
-    if match is None:
-        return None
-    name = strip_name_marker(match.group("name"))
-    roles = match.group("roles")
-    if not is_name(name) or not has_role(roles) or is_org_name(name):
-        return None
-    return person(name, roles)
-
-
 NAME_COMMA_ROLES = re.compile(r"^(?P<name>[^，,、（()）]{2,6})[，,](?P<roles>[^（()）]{2,60})$")
+NAME_FIRST = ((NAME_THEN_ROLES, False), (NAME_COMMA_ROLES, True))
+"""Lines that set the name before its roles: in brackets after it ("张三（全国政协委员、某某大学教授）"),
+or after a comma as a closing line or a field prints it ("张三，全国政协委员、某某大学教授"); the
+second must open with a common surname, so "近年，…" is never one."""
 
 
-def _person_comma_roles(line: str) -> Proposer | None:
-    """A name, a comma, then its roles ("张三，全国政协委员、某某大学教授"), as a closing line or a
-    field prints it. The name must open with a common surname, so "近年，…" is never one."""
-    match = NAME_COMMA_ROLES.match(SPACES.sub("", line))
-    if match is None:
-        return None
-    name = strip_name_marker(match.group("name"))
-    roles = match.group("roles")
-    if not is_bare_name(name) or not has_role(roles) or is_org_name(roles):
+def _named_first(name_text: str, roles: str, *, surname: bool) -> Proposer | None:
+    """A person from a name printed before its roles, when the name and the roles read as such."""
+    name = strip_name_marker(name_text)
+    plausible = is_bare_name(name) if surname else is_name(name) and not is_org_name(name)
+    if not plausible or not has_role(roles) or is_org_name(roles):
         return None
     return person(name, roles)
+
+
+def _person_named_first(line: str) -> Proposer | None:
+    """A person whose name comes before the roles, in brackets or after a comma (``NAME_FIRST``)."""
+    compact = SPACES.sub("", line)
+    for pattern, surname in NAME_FIRST:
+        match = pattern.match(compact)
+        found = _named_first(match["name"], match["roles"], surname=surname) if match else None
+        if found is not None:
+            return found
+    return None
 
 
 def _name_then_roles(line: str) -> Proposer | None:
@@ -362,10 +359,7 @@ def _name_then_roles(line: str) -> Proposer | None:
         parts = [parts[0] + parts[1], *parts[2:]]  # a two-character name set apart: "张　伟"
     if len(parts) < 2:
         return None
-    name, roles = strip_name_marker(parts[0]), "".join(parts[1:])
-    if not is_bare_name(name) or not has_role(roles) or is_org_name(roles):
-        return None
-    return person(name, roles)
+    return _named_first(parts[0], "".join(parts[1:]), surname=True)
 
 
 def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
@@ -382,12 +376,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     line = ET_AL.sub("", line)
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
         return None
-    found = (
-        _person_with_space(line)
-        or _person_then_roles(line)
-        or _person_comma_roles(line)
-        or _name_then_roles(line)
-    )
+    found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
     if found is not None:
         return found
     compact = SPACES.sub("", line)
