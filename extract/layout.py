@@ -632,7 +632,7 @@ def date_line(text: str) -> str | None:
     return None
 
 
-FIELD_KINDS = ("title", "proposer", "author", "roles", "date", "skip")
+FIELD_KINDS = ("title", "proposer", "author", "roles", "unit", "date", "skip")
 DATETIME_PREFIX = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"

@@ -37,6 +37,8 @@ ITEM_SEPARATORS = re.compile(r"[、]")
 LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
 SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
+KEY_OR_LIST = re.compile(r"[、：:]")
+"""A list or a "key：value" line is never one body's name ("作者单位：某某大学")."""
 ET_AL = re.compile(r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?:委员|代表|人|单位)$")
 """The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位"): the first listed leads."""
 
@@ -380,7 +382,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     if found is not None:
         return found
     compact = SPACES.sub("", line)
-    if is_org_name(compact) and not ROLE_SEPARATORS.search(compact) and "、" not in compact:
+    if is_org_name(compact) and not ROLE_SEPARATORS.search(compact) and not KEY_OR_LIST.search(compact):
         return organization(compact)
     joint = joint_proposer(line, loose=False)
     if joint is not None:

@@ -57,6 +57,7 @@ from policykg.extract.proposer import (
     parse_proposer_line,
     parse_proposer_text,
     person,
+    split_title,
     strip_name_marker,
 )
 from policykg.extract.records import Proposer
@@ -69,6 +70,8 @@ HEADLINE_PART_MIN = 4.0
 BREADCRUMB_RE = re.compile(r"^[^。，,>＞»›]{1,20}(?:\s*[>＞»›]\s*[^。，,>＞»›]{1,20}){1,6}$")
 MENU_RE = re.compile(r"^[^。，,：:|｜]{2,8}(?:\s*[|｜]\s*[^。，,：:|｜]{2,8}){2,}\s*[|｜]?$")
 """A navigation bar: three or more short items between bars ("首页 | 新闻 | 图片")."""
+PAGER_RE = re.compile(r"^(?:(?:第\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|\d{1,3})[\s\u3000]*){2,}$")
+"""A row of page links under an article split over pages ("第1页　第2页　下一页")."""
 BUTTONS_RE = re.compile(r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*){2,}$")
 """A row of bracketed links ("【打印本页】 【关闭窗口】"): buttons, never a section label."""
 
@@ -148,20 +151,29 @@ class _Front:
     proposer: Proposer | None = None
     author: str | None = None
     author_roles: str | None = None
+    unit: str | None = None
+
+    def roles(self) -> str | None:
+        """The roles given for the author, with the unit field restored where a title stands
+        alone ("作者单位：某某大学" + "职务：副校长、市政协常委" → "某某大学副校长、市政协常委")."""
+        if not self.author_roles or not self.unit:
+            return self.author_roles
+        first = re.split(r"[、，,]", self.author_roles, maxsplit=1)[0]
+        return self.author_roles if split_title(first)[0] else self.unit + self.author_roles
     date: str | None = None
 
     def with_note_roles(self, proposer: Proposer | None) -> Proposer | None:
         """A person named without roles, given the roles of the author's note when there is one."""
-        if proposer is None or proposer.kind != "person" or proposer.roles or not self.author_roles:
+        if proposer is None or proposer.kind != "person" or proposer.roles or not self.roles():
             return proposer
-        return person(proposer.name, self.author_roles)
+        return person(proposer.name, self.roles())
 
     def author_proposer(self) -> Proposer | None:
         """The author as proposer (with the roles of an author's note), when one is named."""
         if self.author is None:
             return None
-        if self.author_roles and is_name(strip_name_marker(self.author)):
-            return person(strip_name_marker(self.author), self.author_roles)
+        if self.roles() and is_name(strip_name_marker(self.author)):
+            return person(strip_name_marker(self.author), self.roles())
         return parse_proposer_text(self.author)
 
 
@@ -206,6 +218,8 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
         front.author = value
     elif kind == "roles" and front.author_roles is None:
         front.author_roles = value
+    elif kind == "unit" and front.unit is None:
+        front.unit = value
     elif kind == "date" and front.date is None:
         front.date = iso_date(value)
 
@@ -335,8 +349,8 @@ def web_furniture() -> dict[str, tuple[str, ...]]:
 
 
 def is_navigation(text: str) -> bool:
-    """True for a breadcrumb, a navigation bar or a row of bracketed buttons."""
-    return any(pattern.match(text) for pattern in (BREADCRUMB_RE, MENU_RE, BUTTONS_RE))
+    """True for a breadcrumb, a navigation bar, a row of bracketed buttons or of page links."""
+    return any(pattern.match(text) for pattern in (BREADCRUMB_RE, MENU_RE, BUTTONS_RE, PAGER_RE))
 
 
 def without_web_furniture(lines: list[Line]) -> list[Line]:

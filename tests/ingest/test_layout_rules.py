@@ -166,3 +166,16 @@ def test_a_report_naming_a_body_only_as_the_subject_of_its_proposals():
     text = "让老街更有烟火气\n本报记者　吴某\n\n老街游客不少。民进某市委会建议：一是保留传统业态；二是完善停车配套。\n"
     proposer = single_speech(split_lines(text)).proposer
     assert (proposer.name, proposer.kind) == ("民进某市委会", "organization")
+
+
+def test_a_unit_field_gives_the_body_of_a_title_listed_alone():
+    text = "发展夜间经济\n作者：韩某某\n作者单位：某某学院\n职务：副院长、区政协委员\n\n夜间经济潜力大。\n"
+    proposer = single_speech(split_lines(text)).proposer
+    assert proposer.roles == ["某某学院副院长", "区政协委员"]
+    assert proposer.affiliations == ["某某学院", "区政协"]
+
+
+def test_page_links_under_an_article_are_furniture():
+    assert is_navigation("第1页　第2页　下一页")
+    assert is_navigation("上一页 1 2 3 下一页")
+    assert not is_navigation("第1页")

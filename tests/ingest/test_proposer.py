@@ -217,3 +217,10 @@ def test_a_name_set_first_then_its_roles():
     found = parse_proposer_line("韩　梅　区政协委员、某某律师事务所主任")
     assert (found.name, found.affiliations) == ("韩梅", ["区政协", "某某律师事务所"])
     assert parse_proposer_line("发展　区政协委员") is None  # 发展 is no name
+
+
+def test_a_key_value_line_is_no_body():
+    from policykg.extract.proposer import parse_proposer_line
+
+    assert parse_proposer_line("作者单位：某某学院") is None
+    assert parse_proposer_line("某某学院").kind == "organization"
