@@ -85,16 +85,10 @@ def list_entities(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: 
 def get_entity(store: StoreDep, id: NodeId, evidence_limit: EvidenceLimit = 50,
                evidence_offset: EvidenceOffset = 0) -> dict:
     """An entity with aliases, concept, proposers, relations and one page of its evidence."""
-    return evidence_page(store.node("entities", id), evidence_limit, evidence_offset)
-
-
-def evidence_page(detail: dict, limit: int, offset: int) -> dict:
-    """``detail`` with its evidence cut to ``limit`` items from ``offset``, and the total count."""
-    evidence = detail["evidence"]
-    end = offset + limit
-    return {**detail, "evidence": evidence[offset:end], "evidence_count": len(evidence),
-            "evidence_offset": offset, "evidence_limit": limit,
-            "evidence_next_offset": end if end < len(evidence) else None}
+    detail = store.entity(id, evidence_limit=evidence_limit, evidence_offset=evidence_offset)
+    end = evidence_offset + evidence_limit
+    return {**detail, "evidence_offset": evidence_offset, "evidence_limit": evidence_limit,
+            "evidence_next_offset": end if end < detail["evidence_count"] else None}
 
 
 @router.get("/concepts", tags=["concepts"], summary="List concepts", response_model=Page)

@@ -30,6 +30,7 @@ MatrixCell    {"a": ProposerRef, "b": ProposerRef, "shared": int, "jaccard": flo
 Subgraph      {"nodes": [{"id", "labels": [..], "properties": {..}}],
                "relationships": [{"type", "source", "target", "properties": {..}}]}
 EntityDetail  EntityRef + {"aliases": [..], "concept": ConceptRef|None, "evidence": [Evidence],
+               "evidence_count": int,
                "proposers": [{"proposer", "path", "via", "relations"}],
                "relations": [{"type", "direction": "out"|"in", "other": EntityRef,
                               "evidence": Evidence}]}
@@ -346,22 +347,28 @@ class GraphStore(ABC):
                 key=lambda r: (r["source"], r["type"], r["target"], sorted(r["properties"].items()))),
         }
 
-    def entity(self, entity_id: str) -> Row:
-        """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail)."""
+    def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0) -> Row:
+        """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail).
+
+        ``evidence`` holds items ``evidence_offset`` to ``evidence_offset + evidence_limit`` (all
+        by default) of ``evidence_count``; speech texts are read only for those.
+        """
+        self._check_page(evidence_limit, evidence_offset, None)
         node = self._nodes_by_ids([entity_id]).get(entity_id)
         if node is None or S.ENTITY not in node["labels"]:
             raise NotFoundError(f"no entity with id {entity_id!r}")
         props = node["properties"]
         rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, entity_ids=[entity_id]))
+        direct = _sorted_unique((r for r in rows if r["path"] == "direct"), _row_evidence_key)
+        shown = direct[evidence_offset:None if evidence_limit is None else evidence_offset + evidence_limit]
         rels = [r for r in self._rels_touching([entity_id]) if r["type"] in S.ENTITY_ENTITY_TYPES]
-        texts = self._speech_texts(sorted({r["speech_id"] for r in rows}
+        texts = self._speech_texts(sorted({r["speech_id"] for r in shown}
                                           | {r["properties"]["speech_id"] for r in rels}))
         concept = self._nodes_by_ids([props["concept"]]).get(props.get("concept")) if props.get("concept") else None
         return {
             **self._entity_ref(props), "aliases": list(props.get("aliases") or []),
             "concept": self._concept_ref(concept["properties"]) if concept else None,
-            "evidence": _sorted_unique((self._evidence(r, texts) for r in rows if r["path"] == "direct"),
-                                       _evidence_key),
+            "evidence": [self._evidence(r, texts) for r in shown], "evidence_count": len(direct),
             "proposers": self._proposer_paths(rows),
             "relations": self._entity_relations(entity_id, rels, texts),
         }

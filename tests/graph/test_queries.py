@@ -205,3 +205,12 @@ def test_who_proposed_evidence_limit_keeps_the_first_items_and_the_total(queried
 def test_who_proposed_refuses_bad_pages(queried, args, message):
     with pytest.raises(ValidationError, match=message):
         queried.who_proposed_page(**args)
+
+
+def test_entity_evidence_pages_are_slices_with_the_total(queried):
+    whole = queried.entity("fund:重庆中试熟化基金")
+    assert whole["evidence_count"] == len(whole["evidence"]) > 1
+    for offset in range(whole["evidence_count"] + 1):
+        page = queried.entity("fund:重庆中试熟化基金", evidence_limit=1, evidence_offset=offset)
+        assert page["evidence"] == whole["evidence"][offset:offset + 1]
+        assert {k: v for k, v in page.items() if k != "evidence"} == {k: v for k, v in whole.items() if k != "evidence"}
