@@ -122,13 +122,17 @@ def _mark_aliases(toks: Tokens, mentions: list[dict], lex: Lexicon) -> None:
 
 
 def _noun_reading(toks: Tokens, i: int, lex: Lexicon) -> bool:
-    """A verb that is also a head noun (组织) is the head when a noun stands before it and no
-    verb follows (农村集体经济组织、…), not when it takes a verb (以…方式组织实施)."""
+    """A verb that is also a head noun (组织) is the head when a noun stands before it (农村集体
+    经济组织、…, 志愿服务/vn 组织); before a verb too (行业组织制定…, 社会组织参与…), unless the
+    noun before is a head of its own, the subject of verb 组织 (市政府组织…), or the verb after is
+    one that 组织 governs as a verb (以…方式组织实施)."""
     if toks.classes[i] not in _VERB_CLASSES or toks.words[i] not in lex.heads:
         return False
-    if i == 0 or toks.classes[i - 1] != WORD:
+    if i == 0 or not (toks.classes[i - 1] == WORD or toks.tags[i - 1] == "vn"):
         return False
-    return i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v" or _pivot_object(toks, i, lex)
+    if i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v" or _pivot_object(toks, i, lex):
+        return True
+    return toks.words[i + 1] not in lex.kinds("serial") and head_at(toks, i - 1, lex) is None
 
 
 def _pivot_object(toks: Tokens, i: int, lex: Lexicon) -> bool:

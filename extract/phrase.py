@@ -281,6 +281,8 @@ def _own_head(word: str, lex: Lexicon) -> Head | None:
     if found is not None and any(word.endswith(w) and len(w) > len(found.text)
                                  for w in lex.kinds("nonhead")):
         found = None  # 全局 and words ending in it (事关全局) name no 局
+    if found is not None and found.rule == "standalone" and word != found.text:
+        found = None  # 督办, 举办 are verbs; only a 办 of its own (河长/办) is a head
     _OWN_HEAD[word] = found
     return found
 
@@ -335,14 +337,15 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)) \
                 and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex)):
             first, k = k, k - 1
-        elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo:
+        elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo \
+                and toks.classes[toks.bracket_open[k] - 1] in NOUNISH:
             first, k = toks.bracket_open[k], toks.bracket_open[k] - 1  # …中心（重庆）有限公司
         elif (c == JOIN and k > lo and toks.classes[k - 1] in NOUNISH | {QCLOSE}):
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
-                                         bare_head and k == k0):
+                                         bare_head and k == k0, _verbs_to(toks, k, k0)):
             first, k = k, k - 1
         elif c == VACT and k == k0 and k > lo and _action_names_head(toks, k, head_type, bare_head,
                                                                      lex or lexicon()):
@@ -365,6 +368,8 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
         return False
     if head_at(toks, k - 1, lex) is not None:
         return False  # 企业利用平台: after a head of its own the verb is that subject's verb
+    if toks.words[k] in lex.kinds("joining"):
+        return True  # 医养结合服务中心: a verb-object compound of joining modifies the head
     if toks.tags[k] in ("n", "vn"):
         return True
     return bare_head and head_type != "Institution" and toks.words[k] not in lex.kinds("coverb")
@@ -418,8 +423,14 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     return k > 0 and toks.classes[k - 1] == QUANT
 
 
+def _verbs_to(toks: Tokens, k: int, k0: int) -> bool:
+    """Whether only verbs stand between token ``k`` and the head after ``k0``."""
+    return k < k0 and all(toks.classes[j] in (VFUSED, VLEAD) for j in range(k + 1, k0 + 1))
+
+
 def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool,
-                 head_type: str = "", before_bare_head: bool = False) -> bool:
+                 head_type: str = "", before_bare_head: bool = False,
+                 verbs_to_head: bool = False) -> bool:
     """A verb such as 培育 or 引导 sits inside a name when a noun precedes it and it stands right
     before the head (企业扶持机制, 政府引导基金), or when the noun before it is no head of its own
     (财政支持稳定增长机制); not when it opens the phrase or follows a subject (龙头企业建设产业
@@ -440,6 +451,8 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return False
     if next_to_head or toks.words[k - 1] == "政府":
         return True
+    if verbs_to_head and head_type != "Institution":
+        return True  # 口岸查验单位联合查验机制: a verb run straight to the head names the arrangement
     return head_at(toks, k - 1, lex) is None
 
 
@@ -699,12 +712,15 @@ _COUNT_CHARS = frozenset("两二三四五六七八九十多")
 def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[int, int]]) -> bool:
     """Whether “X和Y Z” joins two noun phrases rather than two modifiers of Z: X has modifiers
     and ends in a noun that heads a phrase of its own without being an entity (标准, 目录,
-    市场: 教师认定标准和校企人员双向流动机制), and Y Z has a modifier of its own. Plain nouns
+    市场: 教师认定标准和校企人员双向流动机制), or is one word ending in such a noun after a
+    modifier of its own (冷藏库和配送中心), and Y Z has a modifier of its own. Plain nouns
     coordinate as modifiers (沿线国家和地区金融合作机制, 数据采集与共享机制)."""
-    if len(right) < 2 or len(units(toks, left.first, left.last)) < 2:
+    if len(right) < 2:
         return False
-    last = toks.words[left.last]
-    return any(last.endswith(w) for w in lexicon().kinds("np_head"))
+    last, heads = toks.words[left.last], lexicon().kinds("np_head")
+    if len(units(toks, left.first, left.last)) < 2:  # one word: its own modifier (冷藏/库)
+        return any(last.endswith(w) and len(last) > len(w) for w in heads)
+    return any(last.endswith(w) for w in heads)
 
 
 def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,

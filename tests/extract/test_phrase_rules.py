@@ -425,3 +425,62 @@ def test_responsibility_systems_are_mechanisms(found):
 def test_cooperatives_farms_and_village_clinics_are_institutions_alone(found):
     got = found("支持合作社、农场和村卫生室参与。")
     assert {("Institution", "合作社"), ("Institution", "农场"), ("Institution", "村卫生室")} <= got
+
+
+def test_verb_object_compound_of_joining_modifies_the_head(found):
+    assert ("Platform", "农旅融合发展中心") in found("支持乡镇设立农旅融合发展中心。")
+
+
+def test_administrative_centre_of_a_body_is_an_institution(found):
+    got = found("由区社会保险管理中心负责审核，建设区级物流分拨中心。")
+    assert ("Institution", "区社会保险管理中心") in got
+    assert ("Platform", "区级物流分拨中心") in got
+
+
+def test_institution_and_centre_coordinated_with_he_stay_apart(found):
+    got = found("鼓励农村信用社和医疗保障管理中心合作。")
+    assert {("Institution", "农村信用社"), ("Institution", "医疗保障管理中心")} <= got or \
+        ("Institution", "医疗保障管理中心") in got
+    assert not any("和" in text for _, text in got)
+
+
+def test_facility_noun_and_centre_coordinated_with_he_stay_apart(found):
+    got = found("建设冷藏库和配送中心。")
+    assert ("Platform", "配送中心") in got
+    assert ("Platform", "冷藏库和配送中心") not in got
+
+
+def test_exchange_is_a_head(found):
+    assert ("Platform", "西部排污权交易所") in found("支持西部排污权交易所开展业务。")
+
+
+def test_organisation_before_a_verb_is_a_noun(found):
+    assert ("Institution", "公益组织") in found("鼓励公益组织参与社区治理。")
+    assert ("Institution", "行业组织") in found("行业组织制定自律公约。")
+
+
+def test_organisation_governing_a_serial_verb_is_a_verb(found):
+    assert not any(text.endswith("组织") for _, text in found("以集中方式组织开展培训。"))
+
+
+def test_standalone_ban_is_an_office_but_verbs_ending_in_it_are_not(found):
+    got = found("由市乡村振兴办牵头建立问题督办机制。")
+    assert ("Institution", "市乡村振兴办") in got
+    assert ("Mechanism", "问题督办机制") in got
+
+
+def test_verb_before_a_named_meeting_opens_no_institution(found):
+    assert ("Institution", "国有企业") in found("每季度召开国有企业座谈会。")
+
+
+def test_item_number_in_brackets_is_no_part_of_a_name(found):
+    got = found("　（三）拓宽科技企业融资渠道。")
+    assert ("Institution", "科技企业") in got
+
+
+def test_verbs_run_straight_to_the_head_name_the_arrangement(found):
+    assert ("Mechanism", "海关监管单位联合执法机制") in found("建立海关监管单位联合执法机制。")
+
+
+def test_bound_prefix_she_stays_on_an_institution(found):
+    assert ("Institution", "涉外公证机构") in found("培育涉外公证机构。")
