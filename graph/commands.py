@@ -74,7 +74,11 @@ def echo_table(headers: list[str], rows: Iterable[list[Any]]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @backend_options
 @click.option("--batch-size", type=click.IntRange(min=1), help="Rows per UNWIND batch on Neo4j (default 5000).")
-def build_command(paths: tuple[Path, ...], use_neo4j: bool, store_path: Path | None, batch_size: int | None) -> None:
+@click.option("--transaction-rows", type=click.IntRange(min=1),
+              help="Rows per Neo4j transaction (default 20000): consecutive documents share one, a document is "
+                   "never split; 1 gives every document its own transaction.")
+def build_command(paths: tuple[Path, ...], use_neo4j: bool, store_path: Path | None, batch_size: int | None,
+                  transaction_rows: int | None) -> None:
     """Extract PATHs (default: the sample corpus) and load them into the graph.
 
     Each document is loaded whole or not at all; a file that fails to read, extract or validate
@@ -86,7 +90,7 @@ def build_command(paths: tuple[Path, ...], use_neo4j: bool, store_path: Path | N
     result = read_paths(list(paths) or [sample_corpus()])
     failures = [str(e) for e in result.errors]
     records = _annotate(result.records, failures)
-    settings = settings_of(use_neo4j, store_path, batch_size=batch_size)
+    settings = settings_of(use_neo4j, store_path, batch_size=batch_size, transaction_rows=transaction_rows)
     with open_store(settings, ensure_schema=True) as store:
         summary = _load(store, records)
         counts = store.counts()

@@ -42,6 +42,7 @@ class StoreSettings:
     neo4j_password: str = "policykg-local"
     neo4j_database: str = "neo4j"
     batch_size: int | None = None  # None: the Neo4j store's default
+    transaction_rows: int | None = None  # None: the Neo4j store's default (1: one document per transaction)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> StoreSettings:
@@ -132,11 +133,12 @@ def _embedded_store(settings: Any) -> Iterator[GraphStore]:
 
 @contextmanager
 def _neo4j_store(settings: Any, options: DriverOptions) -> Iterator[Neo4jStore]:
-    from policykg.graph.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore
+    from policykg.graph.neo4j_store import DEFAULT_BATCH_SIZE, DEFAULT_TRANSACTION_ROWS, Neo4jStore
 
     with neo4j_driver(settings, options) as driver:
         store = Neo4jStore(driver, database=settings.neo4j_database,
-                           batch_size=getattr(settings, "batch_size", None) or DEFAULT_BATCH_SIZE)
+                           batch_size=getattr(settings, "batch_size", None) or DEFAULT_BATCH_SIZE,
+                           transaction_rows=getattr(settings, "transaction_rows", None) or DEFAULT_TRANSACTION_ROWS)
         try:
             yield store
         finally:

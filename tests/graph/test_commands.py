@@ -89,7 +89,7 @@ def test_export_refuses_unknown_labels(built, tmp_path):
 
 @pytest.mark.neo4j
 def test_build_into_neo4j(neo4j_clean, monkeypatch):
-    result = CliRunner().invoke(main, ["build", "--neo4j", "--batch-size", "100"])
+    result = CliRunner().invoke(main, ["build", "--neo4j", "--batch-size", "100", "--transaction-rows", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("neo4j store: 1 loaded")
     hits = json.loads(run("query", "who-proposed", "--q", "pilot", "--json", "--neo4j"))
