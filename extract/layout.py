@@ -481,13 +481,36 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             continue
         if index == 0 or (lines[index].blank_before and not noise):
             continue
-        proposer = None if field_of(lines[index].text) else _page_proposer_line(lines[index].text)
+        field_ = field_of(lines[index].text)
+        if field_ is not None:
+            start = _numbered_entry(lines, index, field_)
+            if start is not None and (not starts or index - 1 > starts[-1][1]):
+                starts.append(start)
+            continue
+        proposer = _page_proposer_line(lines[index].text)
         top = _above_front_lines(lines, index) if proposer else index
         headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, index, proposer, title))
     return starts
+
+
+def _numbered_entry(
+    lines: list[Line], index: int, field_: tuple[str, str]
+) -> tuple[int, int, Proposer, str] | None:
+    """A digest's entry: a headline line, numbered or not ("1．关于……的提案"), over a proposer
+    field ("提案人：…"). The field's key is cue enough for a number that would otherwise mark an
+    item; a headline that is itself a field ("案由：…") opens no page speech."""
+    kind, value = field_
+    if kind != "proposer" or not value or index == 0:
+        return None
+    above = lines[index - 1].text
+    marker = starts_with_marker(above)
+    title = above[marker.end :].strip(SPACE_CHARS) if marker else above
+    if field_of(above) is not None or not is_headline(title):
+        return None
+    return index - 1, index, parse_proposer_text(value), title
 
 
 def _page_proposer_line(text: str) -> Proposer | None:
@@ -580,9 +603,10 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
 
 
 def join_headline(parts: list[str]) -> str:
-    """A headline printed over several lines, joined as printed; a "——" subtitle line is left out."""
+    """A headline printed over several lines, joined as printed; a "——" subtitle line is left out,
+    and so is a column's name set before a bar ("委员会客厅｜标题")."""
     kept = [part for part in parts if not DASH_RE.match(part)] or parts
-    return "".join(kept)
+    return KICKER_RE.sub("", "".join(kept))
 
 
 # --- single speeches --------------------------------------------------------------------------
@@ -591,6 +615,8 @@ SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|�
 COLON_RE = re.compile(r"[：:]")
 FIELD_SPLIT_RE = re.compile(r"\s*[/／|｜]\s*|\s{2,}|\u3000+")
 DASH_RE = re.compile(r"^[—\-–―]{1,2}")
+KICKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:\s*｜\s*|\s+\|\s*|\s*\|\s+)(?=\S)")
+"""A column's name before a bar that opens a headline ("委员会客厅｜…", "声音 | …")."""
 ISO_DATE_RE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 WEEKDAY_RE = re.compile(r"\s*(?:星期|周)[一二三四五六日天]")
 DATE_LINE_MAX_WIDTH = 24

@@ -259,7 +259,7 @@ def _is_front_matter(line: Line) -> bool:
         or is_byline(text)
         or is_label(text)
         or header_line_fields(text)
-        or _proposer_under_headline(text)
+        or _proposer_under_headline(strip_label(text))
     )
 
 
@@ -319,8 +319,8 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
             pass
         elif DASH_RE.match(text):
             front.proposer = front.proposer or subtitle_proposer(text)  # else a plain subtitle
-        elif front.proposer is None and (found_proposer := _proposer_under_headline(text)) is not None:
-            front.proposer = found_proposer
+        elif front.proposer is None and (found_proposer := _proposer_under_headline(strip_label(text))):
+            front.proposer = found_proposer  # bare, or after a label ("【委员名片】张三，roles")
         else:
             break
         lines = lines[1:]

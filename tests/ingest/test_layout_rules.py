@@ -179,3 +179,39 @@ def test_page_links_under_an_article_are_furniture():
     assert is_navigation("第1页　第2页　下一页")
     assert is_navigation("上一页 1 2 3 下一页")
     assert not is_navigation("第1页")
+
+
+def test_a_proposer_after_a_label_under_the_headline():
+    text = "“老街要留住人”\n【委员名片】韩某某，区政协委员、某某学院教授\n\n老街是城市记忆。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "“老街要留住人”"
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("韩某某", ["区政协", "某某学院"])
+
+
+def test_a_guest_field_names_the_speaker_and_the_hosts_questions_are_dropped():
+    from policykg.extract.layout import speech_text
+
+    text = "夜市怎么管\n\n嘉宾：区政协委员　韩某某\n主持人：本报记者　吴某\n\n主持人：夜市难在哪？\n韩某某：难在管理。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.proposer.name == "韩某某"
+    assert speech_text(layout.body, layout.proposer, narration=True) == "难在管理。"
+
+
+def test_a_column_name_before_a_bar_is_not_part_of_the_title():
+    from policykg.extract.layout import join_headline
+
+    assert join_headline(["委员会客厅｜夜市怎么管"]) == "夜市怎么管"
+    assert join_headline(["委员声音 | 夜市怎么管"]) == "夜市怎么管"
+    assert join_headline(["数字|智能融合"]) == "数字|智能融合"  # a bar inside a headline, not a column's
+
+
+def test_numbered_digest_entries_over_proposer_fields_open_page_speeches():
+    page = (
+        "提案摘编\n\n1．关于发展夜间经济的提案\n提案人：民进某市委会\n\n夜市潜力大。建议：一是延长营业时间。\n\n"
+        "2．关于改造老街的提案\n提案人：区政协委员　韩某某\n\n老街老旧。建议：一是保留业态；二是完善停车。\n"
+    )
+    _, speeches = find_speeches(split_lines(page))
+    assert [(s.title, s.proposer.name) for s in speeches] == [
+        ("关于发展夜间经济的提案", "民进某市委会"),
+        ("关于改造老街的提案", "韩某某"),
+    ]

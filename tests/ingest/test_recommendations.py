@@ -174,3 +174,10 @@ def test_parallel_paragraphs_of_obligation_are_the_list_without_a_trigger():
     text = "老街游客不少，但停车难。\n要保留传统业态。细则。\n要完善停车配套。\n总之，老街大有可为。"
     assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
     assert split_recommendations("老街游客不少。\n要保留传统业态。\n老街大有可为。", "doc:x/s1") == []
+
+
+def test_an_announced_count_of_proposals_opens_the_list():
+    from policykg.extract.recommendations import split_recommendations
+
+    text = "难在管理。我的建议有两条。一是划定区域；二是加强监管。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["划定区域", "加强监管"]
