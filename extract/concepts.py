@@ -99,19 +99,47 @@ def concept_for(canonical: str, type_: str) -> Concept | None:
 
     Specificity is the matched pattern's literal length, then the length it anchors at the end
     of the name (the head: 增长机制 beats 支持*机制), then the concept's priority, then file
-    order. Quotes and spaces in the name are ignored.
+    order. Quotes and spaces in the name are ignored. Only the patterns that can match are
+    tried: those whose anchored tail ends the name (looked up by the name's endings) and those
+    with a trailing ``*``.
     """
     name = clean(canonical)
     best: tuple[int, ...] = (0,)
     found = None
+    for pattern, order, concept in _candidates(name, type_):
+        key = (pattern_score(pattern, name), _tail_length(pattern), concept.priority, -order)
+        if key[0] and key > best:
+            best, found = key, concept
+    return found
+
+
+Candidate = tuple[str, int, Concept]
+"""A pattern, its concept's place in the file and the concept."""
+
+
+def _candidates(name: str, type_: str) -> list[Candidate]:
+    """The patterns of ``type_`` that may match ``name``: by the name's endings, plus the
+    unanchored ones (a trailing ``*``)."""
+    by_tail, unanchored, longest = _pattern_index(type_)
+    out = list(unanchored)
+    for n in range(1, min(len(name), longest) + 1):
+        out.extend(by_tail.get(name[-n:], ()))
+    return out
+
+
+@cache
+def _pattern_index(type_: str) -> tuple[dict[str, list[Candidate]], tuple[Candidate, ...], int]:
+    """The patterns of ``type_`` indexed by the tail they anchor at the end of a name."""
+    by_tail: dict[str, list[Candidate]] = {}
+    unanchored: list[Candidate] = []
     for order, concept in enumerate(all_concepts()):
         if concept.type != type_:
             continue
         for pattern in concept.patterns:
-            key = (pattern_score(pattern, name), _tail_length(pattern), concept.priority, -order)
-            if key[0] and key > best:
-                best, found = key, concept
-    return found
+            tail = pattern.rsplit("*", 1)[-1]
+            target = by_tail.setdefault(tail, []) if tail else unanchored
+            target.append((pattern, order, concept))
+    return by_tail, tuple(unanchored), max(map(len, by_tail), default=0)
 
 
 def _tail_length(pattern: str) -> int:

@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.extract.datafiles import read_tsv
 
@@ -110,9 +110,20 @@ def canonical_name(surface: str, type_: str) -> tuple[str, list[str]]:
     >>> canonical_name("“专精特新”企业", "Institution")
     ('专精特新企业', ['“专精特新”企业'])
     """
-    canonical = expand_abbreviation(clean(surface), type_)
+    canonical = canonical_text(surface, type_)
     alias = display_form(surface)
     return canonical, [] if alias == canonical else [alias]
+
+
+@lru_cache(maxsize=65536)
+def canonical_text(surface: str, type_: str) -> str:
+    """The canonical name alone, memoised: coreference checks compare each name with every
+    earlier one, so the same names are canonicalised again and again.
+
+    >>> canonical_text("国企", "Institution")
+    '国有企业'
+    """
+    return expand_abbreviation(clean(surface), type_)
 
 
 _OPENING, _CLOSING = "“‘「『\"'", "”’」』\"'"
@@ -161,7 +172,7 @@ def is_coreferent(short: str, long: str, type_: str = "*") -> bool:
     >>> is_coreferent("政府基金", "联合政府基金的产业基金")
     False
     """
-    short_c, long_c = canonical_name(short, type_)[0], canonical_name(long, type_)[0]
+    short_c, long_c = canonical_text(short, type_), canonical_text(long, type_)
     if short_c == long_c:
         return True
     if len(short_c) >= len(long_c) or not long_c.endswith(short_c):
