@@ -61,6 +61,7 @@ UNWRAPPED_WIDTH = 48
 WRAP_SLACK = 2.5
 WRAPPED_SHARE = 0.5
 NARRATION_REACH = 3
+SAYING_FRAME = 12
 ORNAMENT_RE = re.compile(r"^[\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55]+[\s\u3000]*")
 """Ornaments that open a line (■ ★ ◆ ● ▲ ☆ ✦): typographic marks, never part of its text."""
 RULE_RE = re.compile(r"^[—\-–―_＿=＝~～*＊·•.．…\s\u3000]{3,}$")
@@ -865,12 +866,15 @@ def _outside_quotes(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _third_person(name: str | None) -> re.Pattern[str]:
-    """A subject (他, 她, the proposer's name) followed closely by a verb of saying."""
+    """A subject (他, 她, the proposer's name) followed closely by a verb of saying, or by one that
+    ends the clause after a short frame ("王某近日接受记者采访时说。")."""
     cues = narration_cues()
     subjects = list(cues["person"]) + ([re.escape(name)] if name else [])
     subject = "|".join(subjects)
     verb = "|".join(re.escape(v) for v in cues["verb"])
-    return re.compile(rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})")
+    near = rf"[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})"
+    closing = rf"[^，。；：“”]{{0,{SAYING_FRAME}}}?(?:{verb})(?=[。：:])"
+    return re.compile(rf"(?:{subject})(?:{near}|{closing})")
 
 
 def is_narration(text: str, proposer: Proposer | None) -> bool:
@@ -965,8 +969,9 @@ def _proposing(name: str | None) -> re.Pattern[str]:
 
 def reported_proposal(text: str, name: str | None) -> str:
     """A reporter's paragraph that reports the speaker's proposals without quoting them
-    ("对此，张三建议：一是……"): the proposal from the verb on ("建议：一是……"), else nothing."""
-    if "“" in text:
+    ("对此，张三建议：一是……"): the proposal from the verb on ("建议：一是……"), else nothing.
+    Quoted terms inside it (“物业+社区”) do not matter; quoted speech is taken instead."""
+    if quoted_speech(text):
         return ""
     match = _proposing(name).search(text)
     return text[match.start("verb") :] if match else ""

@@ -215,3 +215,20 @@ def test_numbered_digest_entries_over_proposer_fields_open_page_speeches():
         ("关于发展夜间经济的提案", "民进某市委会"),
         ("关于改造老街的提案", "韩某某"),
     ]
+
+
+def test_a_reporters_frame_ending_in_a_verb_of_saying_is_narration():
+    from policykg.extract.layout import is_narration
+    from policykg.extract.proposer import person
+
+    speaker = person("韩某某")
+    assert is_narration("“老街要留住人。”韩某某近日接受记者采访时说。", speaker)
+    assert not is_narration("韩某某所在的街道近年来变化很大，游客越来越多。", speaker)
+
+
+def test_quoted_terms_do_not_hide_a_reported_proposal():
+    from policykg.extract.layout import reported_proposal
+
+    text = "他建议，一是推行“物业+社区”模式；二是完善停车。"
+    assert reported_proposal(text, "韩某某") == "建议，一是推行“物业+社区”模式；二是完善停车。"
+    assert reported_proposal("他说：“要推行新模式，管好老街。”", "韩某某") == ""
