@@ -5,9 +5,13 @@ after every line, words split across lines, a masthead (editors, telephone, date
 fused with the banner headline), a section banner, and then speeches: a headline line followed
 directly by a proposer line, then the body.
 
-Speech boundaries come from that pairing: a proposer line (see ``proposer.parse_proposer_line``)
-directly under a headline-like line, or one line holding both ("王建国委员的发言：标题"). Everything
-before the first headline is masthead.
+Speech boundaries come from that pairing: a proposer line (see ``proposer.parse_proposer_line``),
+bare or in brackets, directly under a headline-like line, or one line holding both
+("王建国委员的发言：标题"). A date or byline may stand between headline and proposer line; a
+digest's entry may be numbered ("1．关于……的提案") over a "提案人：…" field; where blank lines
+are noise, a headline may cross them (two lines at most). A headline that the layout sets off (an
+ornament such as ■ ★ ◆, or a drawn rule above it) opens a speech without a proposer line when its
+text closes with an attribution ("——某某委会"). Everything before the first headline is masthead.
 
 A single speech is read by ``speech_layout.single_speech``; the pieces both readers share (header
 fields, dates, bylines, attributions, subtitles) live here.
