@@ -153,31 +153,25 @@ def test_yao_inside_words_is_no_marker():
     assert split("统一要求。唯一要做的是落实。") == []
 
 
-def test_a_proposing_verb_run_on_into_a_first_item_opens_the_list():
-    from policykg.extract.recommendations import split_recommendations
-
-    text = "老街游客不少。建议，一是保留传统业态；二是完善停车配套。"
-    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
-    assert split_recommendations("他建议，要多听群众意见。", "doc:x/s1") == []
-
-
-def test_items_named_by_a_numbered_proposal_word():
-    from policykg.extract.recommendations import split_recommendations
-
-    text = "背景如此。\n建议一：延长营业时间。\n建议二：完善交通接驳。\n"
-    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["延长营业时间", "完善交通接驳"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老街游客不少。建议，一是保留传统业态；二是完善停车配套。",  # verb run on into item 1
+        "背景如此。\n建议一：保留传统业态。\n建议二：完善停车配套。\n",  # items named 建议一：
+        "老街游客不少。\n要保留传统业态。细则。\n要完善停车配套。\n总之，老街大有可为。",  # 要… paragraphs
+        "难在管理。我的建议有两条。一是保留传统业态；二是完善停车配套。",  # an announced count
+    ],
+)
+def test_lists_found_without_the_usual_trigger(text):
+    assert [r.heading for r in split(text)] == ["保留传统业态", "完善停车配套"]
 
 
-def test_parallel_paragraphs_of_obligation_are_the_list_without_a_trigger():
-    from policykg.extract.recommendations import split_recommendations
-
-    text = "老街游客不少，但停车难。\n要保留传统业态。细则。\n要完善停车配套。\n总之，老街大有可为。"
-    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["保留传统业态", "完善停车配套"]
-    assert split_recommendations("老街游客不少。\n要保留传统业态。\n老街大有可为。", "doc:x/s1") == []
-
-
-def test_an_announced_count_of_proposals_opens_the_list():
-    from policykg.extract.recommendations import split_recommendations
-
-    text = "难在管理。我的建议有两条。一是划定区域；二是加强监管。"
-    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["划定区域", "加强监管"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他建议，要多听群众意见。",  # a proposing verb with no first item
+        "老街游客不少。\n要保留传统业态。\n老街大有可为。",  # one 要… paragraph is no list
+    ],
+)
+def test_no_list_without_a_list(text):
+    assert split(text) == []
