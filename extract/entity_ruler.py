@@ -212,10 +212,12 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
 def _nested(toks: Tokens, i: int, first: int) -> bool:
     """Whether the phrase ending at head ``i`` modifies a larger phrase after it. Not when a
     preposition governs it and a plain verb follows: that verb is the predicate
-    (由市大数据发展局统筹…)."""
+    (由市大数据发展局统筹…), and so is a known verb the segmenter reads as a noun (由市文化馆
+    运营/vn 非遗工坊: 运营 is the operator's verb, not a head the body modifies)."""
     if i + 1 >= len(toks.words) or toks.classes[i + 1] not in NOUNISH:
         return False
-    return not (toks.tags[i + 1] == "v" and first > 0 and toks.classes[first - 1] == PREP)
+    verb = toks.tags[i + 1] == "v" or (toks.tags[i + 1] == "vn" and toks.words[i + 1] in lexicon().verbs)
+    return not (verb and first > 0 and toks.classes[first - 1] == PREP)
 
 
 def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:

@@ -149,7 +149,7 @@ def display_form(surface: str) -> str:
 
 @cache
 def _coreference_data() -> dict[str, tuple[str, ...]]:
-    data: dict[str, list[str]] = {"bare": [], "contrast": [], "function": []}
+    data: dict[str, list[str]] = {"bare": [], "class": [], "contrast": [], "function": []}
     for row in read_tsv("coreference.tsv"):
         data.setdefault(row["kind"], []).append(row["value"])
     return {kind: tuple(values) for kind, values in data.items()}
@@ -169,6 +169,8 @@ def is_coreferent(short: str, long: str, type_: str = "*") -> bool:
     False
     >>> is_coreferent("国有企业", "非国有企业")
     False
+    >>> is_coreferent("金融机构", "银行业金融机构")
+    False
     >>> is_coreferent("政府基金", "联合政府基金的产业基金")
     False
     """
@@ -181,7 +183,8 @@ def is_coreferent(short: str, long: str, type_: str = "*") -> bool:
 
 
 def _is_referring_head(short: str) -> bool:
-    return len(short) >= 2 and short not in _coreference_data()["bare"]
+    data = _coreference_data()
+    return len(short) >= 2 and short not in data["bare"] and short not in data["class"]
 
 
 def _is_narrowing_modifier(prefix: str) -> bool:

@@ -388,14 +388,15 @@ def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:
 
 def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
     """Whether the verb at ``k`` follows the object of a coverb (依托高新区 | 建设…, 在园区 |
-    建设…, 以街道为单位 | 建设…): the verb then heads a new verb phrase and opens no name."""
+    建设…, 以街道为单位 | 建设…), or the object of a verb that governs a clause (支持区县 | 建设…,
+    鼓励社会资本 | 建设…): the verb then heads a new verb phrase and opens no name."""
     j, floor = k - 1, max(0, k - _MAX_PHRASE)
     walk = NOUNISH | {COORD, LOC}
     while j >= floor and (toks.classes[j] in walk or toks.classes[j] == QCLOSE):
         if toks.classes[j] == QCLOSE:
             j = toks.quote_open.get(j, -1)
         j -= 1
-    return 0 <= j < k - 1 and toks.words[j] in lex.kinds("coverb")
+    return 0 <= j < k - 1 and toks.words[j] in lex.kinds("coverb") | lex.kinds("clause_verb")
 
 
 def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) -> bool:

@@ -483,3 +483,46 @@ def test_verbs_run_straight_to_the_head_name_the_arrangement(found):
 
 def test_bound_prefix_she_stays_on_an_institution(found):
     assert ("Institution", "涉外公证机构") in found("培育涉外公证机构。")
+
+
+def test_fuze_after_an_operator_is_its_verb_not_part_of_the_platform(found):
+    got = found("由区文化馆负责非遗展示平台的日常管理。")
+    assert ("Platform", "非遗展示平台") in got
+    assert not any("负责" in text for _, text in got)
+
+
+def test_operator_before_a_verb_read_as_a_noun_keeps_its_level(found):
+    got = found("由区青年创业协会运营青年人才驿站。")
+    assert ("Institution", "区青年创业协会") in got
+    assert ("Platform", "青年人才驿站") in got
+
+
+def test_proposing_verb_after_the_object_of_a_clause_verb_opens_a_new_phrase(found):
+    got = found("鼓励街道建设社区托育实训基地。")
+    assert ("Platform", "社区托育实训基地") in got
+    assert not any(text.startswith("街道") for _, text in got)
+
+
+def test_attributive_chipai_stays_on_an_institution(found):
+    assert ("Institution", "持牌消费金融公司") in found("引导持牌消费金融公司规范经营。")
+
+
+def test_administrative_guidance_centre_is_an_institution(found):
+    assert ("Institution", "县社会救助指导中心") in found("由县社会救助指导中心统筹。")
+
+
+def test_jiguan_heads_an_institution(found):
+    assert ("Institution", "司法行政机关") in found("推动司法行政机关加强指导。")
+
+
+def test_a_service_team_is_an_institution(found):
+    assert ("Institution", "“乡村医生”巡回服务队") in found("组建“乡村医生”巡回服务队。")
+
+
+def test_kexie_is_a_body_with_its_level(found):
+    assert ("Institution", "县科协") in found("由县科协组织开展评选。")
+
+
+def test_bare_yiyuan_is_an_institution_category(found):
+    got = found("推动社区卫生机构和医院共享检查结果。")
+    assert ("Institution", "医院") in got

@@ -11,6 +11,12 @@ def test_each_entity_once_and_short_coreferent_folded_into_the_earlier(extract):
     assert "领军企业" in rec.entities[0].aliases
 
 
+def test_a_class_named_after_a_narrower_member_is_its_own_entity(extract):
+    rec = extract("引导农村中小金融机构下沉服务，鼓励金融机构参与乡村振兴。")
+    names = [e.canonical for e in rec.entities]
+    assert names == ["农村中小金融机构", "金融机构"]
+
+
 def test_abbreviation_folds_into_the_full_name(extract):
     rec = extract("深化国有企业改革，激发国企活力。")
     assert [e.canonical for e in rec.entities] == ["国有企业"]
