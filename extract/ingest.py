@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -30,8 +30,10 @@ from policykg.extract.layout import (
     Masthead,
     SpeechLayout,
     find_speeches,
+    fold_traditional,
     is_label,
     parse_masthead,
+    restore_characters,
     speech_text,
     split_lines,
 )
@@ -202,7 +204,7 @@ def parse_page(
 
     Raises InputError when no speech (a headline directly followed by a proposer line) is found.
     """
-    lines = split_lines(text)
+    lines = without_web_furniture(split_lines(text))  # the same lines ``is_page`` judged
     masthead, speeches = find_speeches(lines)
     if not speeches:
         raise InputError("no speech found (no headline followed by a proposer line)", source=source)
@@ -239,11 +241,38 @@ def parse_speech(
 def parse_text(
     text: str, source: str, proposer: Proposer | None, *, document_id: str, digest: str
 ) -> list[SpeechRecord]:
-    """A text file: a page of speeches when its layout shows one, else a single speech."""
+    """A text file: a page of speeches when its layout shows one, else a single speech.
+
+    A text in traditional characters is read through its simplified folding (one character for
+    one, so offsets hold) and its records get the printed characters back.
+    """
     check_chinese(text, source)
+    printed = text
+    text, back = fold_traditional(text)
     if is_page(split_lines(text)):
-        return parse_page(text, source, proposer, document_id=document_id, digest=digest)[1]
-    return [parse_speech(text, source, proposer, document_id=document_id, digest=digest)]
+        records = parse_page(text, source, proposer, document_id=document_id, digest=digest)[1]
+    else:
+        records = [parse_speech(text, source, proposer, document_id=document_id, digest=digest)]
+    if back:
+        digest = digest or sha256(printed.encode("utf-8"))
+        records = [as_printed(record, back, digest) for record in records]
+    return records
+
+
+def as_printed(record: SpeechRecord, back: dict[str, str], digest: str) -> SpeechRecord:
+    """A record read from a folded text with the source's own characters in its strings."""
+    def put(value: str | None) -> str | None:
+        return restore_characters(value, back) if value else value
+
+    document = replace(record.document, sha256=digest, publication=put(record.document.publication),
+                       topic=put(record.document.topic))
+    proposer = replace(record.proposer, name=put(record.proposer.name),
+                       roles=[put(role) for role in record.proposer.roles],
+                       affiliations=[put(org) for org in record.proposer.affiliations])
+    speech = replace(record.speech, title=put(record.speech.title), text=put(record.speech.text))
+    recommendations = [replace(item, heading=put(item.heading)) for item in record.recommendations]
+    return replace(record, document=document, speech=speech, proposer=proposer,
+                   recommendations=recommendations)
 
 
 def is_page(lines: list[Line]) -> bool:

@@ -38,9 +38,11 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import (
+    is_bare_name,
     name_markers,
     parse_proposer_line,
     parse_proposer_text,
+    split_title,
 )
 from policykg.extract.recommendations import starts_with_marker
 from policykg.extract.records import Proposer
@@ -66,8 +68,12 @@ WRAP_SLACK = 2.5
 WRAPPED_SHARE = 0.5
 NARRATION_REACH = 3
 SAYING_FRAME = 12
-ORNAMENT_RE = re.compile(r"^[\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55]+[\s\u3000]*")
-"""Ornaments that open a line (■ ★ ◆ ● ▲ ☆ ✦): typographic marks, never part of its text."""
+ORNAMENTS = "\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55\U0001f300-\U0001faff\ufe0f"
+ORNAMENT_RE = re.compile(rf"^[{ORNAMENTS}]+[\s\u3000]*")
+"""Ornaments that open a line (■ ★ ◆ ● ▲ ☆ ✦, and pictographs such as 📌 ✅ 👉 in copies of
+social-media posts): typographic marks, never part of its text."""
+TRAILING_ORNAMENT_RE = re.compile(rf"[\s\u3000]*[{ORNAMENTS}]+$")
+"""Ornaments that close a line ("▶ 委员建言 ◀"): the other half of a framing pair."""
 RULE_RE = re.compile(r"^[—\-–―_＿=＝~～*＊·•.．…\s\u3000]{3,}$")
 """A line drawn across the column (————, ＝＝＝, * * *): a separator, never text."""
 
@@ -189,6 +195,9 @@ def split_lines(text: str) -> list[Line]:
         ornament = ORNAMENT_RE.match(content)
         if ornament is not None and ornament.end() < len(content):
             content = content[ornament.end() :]
+        closing = TRAILING_ORNAMENT_RE.search(content)
+        if closing is not None and closing.start() > 0:
+            content = content[: closing.start()]
         indent = raw[: len(raw) - len(raw.lstrip(SPACE_CHARS))]
         marked = ruled or ornament is not None
         lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked))
@@ -492,13 +501,27 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             if start is not None and (not starts or index - 1 > starts[-1][1]):
                 starts.append(start)
             continue
-        proposer = _page_proposer_line(lines[index].text)
+        proposer, last = _page_proposer_line(lines[index].text), index
+        if proposer is None:
+            proposer, last = _wrapped_proposer(lines, index)
         top = _above_front_lines(lines, index) if proposer else index
         headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
             title = join_headline([line.text for line in lines[headline:top]])
-            starts.append((headline, index, proposer, title))
+            starts.append((headline, last, proposer, title))
     return starts
+
+
+def _wrapped_proposer(lines: list[Line], index: int) -> tuple[Proposer | None, int]:
+    """A proposer line wrapped before the name: roles ending in a title on line index, the bare
+    name alone on the next line ("市政协委员、某某集团副总经理 / 王某"); (proposer, name line)."""
+    if index + 1 >= len(lines) or lines[index + 1].blank_before or ends_sentence(lines[index].text):
+        return None, index
+    roles, name = lines[index].text, lines[index + 1].text.strip(SPACE_CHARS)
+    if not (is_bare_name(name) and split_title(roles.split("、")[-1].split("，")[-1])[1]):
+        return None, index
+    found = parse_proposer_line(f"{roles} {name}")
+    return (found, index + 1) if found is not None else (None, index)
 
 
 def _numbered_entry(
@@ -563,17 +586,54 @@ def _opens_attributed(lines: list[Line], index: int) -> bool:
     return line.blank_before or index == 0 or ends_sentence(lines[index - 1].text)
 
 
-def _attributed_in(lines: list[Line], first: int, end: int) -> list[tuple[int, int, Proposer, str]]:
+def _headline_end(lines: list[Line], index: int, end: int) -> int:
+    """Index of the last line of a headline opening at index: the next lines continue it while
+    they read as headline lines set neither apart nor indented (a headline broken by a narrow
+    column, "推动某某产业 / 协同发展"), at most ``MAX_HEADLINE_LINES`` in all."""
+    last = index
+    while (
+        last + 1 < end - 1
+        and last - index + 1 < MAX_HEADLINE_LINES
+        and not lines[last + 1].blank_before
+        and not lines[last + 1].indent
+        and not ends_sentence(lines[last].text)
+        and is_headline(lines[last + 1].text)
+    ):
+        last += 1
+    return last
+
+
+def _opens_page(lines: list[Line], first: int, end: int) -> int | None:
+    """Index of the first headline under the masthead, when the page opens with a speech named
+    only at its end: the first line after a blank line that reads as a headline."""
+    for index in range(max(first, 1), end - 1):
+        line = lines[index]
+        if line.blank_before and not is_masthead_line(line.text):
+            return index if is_headline(line.text) else None
+    return None
+
+
+def _attributed_in(
+    lines: list[Line], first: int, end: int, *, leading: bool = False
+) -> list[tuple[int, int, Proposer, str]]:
     """Speeches between first and end that open with a set-off headline and close with "——proposer".
 
     Read from the end: a candidate opens a speech only when the lines from it to the next speech
-    close with an attribution, so a set-off line inside a speech never splits it.
+    close with an attribution, so a set-off line inside a speech never splits it. Above the
+    page's first speech (``leading``), the first headline under the masthead is a candidate too,
+    set off or not, since nothing else can stand there.
     """
+    candidates = [i for i in range(first, end) if _opens_attributed(lines, i)]
+    opening = _opens_page(lines, first, end) if leading else None
+    if opening is not None and opening not in candidates:
+        candidates = sorted([opening, *candidates])
     found = []
-    for index in reversed([i for i in range(first, end) if _opens_attributed(lines, i)]):
-        closing, _ = trailing_attribution(without_furniture(lines[index + 1 : end]))
+    for index in reversed(candidates):
+        last = _headline_end(lines, index, end)
+        closing, _ = trailing_attribution(without_furniture(lines[last + 1 : end]))
         if closing is not None:
-            found.append((index, index, closing, lines[index].text))
+            title = join_headline([line.text for line in lines[index : last + 1]])
+            found.append((index, last, closing, title))
             end = index
     return found[::-1]
 
@@ -585,7 +645,8 @@ def _with_attributed_starts(
     bounds = [(0, starts[0][0] if starts else len(lines))]
     bounds += [(index + 1, starts[k + 1][0] if k + 1 < len(starts) else len(lines))
                for k, (_, index, _, _) in enumerate(starts)]
-    extra = [start for first, end in bounds for start in _attributed_in(lines, first, end)]
+    extra = [start for k, (first, end) in enumerate(bounds)
+             for start in _attributed_in(lines, first, end, leading=k == 0)]
     return sorted(starts + extra)
 
 
@@ -806,7 +867,23 @@ def _signature(lines: list[Line], end: int) -> Proposer | None:
     last, before = lines[end - 1], lines[end - 2]
     if not (last.blank_before or ends_sentence(before.text)):
         return None
-    return parse_proposer_line(last.text)
+    return parse_proposer_line(without_credit(last.text)) or bracketed_proposer(without_credit(last.text))
+
+
+@cache
+def credit_words() -> tuple[str, ...]:
+    """Words closing a signature that credits the supplier of a text (ingest_credits.txt)."""
+    return tuple(_lines("ingest_credits.txt"))
+
+
+def without_credit(text: str) -> str:
+    """A signature without the credit word closing it: "某某市委会　供稿" → "某某市委会",
+    "（某某委员会供稿）" → "（某某委员会）"; other text is returned as it is."""
+    inner, close = (text[:-1], text[-1]) if text[-1:] in "）)" else (text, "")
+    for word in credit_words():
+        if inner.endswith(word) and len(inner) > len(word):
+            return inner[: -len(word)].rstrip(SPACE_CHARS) + close
+    return text
 
 
 TRAILING_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]$")
@@ -979,3 +1056,57 @@ def reported_proposal(text: str, name: str | None) -> str:
         return ""
     match = _proposing(name).search(text)
     return text[match.start("verb") :] if match else ""
+
+
+# --- traditional characters ---------------------------------------------------------------------
+
+TRADITIONAL_SHARE = 0.15
+"""Share of Han characters that must be traditional forms for a text to be read as traditional:
+running traditional text has about a third, a simplified one at most a stray one (著名, 乾坤)."""
+
+
+@cache
+def traditional_table() -> dict[str, str]:
+    """Traditional character → the simplified one it folds to (ingest_traditional.tsv)."""
+    return dict(line.split("\t", 1) for line in _lines("ingest_traditional.tsv"))
+
+
+@cache
+def folded_targets() -> frozenset[str]:
+    """The simplified characters traditional ones fold to."""
+    return frozenset(traditional_table().values())
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is written in traditional characters (enough of its Han characters
+    are ones simplified writing replaces)."""
+    han = [char for char in text if "\u4e00" <= char <= "\u9fff"]
+    table = traditional_table()
+    return bool(han) and sum(char in table for char in han) >= TRADITIONAL_SHARE * len(han)
+
+
+def fold_traditional(text: str) -> tuple[str, dict[str, str]]:
+    """A traditional text folded to simplified characters, one for one (offsets hold), with the
+    table that puts the printed characters back (see ``restore_characters``); a text not in
+    traditional characters comes back as it is, with an empty table.
+
+    >>> fold_traditional("關於建議")
+    ('关于建议', {'关': '關', '于': '於', '议': '議'})
+    """
+    if not is_traditional(text):
+        return text, {}
+    table = traditional_table()
+    targets = folded_targets()
+    folded = "".join(table.get(char, char) for char in text)
+    origins: dict[str, dict[str, int]] = {}
+    for printed, read in zip(text, folded):
+        if printed != read or read in targets:
+            counts = origins.setdefault(read, {})
+            counts[printed] = counts.get(printed, 0) + 1
+    back = {read: max(counts, key=counts.__getitem__) for read, counts in origins.items()}
+    return folded, {read: printed for read, printed in back.items() if read != printed}
+
+
+def restore_characters(text: str, back: dict[str, str]) -> str:
+    """Text read from a folded copy with the characters printed in the source put back."""
+    return "".join(back.get(char, char) for char in text) if back else text

@@ -156,13 +156,33 @@ def is_subunit(org: str) -> bool:
     return any(org.endswith(suffix) for suffix in subunit_suffixes())
 
 
+CONCURRENT = "兼"
+
+
+def split_concurrent(item: str) -> list[str]:
+    """Split posts held concurrently ("某局副局长兼某中心主任" → two roles) at a 兼 that follows a
+    complete role (one ending in a known title); 兼 inside a title (兼职教授) stays."""
+    parts: list[str] = []
+    rest = item
+    start = 0
+    while (at := rest.find(CONCURRENT, start)) > 0:
+        head, tail = rest[:at], rest[at + 1 :]
+        if split_title(head)[1] and tail and not tail.startswith(("职", "任")):
+            parts.append(head)
+            rest, start = tail, 0
+        else:
+            start = at + 1
+    return [*parts, rest]
+
+
 def parse_roles(text: str) -> list[Role]:
-    """Split a role list on "，" and "、", restoring organisations left out after the first role."""
+    """Split a role list on "，", "、" and a concurrent 兼, restoring organisations left out after
+    the first role."""
     roles: list[Role] = []
     previous: str | None = None
     membership = False
     for group in ROLE_SEPARATORS.split(text):
-        for item in ITEM_SEPARATORS.split(group):
+        for item in (part for listed in ITEM_SEPARATORS.split(group) for part in split_concurrent(listed)):
             item = SPACES.sub("", item)
             if not item:
                 continue

@@ -72,6 +72,12 @@ MENU_RE = re.compile(r"^[^。，,：:|｜]{2,8}(?:\s*[|｜]\s*[^。，,：:|｜]
 """A navigation bar: three or more short items between bars ("首页 | 新闻 | 图片")."""
 PAGER_RE = re.compile(r"^(?:(?:第\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|\d{1,3})[\s\u3000]*){2,}$")
 """A row of page links under an article split over pages ("第1页　第2页　下一页")."""
+FOLIO_RE = re.compile(
+    r"^(?:第\s*\d{1,4}\s*页\s*[,，/／]?\s*共\s*\d{1,4}\s*页|[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*[/／]\s*\d{1,4})$"
+)
+"""A page's folio in a copy of a paged document ("第 3 页 共 5 页", "- 3 -", "3/5"): never text."""
+FRAME_CHARS = "—-–― \u3000"
+"""Dashes and spaces framing a web page's line ("— END —")."""
 BUTTONS_RE = re.compile(r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*){2,}$")
 """A row of bracketed links ("【打印本页】 【关闭窗口】"): buttons, never a section label."""
 
@@ -353,14 +359,28 @@ def is_navigation(text: str) -> bool:
     return any(pattern.match(text) for pattern in (BREADCRUMB_RE, MENU_RE, BUTTONS_RE, PAGER_RE))
 
 
+def without_running_head(lines: list[Line]) -> list[Line]:
+    """Lines without a running head: the first line, when it comes back word for word further
+    down (each page of a paged copy repeats it), is furniture wherever it stands."""
+    if not lines or ends_sentence(lines[0].text):
+        return lines
+    head = lines[0].text
+    if not any(line.text == head for line in lines[1:]):
+        return lines
+    return [line for line in lines if line.text != head]
+
+
 def without_web_furniture(lines: list[Line]) -> list[Line]:
-    """Lines of a web page without breadcrumbs, share and print links, and related-article lists."""
+    """Lines of a web page without breadcrumbs, share and print links, calls to follow, and
+    related-article lists; and of a paged copy without its running head and folios."""
     cues = web_furniture()
     kept: list[Line] = []
-    for line in lines:
-        if line.text.startswith(cues.get("cut", ())) and kept:
+    for line in without_running_head(lines):
+        text = line.text.strip(FRAME_CHARS)
+        if text.startswith(cues.get("cut", ())) and kept:
             break
-        if not (line.text.startswith(cues.get("line", ())) or is_navigation(line.text)):
+        furniture = text.startswith(cues.get("line", ())) or is_navigation(line.text)
+        if not (furniture or FOLIO_RE.match(line.text)):
             kept.append(line)
     return kept
 

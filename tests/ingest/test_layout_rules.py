@@ -232,3 +232,107 @@ def test_quoted_terms_do_not_hide_a_reported_proposal():
     text = "他建议，一是推行“物业+社区”模式；二是完善停车。"
     assert reported_proposal(text, "韩某某") == "建议，一是推行“物业+社区”模式；二是完善停车。"
     assert reported_proposal("他说：“要推行新模式，管好老街。”", "韩某某") == ""
+
+
+# --- deputies' suggestions, social-media copies, paged copies, narrow columns, traditional text ---
+
+from policykg.extract.ingest import parse_text  # noqa: E402
+from policykg.extract.layout import fold_traditional, is_traditional, without_credit  # noqa: E402
+from policykg.extract.proposer import parse_roles  # noqa: E402
+from policykg.extract.speech_layout import without_web_furniture  # noqa: E402
+
+
+def _read(text):
+    return parse_text(text, "made-up.txt", None, document_id="doc:made-up", digest="")
+
+
+def test_deputy_fields_name_the_proposer_and_cosigners_are_dropped():
+    text = (
+        "关于改善城郊公交接驳的建议\n领衔代表：吴文斌（区人大代表，某某公交公司总经理）\n附议代表：甲乙　丙丁\n\n"
+        "城郊居民出行不便。建议如下：\n1、加密接驳线路；\n2、延长末班时间。\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关于改善城郊公交接驳的建议"
+    assert (record.proposer.name, record.proposer.affiliations) == ("吴文斌", ["区人大", "某某公交公司"])
+    assert len(record.recommendations) == 2
+
+
+def test_deputy_field_under_each_headline_splits_a_page():
+    text = (
+        "代表建议摘登\n\n关于建设口袋公园的建议\n代表：郑可欣　某街道办事处主任\n\n口袋公园太少。建议如下：\n1、利用边角地。\n\n"
+        "关于规范共享单车停放的建议\n代表：冯立　某区城管局副局长\n\n单车乱停普遍。建议如下：\n1、划定停放区；\n2、实行信用管理。\n"
+    )
+    records = _read(text)
+    assert [(r.proposer.name, len(r.recommendations)) for r in records] == [("郑可欣", 1), ("冯立", 2)]
+
+
+def test_pictographs_open_and_close_lines_as_ornaments():
+    first, second = split_lines("👉 一是加快建设\n◆ 委员之声 ◆\n")
+    assert (first.text, first.marked) == ("一是加快建设", True)
+    assert second.text == "委员之声"
+
+
+def test_social_media_calls_to_follow_and_the_end_mark_are_furniture():
+    lines = split_lines("🔔点击上方蓝字关注\n标题在此\n正文一句。\n—— END ——\n长按二维码识别\n其他文章\n")
+    assert [line.text for line in without_web_furniture(lines)] == ["标题在此", "正文一句。"]
+
+
+def test_concurrent_posts_joined_by_jian_are_two_roles():
+    roles = parse_roles("某县政协委员，某县农业农村局局长兼县乡村振兴局局长")
+    assert [r.text for r in roles] == ["某县政协委员", "某县农业农村局局长", "县乡村振兴局局长"]
+    roles = parse_roles("某市工商联副主席兼秘书长、某学院客座教授")
+    assert [(r.text, r.organization) for r in roles] == [
+        ("某市工商联副主席", "某市工商联"), ("某市工商联秘书长", "某市工商联"), ("某学院客座教授", "某学院")]
+
+
+def test_running_head_and_folios_of_a_paged_copy_are_dropped():
+    lines = split_lines("某某会议材料之五\n标题\n第一段。\n- 1 -\n某某会议材料之五\n第二段。\n第2页/共2页\n")
+    assert [line.text for line in without_web_furniture(lines)] == ["标题", "第一段。", "第二段。"]
+
+
+def test_a_first_line_said_once_is_not_a_running_head():
+    lines = split_lines("关于某某的提案\n某某内容。\n")
+    assert [line.text for line in without_web_furniture(lines)] == ["关于某某的提案", "某某内容。"]
+
+
+def test_credit_word_closing_a_signature_leaves_the_proposer():
+    assert without_credit("农工党某市委会　供稿") == "农工党某市委会"
+    assert without_credit("（致公党某区委会执笔）") == "（致公党某区委会）"
+    assert without_credit("供稿") == "供稿"  # a credit word alone names no one
+    assert without_credit("某某市委会") == "某某市委会"
+
+
+def test_a_circled_numeral_right_after_the_proposing_word_opens_the_list():
+    from policykg.extract.recommendations import split_recommendations
+
+    found = split_recommendations("短板明显。建议：①新建物流中心；②改造商贸中心；③培育市场主体。", "s")
+    assert [item.heading for item in found] == ["新建物流中心", "改造商贸中心", "培育市场主体"]
+
+
+def test_page_opening_with_a_speech_signed_by_its_supplier():
+    text = (
+        "某某时报　2024年9月2日　第6版\n\n提升县域商业\n服务能级\n　　县域商业短板明显，需要补\n齐。建议：①建设县级物流\n"
+        "中心；②改造乡镇商贸中心。\n　　　　　农工党某市委会　供稿\n\n"
+        "守护城市烟火气\n□ 区政协委员、某某餐饮协会会长\n　 钱多多\n　　小店经济要扶持。建议：\n　　一是减免摊位费；\n　　二是延长经营时间。\n"
+    )
+    first, second = _read(text)
+    assert (first.speech.title, first.proposer.name) == ("提升县域商业服务能级", "农工党某市委会")
+    assert len(first.recommendations) == 2
+    assert (second.speech.title, second.proposer.name) == ("守护城市烟火气", "钱多多")
+    assert second.proposer.roles == ["区政协委员", "某某餐饮协会会长"]
+
+
+def test_traditional_text_is_read_through_folding_and_printed_as_is():
+    text = "發展夜間經濟的幾點建議\n民進某某市委會\n\n夜間經濟潛力很大。為此，建議：\n一是延長營業時間；\n二是優化交通組織。\n"
+    (record,) = _read(text)
+    assert record.speech.title == "發展夜間經濟的幾點建議"
+    assert (record.proposer.name, record.proposer.kind) == ("民進某某市委會", "organization")
+    assert len(record.recommendations) == 2
+    first = record.recommendations[0]
+    assert "延長營業時間" in record.speech.text[first.start : first.end]
+
+
+def test_simplified_text_with_a_stray_traditional_form_is_not_folded():
+    assert not is_traditional("著名企业家认为应当加快发展，推动产业升级。")
+    assert is_traditional("發展夜間經濟")
+    assert fold_traditional("加快发展") == ("加快发展", {})
