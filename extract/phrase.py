@@ -689,8 +689,25 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     if not connector_is_list and head.type != "Institution" \
             and not _noun_phrase_coordination(toks, nearest, right):
         phrase.first = nearest.first
-    elif connector_is_list and _shared_noun_list(toks, conj, right, head):
+    elif connector_is_list and (_shared_noun_list(toks, conj, right, head)
+                                or _parallel_modifiers(toks, conj, right, head)):
         phrase.first = conj[-1].first
+
+
+def _parallel_modifiers(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
+                        head: Head) -> bool:
+    """Whether “A、B Z” lists nouns of one kind that jointly modify Z: each conjunct ends in
+    the same morpheme as the word after the list (用能权、排污权交易机制; 县级、乡级…), which a
+    list of separate objects (人才、技术转移机制) does not share. Institutions are left to
+    expansion."""
+    if head.type == "Institution" or len(right) < 2 or right[0][0] != right[0][1]:
+        return False
+    after = toks.words[right[0][0]]
+    if toks.tags[right[0][0]][:1] != "n" or len(after) < 2:
+        return False
+    return all(c.head is None and not is_quoted(toks, c.first, c.last)
+               and toks.text(c.first, c.last)[-1] == after[-1]
+               and toks.text(c.first, c.last) != after for c in conj)
 
 
 def _shared_noun_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],

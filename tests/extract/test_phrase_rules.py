@@ -526,3 +526,14 @@ def test_kexie_is_a_body_with_its_level(found):
 def test_bare_yiyuan_is_an_institution_category(found):
     got = found("推动社区卫生机构和医院共享检查结果。")
     assert ("Institution", "医院") in got
+
+
+def test_listed_nouns_of_one_kind_modify_the_head_together(found):
+    got = found("完善用能权、排污权交易机制。")
+    assert ("Mechanism", "用能权、排污权交易机制") in got
+    assert ("Mechanism", "排污权交易机制") not in got
+
+
+def test_a_listed_object_of_another_kind_is_not_a_modifier(found):
+    got = found("引进人才、技术转移机制。")
+    assert ("Mechanism", "技术转移机制") in got
