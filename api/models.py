@@ -278,6 +278,7 @@ class EntityDetail(BaseModel):
         aliases=["种子资金"], evidence=[EVIDENCE_EXAMPLE], evidence_count=3, evidence_offset=0,
         evidence_limit=1, evidence_next_offset=1,
         proposers=[{"proposer": PROPOSER_EXAMPLE, "path": "direct", "via": None, "relations": ["PROPOSES"]}],
+        proposer_count=1,
         relations=[])]})
     id: str
     type: str
@@ -291,7 +292,9 @@ class EntityDetail(BaseModel):
     evidence_limit: int
     evidence_next_offset: int | None = Field(None, description="`evidence_offset` of the next page; None on the last.")
     proposers: list[dict[str, Any]] = Field(
-        [], description="Who proposed or mentioned it: {proposer, path, via, relations}.")
+        [], description="Who proposed or mentioned it: {proposer, path, via, relations}; the first "
+                        "`proposer_limit`, by proposer id.")
+    proposer_count: int = Field(0, description="Proposers in all (direct and through roles).")
     relations: list[dict[str, Any]] = Field(
         [], description="Relations to other entities: {type, direction, other, evidence}.")
 

@@ -30,7 +30,7 @@ MatrixCell    {"a": ProposerRef, "b": ProposerRef, "shared": int, "jaccard": flo
 Subgraph      {"nodes": [{"id", "labels": [..], "properties": {..}}],
                "relationships": [{"type", "source", "target", "properties": {..}}]}
 EntityDetail  EntityRef + {"aliases": [..], "concept": ConceptRef|None, "evidence": [Evidence],
-               "evidence_count": int,
+               "evidence_count": int, "proposer_count": int,
                "proposers": [{"proposer", "path", "via", "relations"}],
                "relations": [{"type", "direction": "out"|"in", "other": EntityRef,
                               "evidence": Evidence}]}
@@ -347,13 +347,17 @@ class GraphStore(ABC):
                 key=lambda r: (r["source"], r["type"], r["target"], sorted(r["properties"].items()))),
         }
 
-    def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0) -> Row:
+    def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0,
+               proposer_limit: int | None = None) -> Row:
         """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail).
 
         ``evidence`` holds items ``evidence_offset`` to ``evidence_offset + evidence_limit`` (all
-        by default) of ``evidence_count``; speech texts are read only for those.
+        by default) of ``evidence_count``; speech texts are read only for those. ``proposers``
+        holds the first ``proposer_limit`` (all by default, in proposer id order) of
+        ``proposer_count``: a hub such as 政府 has one per speech that names it.
         """
         self._check_page(evidence_limit, evidence_offset, None)
+        self._check_page(proposer_limit, 0, None)
         node = self._nodes_by_ids([entity_id]).get(entity_id)
         if node is None or S.ENTITY not in node["labels"]:
             raise NotFoundError(f"no entity with id {entity_id!r}")
@@ -369,7 +373,8 @@ class GraphStore(ABC):
             **self._entity_ref(props), "aliases": list(props.get("aliases") or []),
             "concept": self._concept_ref(concept["properties"]) if concept else None,
             "evidence": [self._evidence(r, texts) for r in shown], "evidence_count": len(direct),
-            "proposers": self._proposer_paths(rows),
+            "proposers": self._proposer_paths(rows)[:proposer_limit],
+            "proposer_count": len({(r["proposer"]["id"], r["path"], (r["via"] or {}).get("id", "")) for r in rows}),
             "relations": self._entity_relations(entity_id, rels, texts),
         }
 

@@ -96,3 +96,11 @@ def test_entity_evidence_has_a_default_page_size(client):
     body = client.get(_entity_with_evidence(client, 1)).json()
     assert body["evidence_limit"] == 50 and body["evidence_offset"] == 0
     assert len(body["evidence"]) == min(50, body["evidence_count"]) and body["proposers"]
+
+
+def test_entity_proposers_are_capped_with_their_count(client):
+    whole = client.get("/entities/fund:重庆中试熟化基金", params={"proposer_limit": 5000}).json()
+    assert whole["proposer_count"] == len(whole["proposers"]) > 1
+    capped = client.get("/entities/fund:重庆中试熟化基金", params={"proposer_limit": 1}).json()
+    assert capped["proposers"] == whole["proposers"][:1] and capped["proposer_count"] == whole["proposer_count"]
+    assert client.get("/entities/fund:重庆中试熟化基金", params={"proposer_limit": 0}).status_code == 422

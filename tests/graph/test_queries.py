@@ -214,3 +214,10 @@ def test_entity_evidence_pages_are_slices_with_the_total(queried):
         page = queried.entity("fund:重庆中试熟化基金", evidence_limit=1, evidence_offset=offset)
         assert page["evidence"] == whole["evidence"][offset:offset + 1]
         assert {k: v for k, v in page.items() if k != "evidence"} == {k: v for k, v in whole.items() if k != "evidence"}
+
+
+def test_entity_lists_its_first_proposers_and_counts_them_all(queried):
+    whole = queried.entity("fund:重庆中试熟化基金")
+    assert whole["proposer_count"] == len(whole["proposers"]) > 1
+    first = queried.entity("fund:重庆中试熟化基金", proposer_limit=1)
+    assert first["proposers"] == whole["proposers"][:1] and first["proposer_count"] == whole["proposer_count"]

@@ -50,7 +50,7 @@ export class EvidencePanel {
       definition([
         ["Aliases 别名", (entity.aliases || []).join("、")],
         ["Concept 概念", conceptName(entity)],
-        ["Proposers 提议方", uniqueNames((entity.proposers || []).map((p) => p.proposer || p)).join("、")],
+        ["Proposers 提议方", proposerList(entity)],
       ]),
       h("div.section-title", {}, `Evidence 出处 (${entity.evidence_count ?? evidence.length})`),
       await this.#entityEvidence(data.id, entity, terms(entity)),
@@ -261,6 +261,14 @@ function entityChip(item, onOpen) {
   const style = typeStyle(type);
   return h("button.chip", { type: "button", title: item.id, onclick: () => onOpen(item.id) },
     h("span.dot", { style: { background: style.color } }), item.name || item.id);
+}
+
+/** The proposers the API listed, and how many there are in all when it listed only the first ones. */
+function proposerList(entity) {
+  const proposers = entity.proposers || [];
+  const names = uniqueNames(proposers.map((p) => p.proposer || p)).join("、");
+  const total = entity.proposer_count ?? proposers.length;
+  return total > proposers.length ? `${names} … (${total} in all 共${total}个)` : names;
 }
 
 function uniqueNames(refs) {
