@@ -350,6 +350,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VACT and k == k0 and k > lo and _action_names_head(toks, k, head_type, bare_head,
                                                                      lex or lexicon()):
             first, k = k, k - 1
+        elif c == VACT and k < k0 and k > lo and _head_noun_between_nouns(toks, k, lex or lexicon()):
+            first, k = k, k - 1
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
         else:
@@ -373,6 +375,16 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
     if toks.tags[k] in ("n", "vn"):
         return True
     return bare_head and head_type != "Institution" and toks.words[k] not in lex.kinds("coverb")
+
+
+def _head_noun_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """A verb that is also a head noun (组织) reads as the noun between two nouns inside a
+    phrase (行业组织/信用评价制度): a noun before it is its modifier, and a noun, not a verb,
+    follows it, so it governs nothing. After a head of its own it is that subject's verb
+    (市科协组织专家…)."""
+    return toks.words[k] in lex.heads and toks.classes[k - 1] == WORD \
+        and toks.tags[k + 1][:1] == "n" and toks.classes[k + 1] == WORD \
+        and head_at(toks, k - 1, lex) is None
 
 
 def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:

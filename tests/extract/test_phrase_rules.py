@@ -537,3 +537,14 @@ def test_listed_nouns_of_one_kind_modify_the_head_together(found):
 def test_a_listed_object_of_another_kind_is_not_a_modifier(found):
     got = found("引进人才、技术转移机制。")
     assert ("Mechanism", "技术转移机制") in got
+
+
+def test_zuzhi_between_nouns_is_the_noun_inside_a_longer_name(found):
+    got = found("完善行业组织信用评价制度。")
+    assert ("Mechanism", "行业组织信用评价制度") in got
+    assert ("Institution", "行业组织") in got
+
+
+def test_zuzhi_after_a_body_stays_its_verb(found):
+    got = found("支持市科协组织专家评审机制。")
+    assert ("Mechanism", "专家评审机制") in got
