@@ -690,7 +690,8 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     if nearest.head is not None:
         if not connector_is_list and head.type != "Institution" and len(conj) == 1 \
                 and nearest.head.type == "Institution" and not is_quoted(toks, nearest.first,
-                                                                         nearest.last):
+                                                                         nearest.last) \
+                and _institution_before_head(toks, right):
             phrase.first = nearest.first
         return
     if _expands(toks, conj, right, phrase, head):
@@ -704,6 +705,15 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     elif connector_is_list and (_shared_noun_list(toks, conj, right, head)
                                 or _parallel_modifiers(toks, conj, right, head)):
         phrase.first = conj[-1].first
+
+
+def _institution_before_head(toks: Tokens, right: list[tuple[int, int]]) -> bool:
+    """Whether the phrase after “X和” names an institution before its head, so that X and that
+    institution are the parties of one arrangement (托育机构与妇幼保健机构协作机制); a platform
+    with modifiers of its own (老年活动室和社区养老服务中心) is a second object instead."""
+    lex = lexicon()
+    return any((found := head_at(toks, last, lex)) is not None and found[0].type == "Institution"
+               for _, last in right[:-1])
 
 
 def _parallel_modifiers(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],

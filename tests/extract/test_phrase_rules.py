@@ -548,3 +548,9 @@ def test_zuzhi_between_nouns_is_the_noun_inside_a_longer_name(found):
 def test_zuzhi_after_a_body_stays_its_verb(found):
     got = found("支持市科协组织专家评审机制。")
     assert ("Mechanism", "专家评审机制") in got
+
+
+def test_an_institution_and_a_platform_with_its_own_modifiers_are_two_objects(found):
+    got = found("依托职业院校和社区技能培训中心开展培训。")
+    assert {("Institution", "职业院校"), ("Platform", "社区技能培训中心")} <= got
+    assert not any("和" in text for _, text in got)
