@@ -417,6 +417,7 @@ def parse_masthead(lines: list[Line]) -> Masthead:
         date = DATE_RE.search(line.text)
         if date and head.date is None:
             head.date = "{}-{:02d}-{:02d}".format(*(int(g) for g in date.groups()))
+        head.date = head.date or date_line(line.text)  # a web stamp "2025-03-05 08:30"
     head.page, head.topic = _page_and_topic(lines)
     return head
 
@@ -430,7 +431,7 @@ def _page_and_topic(lines: list[Line]) -> tuple[str | None, str | None]:
         if page is not None:
             parts = [_banner_after_page(texts[0])] + texts[1:]
             return page, " ".join(p for p in parts if p) or None
-        plain = [t for t in texts if not is_banner(t) and not is_label(t)]
+        plain = [t for t in texts if not is_banner(t) and not is_label(t) and not date_line(t)]
         if plain:
             candidates.append(" ".join(plain))
     return None, candidates[0] if candidates else None
@@ -564,10 +565,12 @@ def _above_front_lines(lines: list[Line], index: int) -> int:
 
 
 def _without_front_lines(body: list[Line]) -> list[Line]:
-    """A page speech's body without the dates, bylines and "——" subtitles set above its text."""
+    """A page speech's body without the dates, bylines, "——" subtitles and dropped fields
+    ("附议人：…", see [skip] in ingest_fields.txt) set above its text."""
     while body and (
         date_line(body[0].text)
         or is_byline(body[0].text)
+        or (field_of(body[0].text) or ("", ""))[0] == "skip"
         or (DASH_RE.match(body[0].text) and subtitle_proposer(body[0].text) is None)
     ):
         body = body[1:]
@@ -711,14 +714,20 @@ def is_byline(text: str) -> bool:
     return width(text) <= BYLINE_MAX_WIDTH and _byline_re().match(text) is not None
 
 
+POSTED_RE = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:(?:发表于|发布于)[\u4e00-\u9fff]{1,6})?$")
+"""A post's stamp after its date: the clock time and where it was posted ("08:30 发表于某地")."""
+
+
 def date_line(text: str) -> str | None:
-    """The ISO date of a line that is only a date ("（2025年3月5日）", "2025-03-05"), else None."""
+    """The ISO date of a line that is only a date ("（2025年3月5日）", "2025-03-05", a post's
+    "2025-03-05 08:30 发表于某地"), else None."""
     bare = text.strip("（()）【】[] \u3000")
     if width(text) > DATE_LINE_MAX_WIDTH:
         return None
     for pattern in (DATE_RE, ISO_DATE_RE):
         match = pattern.match(bare)
         rest = WEEKDAY_RE.sub("", bare[match.end() :]) if match else ""
+        rest = POSTED_RE.sub("", rest)
         if match and len(rest.strip(SPACE_CHARS)) <= 2:
             return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
     return None
@@ -986,10 +995,42 @@ def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narratio
     entities are drawn from them. From a reporter's paragraph only the quotations it attributes
     to the speaker are kept (see ``_speakers_part``).
     """
-    texts = ["".join(line.text for line in group) for group in paragraphs(lines)]
+    texts = [without_stage_notes("".join(line.text for line in group)) for group in paragraphs(lines)]
     if narration:
-        texts = [_speakers_part(strip_label(t), proposer) for t in texts if not is_note(t)]
+        headed = headed_items(texts)
+        texts = [_speakers_part(t if headed else strip_label(t), proposer) for t in texts if not is_note(t)]
     return "\n".join(t for t in texts if t)
+
+
+@cache
+def _stage_note_re() -> re.Pattern[str]:
+    """A bracketed stage direction of a transcript ("（掌声）", "（热烈掌声）")."""
+    words = "|".join(map(re.escape, _lines("ingest_stage_notes.txt")))
+    return re.compile(rf"[（(][^（）()]{{0,6}}(?:{words})[）)]")
+
+
+def without_stage_notes(text: str) -> str:
+    """A transcript's paragraph without the audience's reactions noted in brackets.
+
+    >>> without_stage_notes("谢谢大家！（热烈掌声）")
+    '谢谢大家！'
+    """
+    return _stage_note_re().sub("", text)
+
+
+HEADED_ITEMS_MIN = 2
+
+
+def headed_items(texts: list[str]) -> bool:
+    """True when paragraphs run on after a bracketed heading ("【健全某某机制】具体做法……"),
+    two or more of them in a row: items of a list, whose headings are the speaker's words, not
+    section labels."""
+    run = longest = 0
+    for text in texts:
+        match = LABEL_RE.match(text)
+        run = run + 1 if match is not None and match.end() < len(text) else 0
+        longest = max(longest, run)
+    return longest >= HEADED_ITEMS_MIN
 
 
 QUOTE_RE = re.compile(r"“([^”]*)”|「([^」]*)」")

@@ -203,8 +203,16 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+BRACKET_HEADING_RE = re.compile(r"[【［\[]([^】］\]\n]{2,30})[】］\]](?=\S)")
+"""A heading set in brackets before an item's text ("【完善某某机制】具体做法……")."""
+
+
 def _heading(text: str, start: int, end: int) -> str:
-    """The first sentence of text[start:end], without the closing punctuation."""
+    """The first sentence of text[start:end], without the closing punctuation; for an item that
+    opens with a bracketed heading, that heading."""
+    bracketed = BRACKET_HEADING_RE.match(text, start, end)
+    if bracketed is not None:
+        return bracketed.group(1).strip(" \u3000")
     match = SENTENCE_END.search(text, start, end)
     return text[start : match.start() if match else end].strip(" \u3000")
 

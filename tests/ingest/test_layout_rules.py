@@ -336,3 +336,45 @@ def test_simplified_text_with_a_stray_traditional_form_is_not_folded():
     assert not is_traditional("著名企业家认为应当加快发展，推动产业升级。")
     assert is_traditional("發展夜間經濟")
     assert fold_traditional("加快发展") == ("加快发展", {})
+
+
+def test_items_headed_in_brackets_keep_their_headings():
+    text = (
+        "关于发展林下经济的提案\n民盟某某县委会\n\n林地利用率低。建议如下：\n"
+        "【理顺林地流转】建立流转服务平台。\n【培育经营主体】扶持合作社发展。\n"
+    )
+    (record,) = _read(text)
+    assert "【理顺林地流转】建立流转服务平台。" in record.speech.text
+    assert [item.heading for item in record.recommendations] == ["理顺林地流转", "培育经营主体"]
+
+
+def test_a_lone_leading_label_is_still_dropped():
+    from policykg.extract.layout import speech_text
+
+    lines = split_lines("【会场内外】今年的会上，代表们很关注托育。\n一是增加托位。\n")
+    assert speech_text(lines, None, narration=True).startswith("今年的会上")
+
+
+def test_stage_directions_of_a_transcript_are_left_out():
+    from policykg.extract.layout import without_stage_notes
+
+    assert without_stage_notes("各位委员：（鼓掌）我讲三点。（全场笑）") == "各位委员：我讲三点。"
+    assert without_stage_notes("（一）加大投入。") == "（一）加大投入。"
+
+
+def test_dropped_fields_above_a_page_speech_are_not_its_text():
+    text = (
+        "建议选登\n\n关于增设夜间门诊的建议\n领衔代表：沈一帆（区人大代表，某某医院院长）\n联名代表：甲　乙\n\n"
+        "看病难。建议如下：\n1、增设夜间门诊。\n\n关于加强校园周边治理的建议\n代表：程晓　某某中学校长\n\n"
+        "周边乱象多。建议如下：\n1、加强巡查。\n"
+    )
+    first, _ = _read(text)
+    assert first.speech.text.startswith("看病难")
+
+
+def test_a_post_stamp_is_a_date_line():
+    from policykg.extract.layout import date_line
+
+    assert date_line("2024-11-08 21:05 发表于某省") == "2024-11-08"
+    assert date_line("2024-11-08 21:05") == "2024-11-08"
+    assert date_line("2024-11-08 某某发布会") is None
