@@ -694,6 +694,10 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
                 and _institution_before_head(toks, right):
             phrase.first = nearest.first
         return
+    cut = _past_qualifier_list(toks, conj, right, head, b)
+    if cut is not None:
+        phrase.first = cut
+        return
     if _expands(toks, conj, right, phrase, head):
         shared = toks.text(right[1][0], phrase.last) if len(right) > 1 else head.text
         for c in reversed(conj):
@@ -705,6 +709,24 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     elif connector_is_list and (_shared_noun_list(toks, conj, right, head)
                                 or _parallel_modifiers(toks, conj, right, head)):
         phrase.first = conj[-1].first
+
+
+def _past_qualifier_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
+                         head: Head, b: int) -> int | None:
+    """Where an institution starts after a 、-list of descriptive qualifiers (龙头型、高成长型
+    科技领军企业 → 科技领军企业): the list says which members are meant, like a 的-clause.
+    None unless every conjunct and the stretch after the list end in a qualifier suffix and
+    what follows still names the institution with a modifier of its own."""
+    suffixes = lexicon().kinds("qualifier")
+    if head.type != "Institution" or toks.classes[b] != COORD or not suffixes:
+        return None
+    if not all(c.head is None and toks.text(c.first, c.last)[-1:] in suffixes for c in conj):
+        return None
+    for j, (_, last) in enumerate(right[:-1]):
+        if toks.words[last][-1:] in suffixes:
+            rest = right[j + 1][0]
+            return None if _bare(toks, rest, right[-1][1], head) else rest
+    return None
 
 
 def _institution_before_head(toks: Tokens, right: list[tuple[int, int]]) -> bool:

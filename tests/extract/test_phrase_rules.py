@@ -554,3 +554,9 @@ def test_an_institution_and_a_platform_with_its_own_modifiers_are_two_objects(fo
     got = found("依托职业院校和社区技能培训中心开展培训。")
     assert {("Institution", "职业院校"), ("Platform", "社区技能培训中心")} <= got
     assert not any("和" in text for _, text in got)
+
+
+def test_a_list_of_type_qualifiers_before_a_named_category_is_trimmed(found):
+    got = found("支持创新型、成长型中小企业融资。")
+    assert ("Institution", "中小企业") in got
+    assert not any("型" in text for _, text in got)
