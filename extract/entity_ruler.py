@@ -130,6 +130,9 @@ def _noun_reading(toks: Tokens, i: int, lex: Lexicon) -> bool:
         return False
     if i == 0 or not (toks.classes[i - 1] == WORD or toks.tags[i - 1] == "vn"):
         return False
+    if head_at(toks, i - 1, lex) is not None and i + 1 < len(toks.words) \
+            and toks.classes[i + 1] == WORD:
+        return False  # 市科协组织专家…: after a body of its own, before its object, it is the verb
     if i + 1 >= len(toks.words) or toks.tags[i + 1][:1] != "v" or _pivot_object(toks, i, lex):
         return True
     return toks.words[i + 1] not in lex.kinds("serial") and head_at(toks, i - 1, lex) is None

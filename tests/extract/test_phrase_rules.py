@@ -548,6 +548,7 @@ def test_zuzhi_between_nouns_is_the_noun_inside_a_longer_name(found):
 def test_zuzhi_after_a_body_stays_its_verb(found):
     got = found("支持市科协组织专家评审机制。")
     assert ("Mechanism", "专家评审机制") in got
+    assert not any(text.endswith("组织") for _, text in got)
 
 
 def test_an_institution_and_a_platform_with_its_own_modifiers_are_two_objects(found):
