@@ -74,6 +74,8 @@ ORNAMENT_RE = re.compile(rf"^[{ORNAMENTS}]+[\s\u3000]*")
 social-media posts): typographic marks, never part of its text."""
 TRAILING_ORNAMENT_RE = re.compile(rf"[\s\u3000]*[{ORNAMENTS}]+$")
 """Ornaments that close a line ("▶ 委员建言 ◀"): the other half of a framing pair."""
+KEYCAP_RE = re.compile(r"([0-9])\ufe0f?\u20e3\s*")
+"""A keycap numeral (1️⃣ 2️⃣) numbering items in a social-media post: read as "1．"."""
 RULE_RE = re.compile(r"^[—\-–―_＿=＝~～*＊·•.．…\s\u3000]{3,}$")
 """A line drawn across the column (————, ＝＝＝, * * *): a separator, never text."""
 
@@ -192,6 +194,7 @@ def split_lines(text: str) -> list[Line]:
         if not content:
             blank = True
             continue
+        content = KEYCAP_RE.sub(r"\1．", content)
         ornament = ORNAMENT_RE.match(content)
         if ornament is not None and ornament.end() < len(content):
             content = content[ornament.end() :]
@@ -1131,6 +1134,10 @@ def fold_traditional(text: str) -> tuple[str, dict[str, str]]:
     table that puts the printed characters back (see ``restore_characters``); a text not in
     traditional characters comes back as it is, with an empty table.
 
+    The table maps a folded character to the printed one; where the text printed several
+    characters that fold to one (發展 and 銀髮 both give 发), it maps the folded character with
+    its neighbour (展 after 发, 银 before it) to the one printed there.
+
     >>> fold_traditional("關於建議")
     ('关于建议', {'关': '關', '于': '於', '议': '議'})
     """
@@ -1145,9 +1152,32 @@ def fold_traditional(text: str) -> tuple[str, dict[str, str]]:
             counts = origins.setdefault(read, {})
             counts[printed] = counts.get(printed, 0) + 1
     back = {read: max(counts, key=counts.__getitem__) for read, counts in origins.items()}
-    return folded, {read: printed for read, printed in back.items() if read != printed}
+    back.update(_in_context(text, folded, {read for read, counts in origins.items() if len(counts) > 1}))
+    return folded, {read: printed for read, printed in back.items() if read != printed or len(read) > 1}
+
+
+def _in_context(text: str, folded: str, ambiguous: set[str]) -> dict[str, str]:
+    """For folded characters c printed in more than one way: ">xc" (c after x) and "<cx" (c
+    before x) mapped to the character printed there."""
+    found: dict[str, str] = {}
+    for index, read in enumerate(folded):
+        if read not in ambiguous:
+            continue
+        if index > 0:
+            found.setdefault(">" + folded[index - 1] + read, text[index])
+        if index + 1 < len(folded):
+            found.setdefault("<" + read + folded[index + 1], text[index])
+    return found
 
 
 def restore_characters(text: str, back: dict[str, str]) -> str:
-    """Text read from a folded copy with the characters printed in the source put back."""
-    return "".join(back.get(char, char) for char in text) if back else text
+    """Text read from a folded copy with the characters printed in the source put back; a
+    character folded from several is put back by its neighbours where they tell."""
+    if not back:
+        return text
+    restored = []
+    for index, char in enumerate(text):
+        before = back.get(">" + text[index - 1] + char) if index else None
+        after = back.get("<" + char + text[index + 1]) if index + 1 < len(text) else None
+        restored.append(before or after or back.get(char, char))
+    return "".join(restored)

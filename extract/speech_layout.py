@@ -34,6 +34,7 @@ from policykg.extract.layout import (
     author_note,
     date_line,
     ends_sentence,
+    field_of,
     header_line_fields,
     is_byline,
     is_headline,
@@ -76,6 +77,8 @@ FOLIO_RE = re.compile(
     r"^(?:第\s*\d{1,4}\s*页\s*[,，/／]?\s*共\s*\d{1,4}\s*页|[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*[/／]\s*\d{1,4})$"
 )
 """A page's folio in a copy of a paged document ("第 3 页 共 5 页", "- 3 -", "3/5"): never text."""
+QUOTES_RE = re.compile(r"[“”‘’「」\"']")
+"""Quotes around a button's name ("点击“阅读原文”"), ignored when matching furniture cues."""
 FRAME_CHARS = "—-–― \u3000"
 """Dashes and spaces framing a web page's line ("— END —")."""
 BUTTONS_RE = re.compile(r"^(?:[【\[［][^】\]］]{1,8}[】\]］]\s*){2,}$")
@@ -361,13 +364,21 @@ def is_navigation(text: str) -> bool:
 
 def without_running_head(lines: list[Line]) -> list[Line]:
     """Lines without a running head: the first line, when it comes back word for word further
-    down (each page of a paged copy repeats it), is furniture wherever it stands."""
+    down (each page of a paged copy repeats it), is furniture where it comes back. At the top it
+    goes too when a headline still follows it; a running head that is the title itself (followed
+    by the proposer or a field) stays there as the headline."""
     if not lines or ends_sentence(lines[0].text):
         return lines
     head = lines[0].text
     if not any(line.text == head for line in lines[1:]):
         return lines
-    return [line for line in lines if line.text != head]
+    kept = [line for line in lines[1:] if line.text != head]
+    return kept if kept and _headline_follows(kept[0].text) else [lines[0], *kept]
+
+
+def _headline_follows(text: str) -> bool:
+    """True for a line that can open a speech as its headline: not a proposer line or a field."""
+    return is_headline(text) and field_of(text) is None and parse_proposer_line(text) is None
 
 
 def without_web_furniture(lines: list[Line]) -> list[Line]:
@@ -376,7 +387,7 @@ def without_web_furniture(lines: list[Line]) -> list[Line]:
     cues = web_furniture()
     kept: list[Line] = []
     for line in without_running_head(lines):
-        text = line.text.strip(FRAME_CHARS)
+        text = QUOTES_RE.sub("", line.text.strip(FRAME_CHARS))
         if text.startswith(cues.get("cut", ())) and kept:
             break
         furniture = text.startswith(cues.get("line", ())) or is_navigation(line.text)

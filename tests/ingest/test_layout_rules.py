@@ -378,3 +378,33 @@ def test_a_post_stamp_is_a_date_line():
     assert date_line("2024-11-08 21:05 发表于某省") == "2024-11-08"
     assert date_line("2024-11-08 21:05") == "2024-11-08"
     assert date_line("2024-11-08 某某发布会") is None
+
+
+def test_a_running_head_that_is_the_title_stays_as_the_headline():
+    text = (
+        "关于完善乡村客运网络的建议\n区政协委员、某某客运公司总经理　孟凡\n    乡村客运线路少。为此，建议：\n"
+        "    一是增开线路；\n第 1 页 共 2 页\n关于完善乡村客运网络的建议\n    二是给予运营补贴。\n第 2 页 共 2 页\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("关于完善乡村客运网络的建议", "孟凡")
+    assert len(record.recommendations) == 2
+    assert "关于完善" not in record.speech.text
+
+
+def test_a_character_folded_from_two_is_put_back_by_its_neighbours():
+    from policykg.extract.layout import restore_characters
+
+    folded, back = fold_traditional("理髮店與發票，理髮與發票")
+    assert folded == "理发店与发票，理发与发票"
+    assert restore_characters("理发店", back) == "理髮店"
+    assert restore_characters("发票", back) == "發票"
+
+
+def test_keycap_numerals_number_items():
+    (line,) = split_lines("2️⃣ 完善配套政策；")
+    assert line.text == "2．完善配套政策；"
+
+
+def test_a_quoted_button_name_is_still_furniture():
+    lines = split_lines("标题在此\n正文一句。\n点击“阅读原文”查看全文\n")
+    assert [line.text for line in without_web_furniture(lines)] == ["标题在此", "正文一句。"]
