@@ -38,11 +38,11 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import (
+    has_role,
     is_bare_name,
     name_markers,
     parse_proposer_line,
     parse_proposer_text,
-    split_title,
 )
 from policykg.extract.recommendations import starts_with_marker
 from policykg.extract.records import Proposer
@@ -505,9 +505,9 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             if start is not None and (not starts or index - 1 > starts[-1][1]):
                 starts.append(start)
             continue
-        proposer, last = _page_proposer_line(lines[index].text), index
+        proposer, last = _wrapped_proposer(lines, index)
         if proposer is None:
-            proposer, last = _wrapped_proposer(lines, index)
+            proposer, last = _page_proposer_line(lines[index].text), index
         top = _above_front_lines(lines, index) if proposer else index
         headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
@@ -517,15 +517,19 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
 
 
 def _wrapped_proposer(lines: list[Line], index: int) -> tuple[Proposer | None, int]:
-    """A proposer line wrapped before the name: roles ending in a title on line index, the bare
-    name alone on the next line ("市政协委员、某某集团副总经理 / 王某"); (proposer, name line)."""
+    """A proposer line wrapped by a narrow column: roles on line index, the bare name on the next
+    line, alone or after the rest of the roles and a space ("市政协委员、某某集团副总经理 / 王某",
+    "某某集团副总经理兼总 / 工程师　王某"); (proposer, name line), or (None, index)."""
     if index + 1 >= len(lines) or lines[index + 1].blank_before or ends_sentence(lines[index].text):
         return None, index
-    roles, name = lines[index].text, lines[index + 1].text.strip(SPACE_CHARS)
-    if not (is_bare_name(name) and split_title(roles.split("、")[-1].split("，")[-1])[1]):
+    roles, rest = lines[index].text, SPACES_RE.split(lines[index + 1].text.strip(SPACE_CHARS))
+    if not (is_bare_name(rest[-1]) and has_role(roles)):
         return None, index
-    found = parse_proposer_line(f"{roles} {name}")
-    return (found, index + 1) if found is not None else (None, index)
+    joined = roles + "".join(rest[:-1]) + " " + rest[-1]
+    found = parse_proposer_line(joined)
+    if found is None or found.name != rest[-1]:
+        return None, index
+    return found, index + 1
 
 
 def _numbered_entry(
@@ -850,7 +854,7 @@ def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]
     """
     end = len(lines)
     while end > 0 and (is_note(lines[end - 1].text) or is_page_furniture(lines[end - 1].text)):
-        found = bracketed_proposer(lines[end - 1].text)
+        found = bracketed_proposer(without_credit(lines[end - 1].text))
         if found is not None:
             return found, lines[: end - 1] + lines[end:]
         end -= 1

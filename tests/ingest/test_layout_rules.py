@@ -408,3 +408,24 @@ def test_keycap_numerals_number_items():
 def test_a_quoted_button_name_is_still_furniture():
     lines = split_lines("标题在此\n正文一句。\n点击“阅读原文”查看全文\n")
     assert [line.text for line in without_web_furniture(lines)] == ["标题在此", "正文一句。"]
+
+
+def test_roles_broken_mid_title_by_the_column_are_joined_before_the_name():
+    text = (
+        "某某晚报　2024年10月8日　第4版\n\n做优城市更新\n■ 区政协委员、某某置业公司副董事长兼总\n　 经理　邵一鸣\n"
+        "　　老旧片区改造慢。建议：\n　　一是分片推进；\n　　二是引入社会资本。\n"
+    )
+    (record,) = _read(text)
+    assert record.proposer.name == "邵一鸣"
+    assert record.proposer.roles == ["区政协委员", "某某置业公司副董事长", "某某置业公司总经理"]
+
+
+def test_a_bracketed_credit_note_signs_the_speech_that_opens_the_page():
+    text = (
+        "某某日报　2024年8月1日　第3版\n\n把小区停车\n管起来\n　　停车位缺口大。建议：①挖潜错时共享；\n"
+        "②建设立体车库。\n　　　　（台盟某区委会供稿）\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("把小区停车管起来", "台盟某区委会")
+    assert len(record.recommendations) == 2
+    assert "供稿" not in record.speech.text
