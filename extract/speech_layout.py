@@ -203,16 +203,29 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
 
     A proposal form is headed by what it is and its number ("某某会议提案", "第0318号") before the
     fields "案由：…", "提案人：…": when a title field follows within a few headline-like lines,
-    those lines are the form's caption, not the speech's headline.
+    those lines are the form's caption, not the speech's headline. When a proposer field follows
+    instead, the headline is the block of lines just above the fields and the blocks before it
+    are the caption ("某某会议 / 代表建议 / 第0123号", blank, "关于……的建议", "领衔代表：…").
     """
     for index, line in enumerate(lines[:FRONT_MATTER_MAX]):
         found = header_line_fields(line.text)
         if found is not None:
-            has_title = any(kind == "title" for kind, _ in found)
-            return lines[index:] if has_title and index else lines
+            kinds = {kind for kind, _ in found}
+            if "title" in kinds and index:
+                return lines[index:]
+            if "proposer" in kinds and index:
+                return lines[_block_start(lines, index - 1) :]  # the headline's block on
+            return lines
         if not is_headline(line.text):
             return lines
     return lines
+
+
+def _block_start(lines: list[Line], index: int) -> int:
+    """Index of the first line of the block (lines with no blank between) holding line index."""
+    while index > 0 and not lines[index].blank_before:
+        index -= 1
+    return index
 
 
 def _apply_field(front: _Front, kind: str, value: str) -> None:

@@ -429,3 +429,20 @@ def test_a_bracketed_credit_note_signs_the_speech_that_opens_the_page():
     assert (record.speech.title, record.proposer.name) == ("把小区停车管起来", "台盟某区委会")
     assert len(record.recommendations) == 2
     assert "供稿" not in record.speech.text
+
+
+def test_caption_blocks_above_a_headline_and_proposer_fields_are_not_the_title():
+    text = (
+        "某省人民代表大会某次会议\n代　表　建　议\n第0456号\n\n关于规范校外培训的建议\n\n"
+        "领衔代表：祁文\n代表团：某某代表团\n工作单位及职务：某某区教育局局长\n\n"
+        "校外培训乱象仍在。建议如下：\n（一）加强执法检查；\n（二）完善预收费监管。\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("关于规范校外培训的建议", "祁文")
+    assert record.proposer.affiliations == ["某某区教育局"]
+    assert record.speech.text.startswith("校外培训乱象仍在")
+
+
+def test_a_list_of_earlier_posts_ends_the_article():
+    lines = split_lines("标题在此\n正文一句。\n▼ 往期回顾 ▼\n另一篇的标题\n")
+    assert [line.text for line in without_web_furniture(lines)] == ["标题在此", "正文一句。"]
