@@ -285,6 +285,9 @@ class Neo4jStore(GraphStore):
     def _nodes_by_ids(self, ids: list[str]) -> dict[str, Row]:
         return {r["id"]: self._node(r) for r in self._read("nodes_by_ids", ids=ids)}
 
+    def _node_labels(self, ids: list[str]) -> dict[str, list[str]]:
+        return {r["id"]: sorted(r["labels"]) for r in self._read("node_labels", ids=ids)}
+
     def _proposers_named(self, name: str) -> list[Row]:
         return [self._node(r) for r in self._read("proposers_named", name=name)]
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import heapq
 from abc import ABC, abstractmethod
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -75,6 +75,25 @@ def _evidence_key(e: Row) -> tuple:
 def _row_evidence_key(row: Row) -> tuple:
     """The evidence key of a proposal row (that of the Evidence it gives)."""
     return (row["speech_id"], row["start"], row["end"], row["entity"]["id"], row["relation"])
+
+
+def _nearest(ids: set[str], center: str | None, rels: list[Row], limit: int) -> set[str]:
+    """The `limit` ids nearest to `center` over `rels` (ignoring direction), then by id; the
+    ones the relationships do not reach (all of them without a centre) come last."""
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for rel in rels:
+        neighbours[rel["source"]].append(rel["target"])
+        neighbours[rel["target"]].append(rel["source"])
+    distance = {center: 0} if center is not None else {}
+    queue = deque(distance)
+    while queue:
+        node = queue.popleft()
+        for other in neighbours[node]:
+            if other not in distance:
+                distance[other] = distance[node] + 1
+                queue.append(other)
+    far = len(ids) + 1
+    return set(sorted(ids, key=lambda i: (distance.get(i, far), i))[:limit])
 
 
 MAX_PAIR_STEPS = 5_000_000
@@ -180,6 +199,10 @@ class GraphStore(ABC):
     @abstractmethod
     def _nodes_by_ids(self, ids: list[str]) -> dict[str, Row]:
         """{id: {"id", "labels": sorted labels, "properties": all stored properties}}; absent ids left out."""
+
+    @abstractmethod
+    def _node_labels(self, ids: list[str]) -> dict[str, list[str]]:
+        """{id: sorted labels} of the nodes with those ids (absent ids left out), without properties."""
 
     @abstractmethod
     def _proposers_named(self, name: str) -> list[Row]:
@@ -326,26 +349,41 @@ class GraphStore(ABC):
         return dict(sets), refs
 
     def subgraph(self, center: str | None = None, hops: int = 1,
-                 types: list[str] | None = None) -> Row:
+                 types: list[str] | None = None, limit: int | None = None) -> Row:
         """Nodes within `hops` of `center` (whole graph when None) whose labels meet `types`
-        (the center is always kept), with the relationships among them. Sorted by id."""
+        (the center is always kept), with the relationships among them. Sorted by id.
+
+        With `limit`, at most that many nodes, nearest to the centre first (hops over the kept
+        relationships, then id; nodes they do not reach come last), and ``"truncated"`` says
+        whether more were in reach. Properties are read only for the nodes returned, so a hub's
+        neighbourhood costs its relationships, not every neighbour's text.
+        """
         for label in types or []:
             self._check_label(label)
         if not 0 <= hops <= MAX_HOPS:
             raise ValidationError(f"hops must be between 0 and {MAX_HOPS}, got {hops}")
+        self._check_page(limit, 0, None)
         if center is None:
             nodes, rels = self._whole_graph()
+            labels = {n["id"]: n["labels"] for n in nodes}
         else:
-            nodes, rels = self._neighbourhood(center, hops)
-        keep = {n["id"] for n in nodes if not types or n["id"] == center or set(n["labels"]) & set(types)}
-        return {
+            labels, rels = self._neighbourhood(center, hops)
+        keep = {i for i, lab in labels.items() if not types or i == center or set(lab) & set(types)}
+        rels = [r for r in rels if r["source"] in keep and r["target"] in keep]
+        truncated = limit is not None and len(keep) > limit
+        if truncated:
+            keep = _nearest(keep, center, rels, limit)
+            rels = [r for r in rels if r["source"] in keep and r["target"] in keep]
+        if center is not None:
+            nodes = list(self._nodes_by_ids(sorted(keep)).values())
+        result = {
             "nodes": sorted(({**n, "properties": S.public(n["properties"])} for n in nodes if n["id"] in keep),
                             key=lambda n: n["id"]),
             "relationships": sorted(
-                ({**r, "properties": S.public(r["properties"])} for r in rels
-                 if r["source"] in keep and r["target"] in keep),
+                ({**r, "properties": S.public(r["properties"])} for r in rels),
                 key=lambda r: (r["source"], r["type"], r["target"], sorted(r["properties"].items()))),
         }
+        return result if limit is None else {**result, "truncated": truncated}
 
     def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0,
                proposer_limit: int | None = None) -> Row:
@@ -556,8 +594,9 @@ class GraphStore(ABC):
         shared = len(sa & sb)
         return {"a": a, "b": b, "shared": shared, "jaccard": shared / len(sa | sb)}
 
-    def _neighbourhood(self, center: str, hops: int) -> tuple[list[Row], list[Row]]:
-        if center not in self._nodes_by_ids([center]):
+    def _neighbourhood(self, center: str, hops: int) -> tuple[dict[str, list[str]], list[Row]]:
+        """({id: labels} of the nodes within `hops` of `center`, the relationships among them)."""
+        if center not in self._node_labels([center]):
             raise NotFoundError(f"no node with id {center!r}")
         seen, frontier, rels = {center}, {center}, {}
         for _ in range(hops):
@@ -566,8 +605,7 @@ class GraphStore(ABC):
                 rels[(r["source"], r["type"], r["target"], repr(sorted(r["properties"].items())))] = r
             frontier = {x for r in touching for x in (r["source"], r["target"])} - seen
             seen |= frontier
-        nodes = self._nodes_by_ids(sorted(seen))
-        return list(nodes.values()), [r for r in rels.values() if r["source"] in seen and r["target"] in seen]
+        return self._node_labels(sorted(seen)), [r for r in rels.values() if r["source"] in seen and r["target"] in seen]
 
     @staticmethod
     def _entity_ref(props: Row) -> Row:

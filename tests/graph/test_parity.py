@@ -111,6 +111,7 @@ def test_entities_and_subgraphs(both):
         for hops in (0, 2):
             for types in (None, ["Fund", "Body"], ["Concept"]):
                 same(both, lambda s: s.subgraph(center, hops=hops, types=types))
+                same(both, lambda s: s.subgraph(center, hops=hops, types=types, limit=7))
     same(both, lambda s: s.entity("fund:no-such-fund"))
 
 

@@ -221,3 +221,18 @@ def test_entity_lists_its_first_proposers_and_counts_them_all(queried):
     assert whole["proposer_count"] == len(whole["proposers"]) > 1
     first = queried.entity("fund:重庆中试熟化基金", proposer_limit=1)
     assert first["proposers"] == whole["proposers"][:1] and first["proposer_count"] == whole["proposer_count"]
+
+
+def test_subgraph_limit_keeps_the_nearest_nodes_and_the_relationships_among_them(queried):
+    center = "fund:重庆中试熟化基金"
+    whole = queried.subgraph(center, hops=2)
+    assert "truncated" not in whole and len(whole["nodes"]) > 6
+    assert queried.subgraph(center, hops=2, limit=len(whole["nodes"]))["truncated"] is False
+    capped = queried.subgraph(center, hops=2, limit=6)
+    ids = {n["id"] for n in capped["nodes"]}
+    assert capped["truncated"] is True and len(ids) == 6 and center in ids
+    one_hop = {n["id"] for n in queried.subgraph(center, hops=1)["nodes"]}
+    assert ids <= one_hop or one_hop <= ids  # nearest first: hop 1 fills before hop 2
+    assert all(r["source"] in ids and r["target"] in ids for r in capped["relationships"])
+    assert capped["relationships"] == [r for r in whole["relationships"] if r["source"] in ids and r["target"] in ids]
+    assert [n["id"] for n in queried.subgraph(limit=3)["nodes"]] == [n["id"] for n in queried.subgraph()["nodes"]][:3]
