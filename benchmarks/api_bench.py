@@ -236,11 +236,11 @@ DRIVER_QUERY = "who_proposed_hits"
 
 
 def _driver_params(i: int) -> dict:
-    from policykg.graph.text import tokens
+    from policykg.graph.text import candidate_token, tokens
 
     query = QUERIES[i % len(QUERIES)]
     toks = tokens(query.get("q"))
-    return {"type": query.get("type"), "tokens": toks, "first": max(toks, key=len) if toks else None,
+    return {"type": query.get("type"), "tokens": toks, "first": candidate_token(toks),
             "concept": query.get("concept"), "limit": PAGE["limit"], "offset": 0}
 
 

@@ -38,7 +38,7 @@ from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
-from policykg.graph.text import matches
+from policykg.graph.text import candidate_token
 
 FORMAT = "policykg-graph"
 VERSION = 1
@@ -313,7 +313,7 @@ class EmbeddedStore(GraphStore):
 
     def _matching_entities(self, entity_type, toks, concept) -> list[str]:
         table = self._match_table(entity_type or S.ENTITY)
-        rows = range(len(table.ids)) if not toks else table.containing(max(toks, key=len))
+        rows = range(len(table.ids)) if not toks else table.containing(candidate_token(toks))
         if concept is not None:
             wanted = {c for c in self._ids(S.CONCEPT) if _concept_is(self._props(c), concept)}
             rows = [i for i in rows if table.concepts[i] in wanted]
@@ -373,7 +373,7 @@ class EmbeddedStore(GraphStore):
     def _proposal_row(self, source: str, entity_id: str, data: dict[str, Any]) -> Row:
         props, rel = self._props(entity_id), data["props"]
         speech = rel["speech_id"]
-        speaker = next(u for u, _, _ in self._edges(speech, (S.DELIVERED,), out=False))
+        speaker = self._speaker(speech)
         c = props.get("concept")
         source_props = self._props(source)
         return {
@@ -429,7 +429,7 @@ class EmbeddedStore(GraphStore):
         return nodes, rels
 
     def _match_nodes(self, toks: list[str], whole: str, limit: int) -> list[Row]:
-        first = max(toks, key=len)
+        first = candidate_token(toks)
         found = set()
         for label in S.SEARCHABLE_LABELS:
             table = self._match_table(label)
@@ -456,9 +456,7 @@ class EmbeddedStore(GraphStore):
             return False
         if type_ is not None and kind == "proposers" and proposer_ref(node_id, "", data["labels"])["kind"] != type_:
             return False
-        c = data["props"].get("concept")
-        concept = self._props(c) if kind == "entities" and c in self._graph else None
-        return matches(self._fields(data["props"], concept), toks)
+        return not toks or self._matches_cached(node_id, toks)
 
 
 class MatchTable:

@@ -33,6 +33,7 @@ from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
+from policykg.graph.text import candidate_token
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_TRANSACTION_ROWS = 20_000
@@ -170,17 +171,13 @@ class Neo4jStore(GraphStore):
             return [self._write_alone(session, pack[0])]
         try:
             return session.execute_write(self._write_documents, pack, self.batch_size)
-        except (ServiceUnavailable, SessionExpired):
-            raise
-        except Neo4jError:
+        except Neo4jError:  # a server refusal; connectivity errors are DriverErrors and go up
             return [self._write_alone(session, rows) for rows in pack]
 
     def _write_alone(self, session, rows: DocumentRows) -> str:
         """One document in its own transaction; a refusal names the document."""
         try:
             [outcome] = session.execute_write(self._write_documents, [rows], self.batch_size)
-        except (ServiceUnavailable, SessionExpired):
-            raise
         except Neo4jError as exc:
             raise StoreError(f"document {rows.document_id!r} was not loaded (nothing of it was written): "
                              f"Neo4j refused a statement: {exc.code}: {exc.message}") from exc
@@ -213,7 +210,7 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _delete(tx: ManagedTransaction, document_id: str) -> bool:
-        if tx.run(cypher.load("document_sha"), document=document_id).single() is None:
+        if tx.run(cypher.load("document_shas"), documents=[document_id]).single() is None:
             return False
         remove_document(tx, document_id)
         return True
@@ -240,7 +237,7 @@ class Neo4jStore(GraphStore):
 
     def _hit_page(self, entity_type, toks, concept, limit, offset) -> tuple[int, list[Row]]:
         [record] = self._read("who_proposed_hits", type=entity_type, tokens=toks, concept=concept,
-                              first=max(toks, key=len) if toks else None, limit=limit, offset=offset)
+                              first=candidate_token(toks), limit=limit, offset=offset)
         return record["count"], [{
             "proposer": proposer_ref(h["proposer"], h["proposer_name"], h["proposer_labels"]),
             "path": h["path"], "entities": h["entities"],
@@ -298,7 +295,7 @@ class Neo4jStore(GraphStore):
         return [self._node(r) for r in self._read("all_nodes")], self._read("all_relationships")
 
     def _match_nodes(self, toks: list[str], whole: str, limit: int) -> list[Row]:
-        rows = self._read("match_nodes", tokens=toks, first=max(toks, key=len), whole=whole, limit=limit)
+        rows = self._read("match_nodes", tokens=toks, first=candidate_token(toks), whole=whole, limit=limit)
         return [{**self._node(r), "concept": r["concept"]} for r in rows]
 
     def _list_nodes(self, kind: str, limit: int, cursor: str, *, type: str | None, toks: list[str]) -> list[Row]:

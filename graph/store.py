@@ -249,7 +249,7 @@ class GraphStore(ABC):
         """
         if type is not None:
             self._check_type(type)
-        self._check_page(limit, offset, evidence_limit)
+        self._check_bounds(limit=limit, offset=offset, evidence_limit=evidence_limit)
         toks, concept = tokens(q), concept or None
         count, keys = self._hit_page(type, toks, concept, limit, offset)
         if not keys:
@@ -315,7 +315,7 @@ class GraphStore(ABC):
         (ValidationError) and should name the proposers to compare.
         """
         self._check_level(level)
-        self._check_page(limit, offset, None)
+        self._check_bounds(limit=limit, offset=offset)
         if proposers:
             refs = {ref["id"]: ref for ref in map(self._resolve_proposer, proposers)}
             rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, proposer_ids=sorted(refs)))
@@ -362,7 +362,7 @@ class GraphStore(ABC):
             self._check_label(label)
         if not 0 <= hops <= MAX_HOPS:
             raise ValidationError(f"hops must be between 0 and {MAX_HOPS}, got {hops}")
-        self._check_page(limit, 0, None)
+        self._check_bounds(limit=limit)
         if center is None:
             nodes, rels = self._whole_graph()
             labels = {n["id"]: n["labels"] for n in nodes}
@@ -394,8 +394,8 @@ class GraphStore(ABC):
         holds the first ``proposer_limit`` (all by default, in proposer id order) of
         ``proposer_count``: a hub such as 政府 has one per speech that names it.
         """
-        self._check_page(evidence_limit, evidence_offset, None)
-        self._check_page(proposer_limit, 0, None)
+        self._check_bounds(evidence_limit=evidence_limit, evidence_offset=evidence_offset,
+                           proposer_limit=proposer_limit)
         node = self._nodes_by_ids([entity_id]).get(entity_id)
         if node is None or S.ENTITY not in node["labels"]:
             raise NotFoundError(f"no entity with id {entity_id!r}")
@@ -412,7 +412,7 @@ class GraphStore(ABC):
             "concept": self._concept_ref(concept["properties"]) if concept else None,
             "evidence": [self._evidence(r, texts) for r in shown], "evidence_count": len(direct),
             "proposers": self._proposer_paths(rows)[:proposer_limit],
-            "proposer_count": len({(r["proposer"]["id"], r["path"], (r["via"] or {}).get("id", "")) for r in rows}),
+            "proposer_count": len({self._hit_key(r) for r in rows}),
             "relations": self._entity_relations(entity_id, rels, texts),
         }
 
@@ -489,13 +489,14 @@ class GraphStore(ABC):
             raise ValidationError(f"level must be 'entity' or 'concept', got {level!r}")
 
     @staticmethod
-    def _check_page(limit: int | None, offset: int, evidence_limit: int | None) -> None:
-        if limit is not None and limit < 1:
-            raise ValidationError(f"limit must be at least 1, got {limit}")
-        if offset < 0:
-            raise ValidationError(f"offset must not be negative, got {offset}")
-        if evidence_limit is not None and evidence_limit < 0:
-            raise ValidationError(f"evidence_limit must not be negative, got {evidence_limit}")
+    def _check_bounds(**values: int | None) -> None:
+        """Paging arguments: names ending in ``limit`` at least 1 (evidence_limit at least 0),
+        offsets at least 0; None means no bound."""
+        for name, value in values.items():
+            least = 1 if name.endswith("limit") and name != "evidence_limit" else 0
+            if value is not None and value < least:
+                bound = "must not be negative" if least == 0 else f"must be at least {least}"
+                raise ValidationError(f"{name} {bound}, got {value}")
 
     @staticmethod
     def _check_limit(limit: int) -> None:
@@ -619,7 +620,7 @@ class GraphStore(ABC):
     def _proposer_paths(rows: list[Row]) -> list[Row]:
         groups: dict[tuple, Row] = {}
         for r in rows:
-            key = (r["proposer"]["id"], r["path"], (r["via"] or {}).get("id", ""))
+            key = GraphStore._hit_key(r)
             entry = groups.setdefault(key, {"proposer": r["proposer"], "path": r["path"], "via": r["via"],
                                             "relations": set()})
             entry["relations"].add(r["relation"])

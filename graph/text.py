@@ -26,6 +26,16 @@ def tokens(q: str | None) -> list[str]:
     return q.lower().split() if q else []
 
 
+def candidate_token(toks: list[str]) -> str | None:
+    """The token candidates are looked up by (an index, a joined text): the longest, which is the
+    most selective; the others are then checked on the candidates. None without tokens.
+
+    >>> candidate_token(["pilot", "基金"])
+    'pilot'
+    """
+    return max(toks, key=len) if toks else None
+
+
 def matches(fields: Iterable[str | None], toks: list[str]) -> bool:
     """True when every token occurs in at least one of the (non-null) fields.
 
