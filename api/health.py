@@ -35,4 +35,12 @@ def health(store: StoreDep) -> Health:
     """Counts nodes and relationships in the store; 503 with Retry-After when Neo4j is down."""
     counts = store.counts()
     return Health(status="ok", backend=store.backend, nodes=counts.get("nodes", {}),
-                  relationships=counts.get("relationships", {}), versions=_versions(store))
+                  relationships=counts.get("relationships", {}), versions=_versions(store),
+                  cache=_cache(store))
+
+
+def _cache(store) -> dict[str, int]:
+    cache = store.answer_cache
+    if cache is None:
+        return {"size": 0, "answers": 0, "hits": 0, "misses": 0}
+    return {"size": cache.size, "answers": len(cache), "hits": cache.hits, "misses": cache.misses}

@@ -225,12 +225,16 @@ class Health(BaseModel):
         "status": "ok", "backend": "embedded",
         "nodes": {"Speech": 10, "Body": 6, "Fund": 9}, "relationships": {"PROPOSES": 31},
         "versions": {"policykg": "0.1.0", "python": "3.11.2", "fastapi": "0.115.0",
-                     "neo4j_driver": "5.28.1", "neo4j_server": None}})
+                     "neo4j_driver": "5.28.1", "neo4j_server": None},
+        "cache": {"size": 256, "answers": 12, "hits": 340, "misses": 12}})
     status: Literal["ok"]
     backend: str
     nodes: dict[str, int]
     relationships: dict[str, int]
     versions: dict[str, str | None]
+    cache: dict[str, int] = Field(description="Answers kept while the graph is unchanged: the most kept "
+                                              "(POLICYKG_CACHE_SIZE), those kept now, and asks answered "
+                                              "from them (hits) or computed (misses) since startup.")
 
 
 class Node(BaseModel):

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
+
 class Settings(BaseSettings):
     """Settings of the policykg API (environment variable names in each field's alias)."""
 
@@ -33,6 +35,8 @@ class Settings(BaseSettings):
         default_factory=list, validation_alias="POLICYKG_CORS_ORIGINS")
     host: str = Field("127.0.0.1", validation_alias="POLICYKG_HOST")
     port: int = Field(8000, gt=0, lt=65536, validation_alias="POLICYKG_PORT")
+    cache_size: int = Field(DEFAULT_CACHE_SIZE, ge=0, validation_alias="POLICYKG_CACHE_SIZE", description=(
+        "Answers to named questions kept while the graph is unchanged (0: none)."))
     retry_after_seconds: int = Field(10, gt=0, validation_alias="POLICYKG_RETRY_AFTER")
 
     @field_validator("cors_origins", mode="before")

@@ -6,7 +6,8 @@ included) along with its driver options and its startup policy. The Neo4j driver
 here, once, and closed when the store is closed; the store itself only borrows it.
 
 Environment: ``POLICYKG_BACKEND`` (embedded|neo4j), ``POLICYKG_STORE`` (embedded file),
-``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``.
+``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``, ``POLICYKG_CACHE_SIZE``
+(answers kept while the graph is unchanged, see :mod:`policykg.graph.cache`; 0 keeps none).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policykg.errors import StoreUnavailableError, ValidationError
+from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
 from policykg.graph.store import GraphStore
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ class StoreSettings:
     neo4j_database: str = "neo4j"
     batch_size: int | None = None  # None: the Neo4j store's default
     transaction_rows: int | None = None  # None: the Neo4j store's default (1: one document per transaction)
+    cache_size: int | None = None  # None: the stores' default (0: answers are never kept)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> StoreSettings:
@@ -55,8 +58,22 @@ class StoreSettings:
             neo4j_user=env.get("NEO4J_USER", cls.neo4j_user),
             neo4j_password=env.get("NEO4J_PASSWORD", cls.neo4j_password),
             neo4j_database=env.get("NEO4J_DATABASE", cls.neo4j_database),
+            cache_size=_cache_size(env.get("POLICYKG_CACHE_SIZE")),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _cache_size(value: str | None) -> int | None:
+    """POLICYKG_CACHE_SIZE as a number of answers (unset or empty: the default)."""
+    if not value:
+        return None
+    try:
+        size = int(value)
+    except ValueError:
+        size = -1
+    if size < 0:
+        raise ValidationError(f"POLICYKG_CACHE_SIZE must be a whole number of answers, 0 or more; got {value!r}")
+    return size
 
 
 @dataclass(frozen=True)
@@ -124,7 +141,7 @@ def open_store(settings: Any, ensure_schema: bool = False, *, driver_options: Dr
 def _embedded_store(settings: Any) -> Iterator[GraphStore]:
     from policykg.graph.embedded import EmbeddedStore
 
-    store = EmbeddedStore(getattr(settings, "store_path", None))
+    store = EmbeddedStore(getattr(settings, "store_path", None), cache_size=_store_cache_size(settings))
     try:
         yield store
     finally:
@@ -138,11 +155,17 @@ def _neo4j_store(settings: Any, options: DriverOptions) -> Iterator[Neo4jStore]:
     with neo4j_driver(settings, options) as driver:
         store = Neo4jStore(driver, database=settings.neo4j_database,
                            batch_size=getattr(settings, "batch_size", None) or DEFAULT_BATCH_SIZE,
-                           transaction_rows=getattr(settings, "transaction_rows", None) or DEFAULT_TRANSACTION_ROWS)
+                           transaction_rows=getattr(settings, "transaction_rows", None) or DEFAULT_TRANSACTION_ROWS,
+                           cache_size=_store_cache_size(settings))
         try:
             yield store
         finally:
             store.close()
+
+
+def _store_cache_size(settings: Any) -> int:
+    size = getattr(settings, "cache_size", None)
+    return DEFAULT_CACHE_SIZE if size is None else size
 
 
 def _ensure_schema(store: Neo4jStore, uri: str, tolerate_unavailable: bool) -> None:

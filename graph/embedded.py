@@ -36,6 +36,8 @@ from policykg.errors import CorruptStoreError, NotFoundError, StoreError
 from policykg.extract.records import SpeechRecord
 from policykg.graph import provenance as P
 from policykg.graph import schema as S
+from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
+from policykg.graph.cache import AnswerCache
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
@@ -188,9 +190,11 @@ class EmbeddedStore(GraphStore):
 
     backend = "embedded"
 
-    def __init__(self, path: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, cache_size: int = DEFAULT_CACHE_SIZE):
         self.path = Path(path).expanduser() if path is not None else default_store_path()
         self._graph = read_graph(self.path)
+        self._revision = 0
+        self.answer_cache = AnswerCache(cache_size)
         self._index: dict[str, list[str]] | None = None
         self._lowered: dict[str, str] = {}
         self._tables: dict[str, MatchTable] = {}
@@ -235,6 +239,11 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot write the graph file {self.path}: {exc}") from exc
         self._graph, self._index, self._lowered, self._tables, self._speakers = work, None, {}, {}, {}
+        self._revision += 1
+
+    def revision(self) -> int:
+        """The number of writes this store made since it read its file."""
+        return self._revision
 
     # -- primitives -----------------------------------------------------------------------------
     @property

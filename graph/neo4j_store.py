@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction, RoutingControl
+from neo4j import READ_ACCESS, Driver, ManagedTransaction, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from policykg import cypher
@@ -31,6 +31,8 @@ from policykg.errors import NotFoundError, StoreError, StoreUnavailableError
 from policykg.extract.records import SpeechRecord
 from policykg.graph import provenance as P
 from policykg.graph import schema as S
+from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
+from policykg.graph.cache import AnswerCache
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
@@ -133,7 +135,7 @@ class Neo4jStore(GraphStore):
     backend = "neo4j"
 
     def __init__(self, driver: Driver, database: str = "neo4j", batch_size: int = DEFAULT_BATCH_SIZE,
-                 transaction_rows: int = DEFAULT_TRANSACTION_ROWS):
+                 transaction_rows: int = DEFAULT_TRANSACTION_ROWS, cache_size: int = DEFAULT_CACHE_SIZE):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         if transaction_rows < 1:
@@ -142,6 +144,7 @@ class Neo4jStore(GraphStore):
         self.database = database
         self.batch_size = batch_size
         self.transaction_rows = transaction_rows
+        self.answer_cache = AnswerCache(cache_size)
 
     # -- schema and writing ---------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -223,6 +226,14 @@ class Neo4jStore(GraphStore):
         # Every read statement returns plain values, maps and lists (never nodes or
         # relationships), so the records need no recursive ``Record.data()`` transform.
         return [dict(record) for record in records]
+
+    def revision(self) -> frozenset[str]:
+        """The bookmarks of an empty read transaction: they name the last transaction committed to
+        the database, by any client, so they change with every write (one round trip)."""
+        with translate_errors(), self._driver.session(database=self.database,
+                                                     default_access_mode=READ_ACCESS) as session:
+            session.run(cypher.load("revision_probe")).consume()
+            return frozenset(session.last_bookmarks().raw_values)
 
     def version(self) -> str:
         """The server's name, version and edition, e.g. ``Neo4j Kernel 5.26.30 community``."""

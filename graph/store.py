@@ -47,12 +47,13 @@ from __future__ import annotations
 import heapq
 from abc import ABC, abstractmethod
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from policykg.errors import NotFoundError, ValidationError
 from policykg.extract.records import SpeechRecord
 from policykg.graph import schema as S
+from policykg.graph.cache import AnswerCache, cached_answer
 from policykg.graph.text import sentence, tokens
 
 Row = dict[str, Any]
@@ -129,9 +130,15 @@ def _sorted_unique(items: Iterable[Row], key: Callable[[Row], Any]) -> list[Row]
 
 
 class GraphStore(ABC):
-    """A policykg graph. Implementations: EmbeddedStore (networkx, file) and Neo4jStore (Bolt)."""
+    """A policykg graph. Implementations: EmbeddedStore (networkx, file) and Neo4jStore (Bolt).
+
+    The named questions (who_proposed, overlap, the overlap matrix, entity, proposer_entities,
+    search) are answered from ``answer_cache`` while :meth:`revision` is unchanged (see
+    :mod:`policykg.graph.cache`); a store without a cache computes every answer.
+    """
 
     backend: str = "abstract"
+    answer_cache: AnswerCache | None = None
 
     # == writing ==================================================================================
     @abstractmethod
@@ -152,6 +159,10 @@ class GraphStore(ABC):
         """
 
     # == primitives each store implements ========================================================
+    @abstractmethod
+    def revision(self) -> Hashable:
+        """A token that changes whenever the graph changes (equal tokens: the same graph)."""
+
     @abstractmethod
     def counts(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: n}, "relationships": {type: n}} (every schema label and type)."""
@@ -238,6 +249,7 @@ class GraphStore(ABC):
         """
         return self.who_proposed_page(type, q, concept, limit, offset, evidence_limit)["hits"]
 
+    @cached_answer
     def who_proposed_page(self, type: str | None = None, q: str | None = None, concept: str | None = None,
                           limit: int | None = None, offset: int = 0,
                           evidence_limit: int | None = None) -> Row:
@@ -266,6 +278,7 @@ class GraphStore(ABC):
         texts = self._texts_for([r for rows_ in shown.values() for r in rows_])
         return {"count": count, "hits": [self._hit(groups[key], shown[key], texts) for key in groups]}
 
+    @cached_answer
     def proposer_entities(self, proposer: str) -> list[Row]:
         """Entities a proposer (id or name) proposed or mentioned, as ProposerItems sorted by id."""
         ref = self._resolve_proposer(proposer)
@@ -281,6 +294,7 @@ class GraphStore(ABC):
             item["evidence"].append(self._evidence(row, texts))
         return [self._finish_item(items[k]) for k in sorted(items)]
 
+    @cached_answer
     def overlap(self, a: str, b: str, level: str = "entity") -> Row:
         """Overlap of two proposers' proposals (ids or names): shared, only-a, only-b, Jaccard."""
         self._check_level(level)
@@ -303,6 +317,7 @@ class GraphStore(ABC):
         """Proposer pairs sharing at least one item, as MatrixCells (see :meth:`overlap_matrix_page`)."""
         return self.overlap_matrix_page(level, proposers, limit, offset)["pairs"]
 
+    @cached_answer
     def overlap_matrix_page(self, level: str = "entity", proposers: list[str] | None = None,
                             limit: int | None = None, offset: int = 0) -> Row:
         """``{"count", "proposers", "pairs"}``: pairs of proposers sharing at least one item.
@@ -385,6 +400,7 @@ class GraphStore(ABC):
         }
         return result if limit is None else {**result, "truncated": truncated}
 
+    @cached_answer
     def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0,
                proposer_limit: int | None = None) -> Row:
         """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail).
@@ -416,6 +432,7 @@ class GraphStore(ABC):
             "relations": self._entity_relations(entity_id, rels, texts),
         }
 
+    @cached_answer
     def search(self, q: str, limit: int = 20) -> list[Row]:
         """Entities, bodies, persons and concepts whose name, aliases or English name match q.
 

@@ -20,6 +20,8 @@ def _counts(client) -> dict:
 
 def test_post_a_speech_as_text_then_delete_it(client, key, speech_text):
     before = _counts(client)
+    question = {"q": "天使投资引导基金"}
+    assert client.get("/who-proposed", params=question).json()["count"] == 0  # an answer now kept
     response = client.post("/documents", params={"source": "api-test-speech"}, content=speech_text.encode(),
                            headers={**key, "Content-Type": "text/plain; charset=utf-8"})
     assert response.status_code == 201, response.text
@@ -27,7 +29,7 @@ def test_post_a_speech_as_text_then_delete_it(client, key, speech_text):
     (document,) = body["documents"]
     assert document["speeches"] == 1 and document["outcome"] == "loaded" and body["rows"] > 0
     assert _counts(client) != before
-    found = client.get("/who-proposed", params={"q": "天使投资引导基金"}).json()
+    found = client.get("/who-proposed", params=question).json()
     assert any(e["name"].startswith("天使投资") for h in found["hits"] for e in h["entities"])
 
     again = client.post("/documents", params={"source": "api-test-speech"}, content=speech_text.encode(),
@@ -37,6 +39,7 @@ def test_post_a_speech_as_text_then_delete_it(client, key, speech_text):
     deleted = client.delete(f"/documents/{quote(document['id'], safe='')}", headers=key)
     assert deleted.status_code == 200 and deleted.json() == {"deleted": document["id"]}
     assert _counts(client) == before
+    assert client.get("/who-proposed", params=question).json()["count"] == 0
     assert client.get(f"/documents/{quote(document['id'], safe='')}").status_code == 404
 
 

@@ -20,6 +20,16 @@ def test_health_reports_backend_and_counts(client, store):
     assert body["nodes"]["Speech"] == 10
     assert body["relationships"]["PROPOSES"] > 0
     assert body["versions"]["policykg"]
+    assert body["cache"]["size"] == store.answer_cache.size > 0
+
+
+def test_a_repeated_question_is_answered_from_the_cache(client):
+    params = {"type": "Fund", "q": "种子基金", "limit": 3}
+    first = client.get("/who-proposed", params=params).json()
+    before = client.get("/health").json()["cache"]
+    assert client.get("/who-proposed", params=params).json() == first
+    after = client.get("/health").json()["cache"]
+    assert (after["hits"], after["misses"]) == (before["hits"] + 1, before["misses"])
 
 
 def test_who_proposed_a_guidance_fund(client):

@@ -96,6 +96,7 @@ def test_overlap_matrix_refuses_comparisons_beyond_its_budget(queried, monkeypat
     from policykg.graph import store as store_module
 
     monkeypatch.setattr(store_module, "MAX_PAIR_STEPS", 2)
+    queried.answer_cache.clear()  # answers kept under the real budget would otherwise still be served
     with pytest.raises(ValidationError, match=r"comparing all \d+ proposers takes .* name the proposers"):
         queried.overlap_matrix()
     assert len(queried.overlap_matrix(proposers=["民建重庆市委会", "重庆理工大学"])) == 1

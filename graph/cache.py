@@ -1,0 +1,135 @@
+"""Answers to named questions kept while the graph is unchanged.
+
+A broad question on a large graph (``who_proposed(type="Fund")`` ranks every proposer of every
+fund) costs what the whole answer costs, however small the page; the graph changes only when
+documents are loaded or deleted. So each store keeps the answers it gave, keyed by the question
+(method and arguments, defaults filled in) and tagged with the **revision** of the graph they
+were computed on. A question is answered from the cache only while the store reports the same
+revision; any write — by this process, another process or a user in Neo4j Browser — changes the
+revision, and the next ask recomputes.
+
+- The embedded store's revision is a counter bumped by each of its writes (the file is read once,
+  when the store opens).
+- Neo4j's revision is the bookmark a read transaction returns: it names the last transaction
+  committed to the database, whoever committed it (see ``Neo4jStore.revision``).
+
+Concurrent asks of the same question on the same revision compute it once; the others wait for
+that answer (or its error). Answers are shared, not copied: callers must not mutate them. The
+cache holds at most ``size`` answers, least recently used dropped first; size 0 turns it off.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+DEFAULT_SIZE = 256
+"""Answers kept by default (a who-proposed page with evidence is tens of kilobytes)."""
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Pending:
+    """An answer being computed by one thread, awaited by the others asking the same question."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Any = None
+    error: BaseException | None = None
+
+
+class AnswerCache:
+    """A bounded LRU map from (question, revision) to answer, computing each answer once."""
+
+    def __init__(self, size: int = DEFAULT_SIZE):
+        if size < 0:
+            raise ValueError(f"cache size must be at least 0, got {size}")
+        self.size = size
+        self._answers: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
+        self._pending: dict[tuple[Hashable, Hashable], _Pending] = {}
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def answer(self, question: Hashable, revision: Hashable, compute: Callable[[], T]) -> T:
+        """The answer to `question` on `revision`: kept, being computed by another thread, or computed now."""
+        if self.size == 0:
+            return compute()
+        with self._lock:
+            kept = self._answers.get(question)
+            if kept is not None and kept[0] == revision:
+                self._answers.move_to_end(question)
+                self.hits += 1
+                return kept[1]
+            self.misses += 1
+            pending = self._pending.get((question, revision))
+            owner = pending is None
+            if owner:
+                pending = self._pending[(question, revision)] = _Pending()
+        if not owner:
+            pending.done.wait()
+            if pending.error is not None:
+                raise pending.error
+            return pending.value
+        try:
+            pending.value = compute()
+        except BaseException as error:
+            pending.error = error
+            raise
+        else:
+            with self._lock:
+                self._answers[question] = (revision, pending.value)
+                self._answers.move_to_end(question)
+                while len(self._answers) > self.size:
+                    self._answers.popitem(last=False)
+            return pending.value
+        finally:
+            with self._lock:
+                del self._pending[(question, revision)]
+            pending.done.set()
+
+    def clear(self) -> None:
+        """Forget every answer (the counters are kept)."""
+        with self._lock:
+            self._answers.clear()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+
+def _hashable(value: Any) -> Hashable:
+    """A question argument as a cache key part: lists and sets become tuples, dicts sorted item tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(_hashable(v) for v in value))
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
+def cached_answer(method: Callable[..., T]) -> Callable[..., T]:
+    """Answer a store method from the store's ``answer_cache`` (see the module docstring).
+
+    The key is the method's name and its bound arguments with defaults applied, so that
+    ``who_proposed_page("Fund")`` and ``who_proposed_page(type="Fund", offset=0)`` share an answer.
+    Errors (a bad parameter, an unknown proposer, Neo4j away) are raised, never kept.
+    """
+    signature = inspect.signature(method)
+
+    @functools.wraps(method)
+    def answered(self, *args: Any, **kwargs: Any) -> T:
+        cache: AnswerCache | None = getattr(self, "answer_cache", None)
+        if cache is None or cache.size == 0:
+            return method(self, *args, **kwargs)
+        bound = signature.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        question = (method.__name__, *(_hashable(v) for k, v in bound.arguments.items() if k != "self"))
+        return cache.answer(question, self.revision(), lambda: method(self, *args, **kwargs))
+
+    return answered
