@@ -216,11 +216,26 @@ def _nested(toks: Tokens, i: int, first: int) -> bool:
     """Whether the phrase ending at head ``i`` modifies a larger phrase after it. Not when a
     preposition governs it and a plain verb follows: that verb is the predicate
     (由市大数据发展局统筹…), and so is a known verb the segmenter reads as a noun (由市文化馆
-    运营/vn 非遗工坊: 运营 is the operator's verb, not a head the body modifies)."""
+    运营/vn 非遗工坊: 运营 is the operator's verb, not a head the body modifies). Nor when a
+    plain verb follows that no head ends: the phrase is that verb's subject (市电视台开设栏目)."""
     if i + 1 >= len(toks.words) or toks.classes[i + 1] not in NOUNISH:
         return False
-    verb = toks.tags[i + 1] == "v" or (toks.tags[i + 1] == "vn" and toks.words[i + 1] in lexicon().verbs)
+    lex = lexicon()
+    verb = toks.tags[i + 1] == "v" or (toks.tags[i + 1] == "vn" and toks.words[i + 1] in lex.verbs)
+    if verb and toks.tags[i + 1] == "v" and not _head_follows(toks, i + 1, lex):
+        return False  # 支持区职业教育中心开设护理专业: the body is the verb's subject
     return not (verb and first > 0 and toks.classes[first - 1] == PREP)
+
+
+def _head_follows(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether a type head ends the stretch of nouns and verbs from token ``k`` on, so that a
+    phrase before ``k`` is a modifier inside a larger name rather than a verb's subject."""
+    for j in range(k, min(len(toks.words), k + _MAX_LISTED)):
+        if toks.classes[j] not in NOUNISH and toks.classes[j] != VLEAD:
+            return False
+        if head_at(toks, j, lex) is not None:
+            return True
+    return False
 
 
 def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:

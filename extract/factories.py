@@ -34,6 +34,7 @@ def _tokenizer_factory():
 
     def create(nlp: Language) -> RJiebaTokenizer:
         lex = lexicon()
-        return RJiebaTokenizer(nlp.vocab, lex.segmenter_words(), lex.unwanted_words())
+        return RJiebaTokenizer(nlp.vocab, lex.segmenter_words(), lex.unwanted_words(),
+                               lex.opening_prepositions())
 
     return create

@@ -35,7 +35,6 @@ class Lexicon:
         """Whether ``word`` is a proposing verb."""
         return word in self.verbs and self.verbs[word][1] == "propose"
 
-
     def segmenter_words(self) -> list[tuple[str, str]]:
         """(word, POS tag) pairs added to the segmenter so segmentation agrees with the rules."""
         pairs = [(h, "n") for h in self.heads if len(h) > 1]
@@ -46,6 +45,11 @@ class Lexicon:
                   if len(w) > 1 and k != "split" and w not in self.verbs]
         pairs += [(w, "n") for w in self.kinds("stage")]
         return pairs
+
+    def opening_prepositions(self) -> list[str]:
+        """One-character prepositions that the segmenter must not fuse with the noun after them
+        into a word of its own making (向智算 → 向 / 智算): the ``opener`` kind."""
+        return sorted(self.kinds("opener"))
 
     def unwanted_words(self) -> list[str]:
         """Dictionary words the segmenter must not form (联合政府 in 联合政府基金)."""
@@ -59,7 +63,7 @@ def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
 
 _CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
 _ROLE_KINDS = frozenset({"coverb", "prefix", "level", "stage", "alias", "np_head", "joining",
-                         "serial"})
+                         "serial", "opener"})
 """Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
 neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}

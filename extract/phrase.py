@@ -301,8 +301,9 @@ def _longer_heads(word: str, lex: Lexicon) -> tuple[Head, ...]:
     return found
 
 
-_NON_HEAD_NEXT = frozenset({"化", "性", "家", "会", "者", "员", "人", "长", "式"})
-"""Single-character words that turn a head into another word (平台 + 化, 基金 + 会)."""
+_NON_HEAD_NEXT = frozenset({"化", "性", "家", "会", "者", "员", "人", "长", "式", "点"})
+"""Single-character words that turn a head into another word (平台 + 化, 基金 + 会,
+服务站 + 点)."""
 
 
 def head_cancelled(toks: Tokens, i: int) -> bool:
@@ -335,7 +336,7 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
                 break
             first, k = opening, opening - 1
         elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)) \
-                and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex)):
+                and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex, head_type)):
             first, k = k, k - 1
         elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo \
                 and toks.classes[toks.bracket_open[k] - 1] in NOUNISH:
@@ -411,16 +412,27 @@ def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
     return 0 <= j < k - 1 and toks.words[j] in lex.kinds("coverb") | lex.kinds("clause_verb")
 
 
-def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None) -> bool:
+def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None,
+                   head_type: str = "") -> bool:
     """A known verb after a head, followed by its own object noun, is the subject's verb
     (保险资金投资创投基金 → 创投基金); verbs running straight to the head name an
-    arrangement (企业协同发展机制, 产教融合型企业激励机制)."""
+    arrangement (企业协同发展机制, 产教融合型企业激励机制). A verbal noun (vn) before further
+    nouns of a mechanism or platform is nominal instead: money and bodies are what such verbs
+    (投资, 融资) take, so 企业融资需求清单制度 is one name, unless the noun before the verb is a
+    coverb's object (由协会运营…中心: the operator and its verb)."""
     lex = lex or lexicon()
     if k <= lo or toks.words[k] not in lex.verbs or toks.words[k - 1] == "政府":
         return False
+    if toks.tags[k] == "vn" and head_type in _NOT_INVESTED and toks.classes[k + 1] in NOUNISH \
+            and not _after_coverb_object(toks, k, lex):
+        return False  # 企业融资需求清单制度; but 由协会运营服务中心: the coverb's object acts
     if all(toks.classes[j] in (VFUSED, VLEAD) for j in range(k + 1, k0 + 1)):
         return False
     return head_at(toks, k - 1, lex) is not None
+
+
+_NOT_INVESTED = frozenset({"Mechanism", "Platform"})
+"""Head types that are never the object of a subject's investing or financing verb."""
 
 
 def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:

@@ -39,12 +39,17 @@ def make_segmenter(words: Iterable[tuple[str, str]] = (),
 
 
 class RJiebaTokenizer:
-    """Callable turning text into a Doc of jieba-rs words tagged with jieba POS tags."""
+    """Callable turning text into a Doc of jieba-rs words tagged with jieba POS tags.
+
+    ``openers`` are one-character prepositions (向, 由, 对 …): a word the segmenter's hidden
+    Markov model made up (no dictionary word) that opens with one is split after it, for a
+    preposition opens a phrase and ends the one before (数据中心/向智算/中心 → 向 / 智算)."""
 
     def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = (),
-                 unwanted: Iterable[str] = ()):
+                 unwanted: Iterable[str] = (), openers: Iterable[str] = ()):
         self.vocab = vocab
         self.words, self.unwanted = tuple(words), tuple(unwanted)
+        self.openers = frozenset(openers)
         self.segmenter = make_segmenter(self.words, self.unwanted)
 
     def __call__(self, text: str) -> Doc:
@@ -58,6 +63,8 @@ class RJiebaTokenizer:
 
     def _doc(self, text: str) -> Doc:
         pairs = self.segmenter.tag(text, True) if text else []
+        if self.openers:
+            pairs = split_openers(pairs, self.openers, self.segmenter)
         words = [word for word, _ in pairs]
         if "".join(words) != text:  # never expected; keep the Doc aligned with the text anyway
             words, pairs = _char_fallback(text)
@@ -67,7 +74,7 @@ class RJiebaTokenizer:
         return doc
 
     def __reduce__(self):
-        return (RJiebaTokenizer, (self.vocab, self.words, self.unwanted))
+        return (RJiebaTokenizer, (self.vocab, self.words, self.unwanted, tuple(self.openers)))
 
     # spaCy calls these when saving or loading a pipeline; the state lives in the lexicon files.
     def to_bytes(self, **_kwargs) -> bytes:
@@ -81,6 +88,22 @@ class RJiebaTokenizer:
 
     def from_disk(self, _path, **_kwargs) -> RJiebaTokenizer:
         return self
+
+
+def split_openers(pairs: list[tuple[str, str]], openers: frozenset[str],
+                  segmenter: rjieba.Jieba) -> list[tuple[str, str]]:
+    """``pairs`` with each made-up word that opens with a preposition split after it; personal
+    names (nr: 向明, 于洋) stay whole."""
+    if not any(len(w) > 1 and w[0] in openers for w, _ in pairs):
+        return pairs
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if len(word) > 1 and word[0] in openers and not tag.startswith("nr") \
+                and not segmenter.has_word(word):
+            out += [(word[0], "p"), (word[1:], tag)]
+        else:
+            out.append((word, tag))
+    return out
 
 
 def _char_fallback(text: str) -> tuple[list[str], list[tuple[str, str]]]:

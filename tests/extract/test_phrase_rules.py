@@ -561,3 +561,41 @@ def test_a_list_of_type_qualifiers_before_a_named_category_is_trimmed(found):
     got = found("支持创新型、成长型中小企业融资。")
     assert ("Institution", "中小企业") in got
     assert not any("型" in text for _, text in got)
+
+
+def test_verbal_noun_inside_a_mechanism_name_is_nominal(found):
+    got = found("建立小微企业贷款需求台账制度。")
+    assert ("Mechanism", "小微企业贷款需求台账制度") in got
+    assert ("Institution", "小微企业") in got
+
+
+def test_operator_after_a_coverb_still_ends_at_its_verb(found):
+    got = found("由区物业管理协会运营社区调解服务中心。")
+    assert ("Platform", "社区调解服务中心") in got
+    assert ("Institution", "区物业管理协会") in got
+
+
+def test_made_up_word_opening_with_a_preposition_is_split(found):
+    got = found("引导存量仓储中心向冷链物流中心转型。")
+    assert ("Platform", "冷链物流中心") in got
+    assert ("Platform", "存量仓储中心") in got
+
+
+def test_abbreviated_place_opening_with_a_preposition_stays_whole(found):
+    assert ("Platform", "跨境电商服务中心") in found("依托经开区建设跨境电商服务中心。")
+
+
+def test_a_head_followed_by_a_word_maker_is_no_head(texts):
+    assert texts("部分乡镇快递服务站点闲置。") == set()
+
+
+def test_heads_of_task_forces_stations_public_bodies_and_abbreviated_firms(found):
+    got = found("由县农业农村委牵头组建种业振兴工作专班，建设乡镇农机服务站，"
+                "支持市图书馆与区电视台开展合作，鼓励骨干房企转型。")
+    assert {("Institution", "种业振兴工作专班"), ("Platform", "乡镇农机服务站"),
+            ("Institution", "市图书馆"), ("Institution", "区电视台"),
+            ("Institution", "骨干房企")} <= got
+
+
+def test_a_school_named_as_an_education_centre_is_an_institution(found):
+    assert ("Institution", "区职业教育中心") in found("支持区职业教育中心开设护理专业。")

@@ -59,3 +59,9 @@ def test_a_short_name_introduced_by_jiancheng_is_an_alias_wherever_it_recurs(ext
     funds = [e for e in rec.entities if e.type == "Fund"]
     assert [e.canonical for e in funds] == ["市级文旅产业投资基金"]
     assert "文旅基金" in funds[0].aliases
+
+
+def test_a_class_met_after_its_third_party_members_is_its_own_entity(extract):
+    rec = extract("引入第三方环境检测机构。推动检测机构、高校和医院组建联盟。")
+    names = [e.canonical for e in rec.entities]
+    assert names[:2] == ["第三方环境检测机构", "检测机构"]
