@@ -91,7 +91,8 @@ def find_mentions(toks: Tokens, lex: Lexicon | None = None) -> list[dict]:
     for i, hit in enumerate(found):
         if hit is None or head_cancelled(toks, i):
             continue
-        if i + 1 < len(found) and found[i + 1] and (found[i + 1][1] == i or _compound(toks, i)):
+        if i + 1 < len(found) and found[i + 1] and (found[i + 1][1] == i
+                                                    or _compound(toks, i, hit[0], found[i + 1][0])):
             continue  # the next token completes a longer head (资金 + 池) or heads a compound
         if _quoted_modifier(toks, i, hit[0]) or _contrast(toks, i, hit[0], lex) \
                 or _sector_list(toks, i, lex):
@@ -147,8 +148,12 @@ def _pivot_object(toks: Tokens, i: int, lex: Lexicon) -> bool:
     return toks.words[j] in lex.kinds("clause_verb")
 
 
-def _compound(toks: Tokens, i: int) -> bool:
-    """Two heads in a row (制度 + 体系, 高校 + 院所) make one compound head: only the last counts."""
+def _compound(toks: Tokens, i: int, head: Head, after: Head) -> bool:
+    """Two heads in a row (制度 + 体系, 高校 + 院所) make one compound head: only the last counts.
+    An institution before a head of another type is a nested name instead (农机企业 + 培育库:
+    the enterprises a pool gathers), as it is before any other noun (企业梯度培育机制)."""
+    if head.type == "Institution" and after.type != "Institution":
+        return False
     return toks.classes[i + 1] in (WORD, VFUSED)
 
 

@@ -641,13 +641,16 @@ def _past_stage(toks: Tokens, first: int, last: int, head: Head, lex: Lexicon) -
 
 
 def _adjacent_quotes(toks: Tokens, phrase: Phrase, head: Head) -> None:
-    """Quoted modifiers side by side over a bare head are a coordination: “A”“B”制度 names
-    “A”制度 and “B”制度."""
+    """Quoted modifiers side by side at the front of a phrase are a coordination that shares
+    the rest: “A”“B”制度 names “A”制度 and “B”制度, and “A”“B”联动发展模式 names “A”联动发展
+    模式 and “B”联动发展模式, as “A”和“B”联动发展模式 does."""
     parts = units(toks, phrase.first, phrase.last)
-    quoted = [u for u in parts[:-1] if is_quoted(toks, *u)]
-    if len(quoted) >= 2 and len(quoted) == len(parts) - 1 and _bare(toks, *parts[-1], head):
-        shared = toks.text(*parts[-1])
-        phrase.expansions += [(toks.text(*u) + shared, u[0]) for u in quoted]
+    n = 0
+    while n < len(parts) - 1 and is_quoted(toks, *parts[n]):
+        n += 1
+    if n >= 2 and not any(is_quoted(toks, *u) for u in parts[n:]):
+        shared = toks.text(parts[n][0], phrase.last)
+        phrase.expansions += [(toks.text(*u) + shared, u[0]) for u in parts[:n]]
         phrase.whole = False
 
 
@@ -710,6 +713,11 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     if cut is not None:
         phrase.first = cut
         return
+    shared_head = _fused_shared_head(toks, conj, right, head)
+    if shared_head:
+        for c in reversed(conj):
+            phrase.expansions.append((toks.text(c.first, c.last) + shared_head, c.first))
+        return
     if _expands(toks, conj, right, phrase, head):
         shared = toks.text(right[1][0], phrase.last) if len(right) > 1 else head.text
         for c in reversed(conj):
@@ -739,6 +747,40 @@ def _past_qualifier_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[i
             rest = right[j + 1][0]
             return None if _bare(toks, rest, right[-1][1], head) else rest
     return None
+
+
+def _fused_shared_head(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
+                       head: Head) -> str:
+    """The head that coordinated modifiers share when the segmenter fused the last modifier
+    with it into one category word (外向型、科技型企业: 科技型企业 is one word, 企业 the head
+    that 外向型 needs too), or "". Each conjunct must be one word like that last modifier:
+    ending in the same morpheme (外向型 / 科技型) or a non-predicate adjective (b), which can
+    only modify a noun; a noun conjunct (人才、中小企业) is a separate object."""
+    if head.type != "Institution" or len(right) != 1 or right[0][0] != right[0][1]:
+        return ""
+    word = toks.words[right[0][0]]
+    inner = _inner_head(word)
+    if not inner:
+        return ""
+    modifier = word[: -len(inner)]
+    for c in conj:
+        if c.head is not None or c.first != c.last or toks.tags[c.first] in ("v", "vn"):
+            return ""
+        text = toks.words[c.first]
+        if text[-1] != modifier[-1] and toks.tags[c.first] != "b":
+            return ""
+    return inner
+
+
+def _inner_head(word: str) -> str:
+    """The longest head that needs a modifier and ends ``word`` after at least two other
+    characters (科技型企业 → 企业), or ""."""
+    heads = lexicon().heads
+    for n in range(len(word) - 2, 0, -1):
+        found = heads.get(word[-n:])
+        if found is not None and not found.bare:
+            return found.text
+    return ""
 
 
 def _institution_before_head(toks: Tokens, right: list[tuple[int, int]]) -> bool:

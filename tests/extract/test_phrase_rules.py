@@ -599,3 +599,32 @@ def test_heads_of_task_forces_stations_public_bodies_and_abbreviated_firms(found
 
 def test_a_school_named_as_an_education_centre_is_an_institution(found):
     assert ("Institution", "区职业教育中心") in found("支持区职业教育中心开设护理专业。")
+
+
+def test_qualifiers_coordinated_before_a_fused_category_each_take_its_head(found):
+    got = found("引导出口型、创新型企业开拓市场。")
+    assert {("Institution", "出口型企业"), ("Institution", "创新型企业")} <= got
+
+
+def test_a_noun_listed_before_a_category_is_no_shared_modifier(found):
+    got = found("支持人才、中小企业落户。")
+    assert ("Institution", "中小企业") in got
+    assert ("Institution", "人才企业") not in got
+
+
+def test_side_by_side_quoted_modifiers_share_a_longer_rest(found):
+    got = found("推广“文化+康养”“文化+体育”联动发展模式。")
+    assert {("Mechanism", "“文化+康养”联动发展模式"),
+            ("Mechanism", "“文化+体育”联动发展模式")} <= got
+    assert ("Mechanism", "“文化+康养”“文化+体育”联动发展模式") not in got
+
+
+def test_institution_before_a_head_of_another_type_is_nested(found):
+    got = found("建立专精特新企业培育库。")
+    assert {("Platform", "专精特新企业培育库"), ("Institution", "专精特新企业")} <= got
+
+
+def test_institution_heads_in_a_row_stay_one_compound(found):
+    got = found("推动农业高校科研院所联合攻关。")
+    assert ("Institution", "农业高校科研院所") in got
+    assert ("Institution", "农业高校") not in got
