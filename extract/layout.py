@@ -76,6 +76,13 @@ TRAILING_ORNAMENT_RE = re.compile(rf"[\s\u3000]*[{ORNAMENTS}]+$")
 """Ornaments that close a line ("▶ 委员建言 ◀"): the other half of a framing pair."""
 KEYCAP_RE = re.compile(r"([0-9])\ufe0f?\u20e3\s*")
 """A keycap numeral (1️⃣ 2️⃣) numbering items in a social-media post: read as "1．"."""
+MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]+(?=\S)")
+"""A Markdown heading ("# 标题", "## 一、基本情况"): its level, and a line set off by the layout."""
+MD_BULLET_RE = re.compile(r"^[-*+][ \t\u3000]+(?=[^\s\-—])(?!.*[-—–][ \t\u3000]*$)")
+"""A Markdown bullet ("- 运营成本高……"): a list mark, never text; a line framed by dashes on both
+sides ("- 3 -", a folio) is not one."""
+MD_STRONG_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+"""Markdown emphasis (**…**, __…__): the words without their marks."""
 RULE_RE = re.compile(r"^[—\-–―_＿=＝~～*＊·•.．…\s\u3000]{3,}$")
 """A line drawn across the column (————, ＝＝＝, * * *): a separator, never text."""
 
@@ -90,6 +97,8 @@ class Line:
     blank_before: bool = False
     marked: bool = False
     """Set off by the layout: an ornament opened it (■, ★, ◆) or a rule line (————) stood above it."""
+    level: int = 0
+    """The level of a Markdown heading ("# …" is 1), else 0."""
 
 
 @dataclass
@@ -195,6 +204,7 @@ def split_lines(text: str) -> list[Line]:
             blank = True
             continue
         content = KEYCAP_RE.sub(r"\1．", content)
+        content, level = markdown_marks(content)
         ornament = ORNAMENT_RE.match(content)
         if ornament is not None and ornament.end() < len(content):
             content = content[ornament.end() :]
@@ -202,10 +212,30 @@ def split_lines(text: str) -> list[Line]:
         if closing is not None and closing.start() > 0:
             content = content[: closing.start()]
         indent = raw[: len(raw) - len(raw.lstrip(SPACE_CHARS))]
-        marked = ruled or ornament is not None
-        lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked))
+        marked = ruled or ornament is not None or level > 0
+        lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked, level))
         blank = ruled = False
     return lines
+
+
+def markdown_marks(content: str) -> tuple[str, int]:
+    """A line of a Markdown copy without its marks (heading hashes, a bullet, emphasis), and its
+    heading level (0 for a line that is no heading).
+
+    >>> markdown_marks("## 三、对策建议"), markdown_marks("- **完善补贴机制。** 按人次补贴。")
+    (('三、对策建议', 2), ('完善补贴机制。 按人次补贴。', 0))
+    """
+    heading = MD_HEADING_RE.match(content)
+    level = len(heading.group(1)) if heading else 0
+    content = content[heading.end() :] if heading else MD_BULLET_RE.sub("", content)
+    return MD_STRONG_RE.sub(lambda m: m.group(1) or m.group(2), content), level
+
+
+def without_carrier(lines: list[Line]) -> list[Line]:
+    """Lines from a Markdown copy's title on: what stands above its first top-level heading ("# …")
+    is the carrier's (an e-mail's header fields and covering note), not the document's."""
+    first = next((index for index, line in enumerate(lines) if line.level == 1), 0)
+    return lines[first:]
 
 
 def blocks(lines: list[Line]) -> list[list[Line]]:
@@ -273,6 +303,8 @@ def is_headline(text: str) -> bool:
     if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、":
         return False
     if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text):
+        return False
+    if is_document_number(text):
         return False
     return not starts_with_marker(text)
 
@@ -360,7 +392,10 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     if not lines:
         return []
     if _indent_meaningful(lines):
-        return _split_where(lines, lambda line, nxt: nxt.indent or _separated(line, nxt, lines))
+        def breaks(line: Line, nxt: Line) -> bool:
+            return nxt.indent or _separated(line, nxt, lines) or _item_after_end(line, nxt)
+
+        return _split_where(lines, breaks)
     if not looks_wrapped(lines):
         return [[line] for line in lines]
     full = column_width(lines)
@@ -371,6 +406,12 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
             groups.append([])
         groups[-1].append(nxt)
     return groups
+
+
+def _item_after_end(line: Line, nxt: Line) -> bool:
+    """A numbered item set flush after a finished sentence ("建议如下：" / "1) ……"): lists are
+    often set without the paragraph indent, yet each item is a paragraph of its own."""
+    return ends_sentence(line.text) and starts_with_marker(nxt.text) is not None
 
 
 def _separated(line: Line, nxt: Line, lines: list[Line]) -> bool:
@@ -471,17 +512,19 @@ def _colon_header(lines: list[Line], index: int, full: float | None) -> tuple[Pr
 
     It must open a block or follow a finished sentence or a label, its title must be
     headline-like, and in column-wrapped text (column ``full`` ems wide) it must stop short of the
-    column, so that a body paragraph opening "张三委员：要加快…" is not taken for one.
+    column, so that a body paragraph opening "张三委员：要加快…" is not taken for one. A headline
+    closed by its speaker in brackets ("标题（民盟中央）") is one at any width.
     """
     line = lines[index]
-    if full is not None and width(line.text) > full - INDENT_MAX:
-        return None
     previous = lines[index - 1] if index else None
     if previous is not None and not (
         line.blank_before or ends_sentence(previous.text) or is_label(previous.text)
     ):
         return None
-    split = split_speech_of(strip_label(line.text)) or split_proposer_colon(strip_label(line.text))
+    text = strip_label(line.text)
+    split = split_title_proposer(text)  # closed by its bracket, it cannot run on as a paragraph
+    if split is None and (full is None or width(line.text) <= full - INDENT_MAX):
+        split = split_speech_of(text) or split_proposer_colon(text)
     if split is None or not split[1] or not is_headline(split[1]):
         return None
     return split
@@ -499,6 +542,10 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             continue
         if index == 0 or (lines[index].blank_before and not noise):
             continue
+        opened = _opened_by_speaker(lines, index, noise)
+        if opened is not None and (not starts or opened[0] > starts[-1][1]):
+            starts.append(opened)
+            continue
         field_ = field_of(lines[index].text)
         if field_ is not None:
             start = _numbered_entry(lines, index, field_)
@@ -514,6 +561,56 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, last, proposer, title))
     return starts
+
+
+def _opened_by_speaker(
+    lines: list[Line], index: int, noise: bool
+) -> tuple[int, int, Proposer, str] | None:
+    """A round-up's entry: a subhead over a paragraph that opens by naming who speaks ("委员张三：…",
+    "张三委员认为，…", "“……”市政协委员、某某大学教授张三表示，…"); the paragraph is the speech's first.
+
+    The subhead must start afresh (at a block's start or after a finished sentence), so that a
+    line inside a paragraph is never taken for one.
+    """
+    speaker = paragraph_speaker(lines[index].text)
+    if speaker is None:
+        return None
+    top = _headline_before(lines, index, noise)
+    if top is None or not (top == 0 or lines[top].blank_before or lines[top].marked
+                           or ends_sentence(lines[top - 1].text)):
+        return None
+    if any(ends_sentence(line.text) or COLON_RE.search(line.text) for line in lines[top:index]):
+        return None  # a question ("记者：您有什么建议？") or a field is no subhead
+    title = join_headline([line.text for line in lines[top:index]])
+    return top, index - 1, speaker, title
+
+
+OPENING_QUOTE_RE = re.compile(r"^[“「][^”」]{1,200}[”」]")
+FIRST_CLAUSE_RE = re.compile(r"[，,：:。；;！？!?]")
+SPEAKER_PREFIX_MAX = 40
+
+
+def paragraph_speaker(text: str) -> Proposer | None:
+    """The speaker a paragraph opens with, when it names one with roles or a membership word: a
+    prefix before a colon ("委员张三：", "某某大学教授张三："), or a first clause that ends in a verb
+    of saying (after an opening quotation, if any: "“……”张三委员认为，"). A bare name before a
+    colon ("张三：…") is an interview's answer, not an introduction; "他认为" names no one.
+    """
+    if field_of(text) is not None:
+        return None  # "领衔代表：…" is a field, read as such
+    colon = COLON_RE.search(text)
+    quoted = OPENING_QUOTE_RE.match(text) is not None
+    if colon is not None and 0 < colon.start() <= SPEAKER_PREFIX_MAX and not quoted:
+        head = text[: colon.start()].strip(SPACE_CHARS)
+        found = parse_proposer_line(head, loose=True)
+        if found is not None and SPACES_RE.sub("", head) != found.name:
+            return found
+    rest = OPENING_QUOTE_RE.sub("", text)
+    clause = FIRST_CLAUSE_RE.split(rest, maxsplit=1)[0]
+    for verb in sorted(narration_cues()["verb"], key=len, reverse=True):
+        if clause.endswith(verb) and len(clause) > len(verb):
+            return parse_proposer_line(clause[: -len(verb)])
+    return None
 
 
 def _wrapped_proposer(lines: list[Line], index: int) -> tuple[Proposer | None, int]:
@@ -619,7 +716,7 @@ def _opens_page(lines: list[Line], first: int, end: int) -> int | None:
     for index in range(max(first, 1), end - 1):
         line = lines[index]
         if line.blank_before and not is_masthead_line(line.text):
-            return index if is_headline(line.text) else None
+            return index if is_headline(line.text) and field_of(line.text) is None else None
     return None
 
 
@@ -671,11 +768,28 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
     for k, (headline, index, proposer, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = _without_front_lines(without_furniture(lines[index + 1 : end]))
-        closing, body = trailing_attribution(body)
+        if k + 1 < len(starts):
+            body = _without_group_heading(body)
+        closing, body = trailing_attribution(body, bare_names=True)
         who = merge_proposers(proposer, closing)
         speeches.append(SpeechLayout(title, who, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []
     return masthead, speeches
+
+
+def _without_group_heading(body: list[Line]) -> list[Line]:
+    """A speech's body without the heading of the next group of speeches set apart under it
+    ("某某界联组会", "第二场　科技创新"): a block of one or two headline-like lines, after a
+    finished sentence, that names no proposer (a signature is the speech's own)."""
+    start = len(body) - 1
+    while start > 0 and not body[start].blank_before:
+        start -= 1
+    block = body[start:]
+    if start <= 0 or len(block) > MAX_BANNER_LINES or not ends_sentence(body[start - 1].text):
+        return body
+    if all(is_headline(line.text) and _page_proposer_line(line.text) is None for line in block):
+        return body[:start]
+    return body
 
 
 def join_headline(parts: list[str]) -> str:
@@ -846,12 +960,62 @@ def split_proposer_colon(text: str, *, loose: bool = False) -> tuple[Proposer, s
     return proposer, title
 
 
-def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]]:
+TITLE_WHO_RE = re.compile(r"^(?P<title>.{4,}?)[\s\u3000]*[（(](?P<who>[^（）()]{2,60})[）)]$")
+SPEECH_KIND_RE = re.compile(r"的?(?:联合|书面|大会|口头|联组|专题)?(?:发言|讲话|建言)$")
+
+
+def split_title_proposer(text: str) -> tuple[Proposer, str] | None:
+    """The proposer and title of a headline that names its speaker in brackets after it
+    ("推动某某产业升级（民盟中央）", "标题（全国政协委员、某某大学教授　张三）", "标题（甲党中央、乙党中央联合发言）").
+
+    The bracketed part must read as a proposer line on its own once the kind of speech closing it
+    (联合发言, 书面发言) is set aside, so that "关于……的建议（摘要）" keeps its brackets.
+    """
+    match = TITLE_WHO_RE.match(text)
+    if match is None:
+        return None
+    title = match.group("title").strip(SPACE_CHARS)
+    who = SPEECH_KIND_RE.sub("", match.group("who").strip(SPACE_CHARS))
+    found = parse_proposer_line(who) if who else None
+    if found is None or not is_headline(title):
+        return None
+    return found, title
+
+
+def trailing_dates(lines: list[Line]) -> list[Line]:
+    """Lines without the date lines among the closing notes ("2025年3月5日" under a signature,
+    before or after "（联系人：…）"): a date set under a text dates it; it is never the speaker's
+    words."""
+    end = len(lines)
+    while end > 1 and (date_line(lines[end - 1].text) or is_note(lines[end - 1].text)):
+        end -= 1
+    return lines[:end] + [line for line in lines[end:] if not date_line(line.text)]
+
+
+DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,5}\s*号$")
+"""An official document's number ("渝建提复〔2026〕38号"): front matter, never text."""
+
+
+def is_document_number(text: str) -> bool:
+    """True for a line that is only an official document's number.
+
+    >>> is_document_number("某政办函〔2024〕12号"), is_document_number("第12号")
+    (True, False)
+    """
+    return DOC_NUMBER_RE.match(SPACES_RE.sub("", text)) is not None
+
+
+def trailing_attribution(
+    lines: list[Line], *, bare_names: bool = False
+) -> tuple[Proposer | None, list[Line]]:
     """A closing "——roles name委员" line read as the proposer and removed from the body.
 
-    Editor's notes and page furniture after it ("（下转第3版）", "责任编辑：…") are looked through;
-    a closing note that is itself a proposer line in brackets ("（全国政协委员 韩立新）") is one.
+    Editor's notes, page furniture and date lines after it ("（下转第3版）", "责任编辑：…",
+    "2025年3月5日") are looked through; a closing note that is itself a proposer line in brackets
+    ("（全国政协委员 韩立新）") is one. With ``bare_names`` (a speech already found, which a name
+    alone can only sign), a bare name set apart as the last line signs it too.
     """
+    lines = trailing_dates(lines)
     end = len(lines)
     while end > 0 and (is_note(lines[end - 1].text) or is_page_furniture(lines[end - 1].text)):
         found = bracketed_proposer(without_credit(lines[end - 1].text))
@@ -865,13 +1029,13 @@ def trailing_attribution(lines: list[Line]) -> tuple[Proposer | None, list[Line]
         found = attribution("".join(line.text for line in lines[first:end]))
         if found is not None:
             return found, lines[:first] + lines[end:]
-    signed = _signature(lines, end)
+    signed = _signature(lines, end, bare_names)
     if signed is not None:
         return signed, lines[: end - 1] + lines[end:]
     return None, lines
 
 
-def _signature(lines: list[Line], end: int) -> Proposer | None:
+def _signature(lines: list[Line], end: int, bare_names: bool = False) -> Proposer | None:
     """The proposer of a last line that is a proposer line set apart without a dash, or None.
 
     Some sources sign a speech with a bare proposer line under its last paragraph ("市政协委员、
@@ -883,7 +1047,20 @@ def _signature(lines: list[Line], end: int) -> Proposer | None:
     last, before = lines[end - 1], lines[end - 2]
     if not (last.blank_before or ends_sentence(before.text)):
         return None
-    return parse_proposer_line(without_credit(last.text)) or bracketed_proposer(without_credit(last.text))
+    text = without_credit(last.text)
+    found = parse_proposer_line(text) or bracketed_proposer(text)
+    if found is None and bare_names and last.blank_before and ends_sentence(before.text):
+        found = _bare_signature(text)
+    return found
+
+
+def _bare_signature(text: str) -> Proposer | None:
+    """A person signing with the name alone on a line set apart ("王建国", "王　芳"); a
+    two-character name counts only when spread apart, as for a bare name under a headline."""
+    name = SPACES_RE.sub("", text)
+    if is_bare_name(name) and (len(name) >= BARE_NAME_MIN_CHARS or name != text):
+        return parse_proposer_text(name)
+    return None
 
 
 @cache
@@ -1057,8 +1234,15 @@ def quoted_speech(text: str) -> list[str]:
 
 def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
     """An interview answer without its speaker prefix ("张三：…", "张三委员：…" → "…")."""
-    if proposer is None or not text.startswith(proposer.name):
+    if proposer is None:
         return text
+    if not text.startswith(proposer.name):
+        colon = COLON_RE.search(text)
+        if colon is None or colon.start() > SPEAKER_PREFIX_MAX:
+            return text
+        found = parse_proposer_line(text[: colon.start()].strip(SPACE_CHARS), loose=True)
+        same = found is not None and found.name == proposer.name
+        return text[colon.end() :].lstrip(SPACE_CHARS) if same else text  # "委员张三：…"
     rest = text[len(proposer.name) :]
     for marker in name_markers():
         if rest.startswith(marker):
@@ -1089,11 +1273,18 @@ def _speakers_part(text: str, proposer: Proposer | None) -> str:
 
 @lru_cache(maxsize=256)
 def _proposing(name: str | None) -> re.Pattern[str]:
-    """The speaker (他, 她, the proposer's name) closely followed by a proposing verb and a pause."""
+    """The speaker (他, 她, the proposer's name) closely followed by a proposing verb (after a count
+    of proposals, if any) and a pause."""
     cues = narration_cues()
     subject = "|".join(list(cues["person"]) + ([re.escape(name)] if name else []))
     verb = "|".join(re.escape(v) for v in cues["proposing"])
-    return re.compile(rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?(?P<verb>{verb})[，,：:]")
+    return re.compile(
+        rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?{PROPOSAL_COUNT}(?P<verb>{verb})[，,：:]"
+    )
+
+
+PROPOSAL_COUNT = r"(?:(?:提出|提了|给出)?[几一二三四五六七八九十两\d]{1,2}(?:点|条|项|个方面的?))?"
+"""A count announced before the proposing verb ("他提出三条建议：")."""
 
 
 def reported_proposal(text: str, name: str | None) -> str:

@@ -39,6 +39,9 @@ SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
 KEY_OR_LIST = re.compile(r"[、：:]")
 """A list or a "key：value" line is never one body's name ("作者单位：某某大学")."""
+KEY_VALUE = re.compile(r"[：:]")
+"""A "key：value" line ("联名委员：赵甲　钱乙") is a field, never a proposer line; a colon header
+("张三委员：标题") is split before its proposer part is read."""
 ET_AL = re.compile(r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?:委员|代表|人|单位)$")
 """The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位"): the first listed leads."""
 
@@ -113,8 +116,40 @@ class Role:
 
 
 def is_name(text: str) -> bool:
-    """True for a plausible personal name (2–4 Han characters, or a dotted transliteration)."""
-    return NAME_RE.fullmatch(text) is not None
+    """True for a plausible personal name (2–4 Han characters, or a dotted transliteration).
+
+    A time word (今年, 近日) or a bare role title (委员, 主任) is never a name, whatever its shape.
+    """
+    return NAME_RE.fullmatch(text) is not None and not is_time_word(text) and text not in role_titles()
+
+
+@cache
+def time_words() -> tuple[str, ...]:
+    """Time words that open clauses (今年, 近日), longest first (ingest_time_words.txt)."""
+    return tuple(sorted(set(_lines("ingest_time_words.txt")), key=len, reverse=True))
+
+
+DATE_WORD_RE = re.compile(
+    r"(?:(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+    r"|\d{1,2}月(?:\d{1,2}日)?|[上中下]旬)"
+)
+"""A date opening a clause ("2025年", "3月5日", "2025年3月")."""
+
+
+def is_time_word(text: str) -> bool:
+    """True for a time word or a date standing alone ("今年", "2025年", "3月5日")."""
+    return text in time_words() or DATE_WORD_RE.fullmatch(text) is not None
+
+
+def without_time_word(text: str) -> str:
+    """Text without a time word or date opening it ("今年市政协委员" → "市政协委员"); the text itself
+    when nothing would be left."""
+    for word in time_words():
+        if text.startswith(word) and len(text) > len(word):
+            return text[len(word) :].lstrip("，,、 \u3000")
+    match = DATE_WORD_RE.match(text)
+    rest = text[match.end() :].lstrip("，,、 \u3000") if match else text
+    return rest or text
 
 
 def strip_name_marker(text: str) -> str:
@@ -125,11 +160,19 @@ def strip_name_marker(text: str) -> str:
     return text
 
 
+FORMER = "原"
+"""Marks a post once held ("某某大学原校长"): part of the title, not of the organisation's name."""
+
+
 def split_title(role: str) -> tuple[str, str]:
-    """Split a role into (organisation, title) by the longest known title ending it."""
+    """Split a role into (organisation, title) by the longest known title ending it; a former post
+    keeps its 原 with the title ("某某大学原校长" → 某某大学, 原校长)."""
     for title in role_titles():
         if role.endswith(title):
-            return role[: -len(title)], title
+            org = role[: -len(title)]
+            if org.endswith(FORMER) and len(org) > len(FORMER):
+                return org[: -len(FORMER)], FORMER + title
+            return org, title
     return role, ""
 
 
@@ -181,11 +224,11 @@ def parse_roles(text: str) -> list[Role]:
     roles: list[Role] = []
     previous: str | None = None
     membership = False
-    for group in ROLE_SEPARATORS.split(text):
+    for group in ROLE_SEPARATORS.split(without_time_word(SPACES.sub("", text))):
         for item in (part for listed in ITEM_SEPARATORS.split(group) for part in split_concurrent(listed)):
             item = SPACES.sub("", item)
-            if not item:
-                continue
+            if not item or is_time_word(item) or item in name_markers():
+                continue  # "今年，市政协委员…": a time word; "委员张三": membership of no named body
             if membership and item in personal_ranks():
                 role = Role(item, None)  # 全国政协委员、教授: a rank of the person, not of 全国政协
             else:
@@ -396,7 +439,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
     line = ET_AL.sub("", line)
-    if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line):
+    if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None
     found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
     if found is not None:

@@ -28,6 +28,7 @@ from policykg.extract.layout import (
     LABEL_RE,
     MAX_HEADLINE_LINES,
     NARRATION_REACH,
+    SPACE_CHARS,
     SPACES_RE,
     Line,
     SpeechLayout,
@@ -38,7 +39,9 @@ from policykg.extract.layout import (
     header_line_fields,
     is_byline,
     is_headline,
+    is_document_number,
     is_label,
+    is_note,
     iso_date,
     join_headline,
     merge_proposers,
@@ -50,6 +53,7 @@ from policykg.extract.layout import (
     subtitle_proposer,
     trailing_attribution,
     width,
+    without_carrier,
 )
 from policykg.extract.proposer import (
     has_role,
@@ -161,6 +165,7 @@ class _Front:
     author: str | None = None
     author_roles: str | None = None
     unit: str | None = None
+    reply: bool = False
 
     def roles(self) -> str | None:
         """The roles given for the author, with the unit field restored where a title stands
@@ -249,8 +254,14 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
 def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
     """Consume the title line(s); None when the text does not open with a headline.
 
-    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议").
+    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议"); above a
+    reply's headline, the body's name is the issuer's and belongs to the title (see ``is_reply``).
     """
+    if len(lines) > 1 and is_reply(lines[1].text) and not is_reply(lines[0].text):
+        issuer = parse_proposer_line(lines[0].text)
+        if issuer is not None and issuer.kind == "organization":
+            front.title, front.reply = join_headline([lines[0].text, lines[1].text]), True
+            return lines[2:]
     if len(lines) > 1 and is_headline(lines[1].text) and not _is_front_matter(lines[1]):
         above = parse_proposer_line(lines[0].text)
         if above is not None:
@@ -269,7 +280,29 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
         parts.append(rest[0].text)
         rest = rest[1:]
     front.title = join_headline(parts)
+    front.reply = is_reply(front.title)
     return rest
+
+
+@cache
+def reply_cues() -> dict[str, tuple[str, ...]]:
+    """Endings of a reply's headline and openers of its salutation (ingest_replies.txt)."""
+    return sections("ingest_replies.txt")
+
+
+def is_reply(title: str) -> bool:
+    """True for the headline of a reply to a proposal ("关于第0256号提案的答复函")."""
+    return title.endswith(reply_cues()["title"])
+
+
+def addressee(text: str) -> Proposer | None:
+    """The one a salutation line addresses ("张三委员：", "尊敬的某某市委会："), or None."""
+    if not text.endswith(("：", ":")):
+        return None
+    who = text[:-1].strip(SPACE_CHARS)
+    for opener in reply_cues().get("salutation", ()):
+        who = who.removeprefix(opener)
+    return parse_proposer_line(who, loose=True) if who else None
 
 
 def _is_front_matter(line: Line) -> bool:
@@ -337,8 +370,10 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
                 _apply_field(front, kind, value)
         elif (date := date_line(text)) is not None:
             front.date = front.date or date
-        elif is_byline(text) or is_label(text):
+        elif is_byline(text) or is_label(text) or is_document_number(text):
             pass
+        elif front.reply and front.proposer is None and (to := addressee(text)) is not None:
+            front.proposer = to  # a reply is filed under the proposal's proposer, whom it addresses
         elif DASH_RE.match(text):
             front.proposer = front.proposer or subtitle_proposer(text)  # else a plain subtitle
         elif front.proposer is None and (found_proposer := _proposer_under_headline(strip_label(text))):
@@ -383,10 +418,17 @@ def without_running_head(lines: list[Line]) -> list[Line]:
     if not lines or ends_sentence(lines[0].text):
         return lines
     head = lines[0].text
-    if not any(line.text == head for line in lines[1:]):
-        return lines
+    again = [index for index, line in enumerate(lines) if index and line.text == head]
+    if not any(_text_after(lines[index + 1 :]) for index in again):
+        return lines  # a line that comes back only to sign off (an issuer over its date) is no head
     kept = [line for line in lines[1:] if line.text != head]
     return kept if kept and _headline_follows(kept[0].text) else [lines[0], *kept]
+
+
+def _text_after(lines: list[Line]) -> bool:
+    """True when running text follows: some line that is not a date, a note or a folio."""
+    return any(not (date_line(line.text) or is_note(line.text) or FOLIO_RE.match(line.text))
+               for line in lines)
 
 
 def _headline_follows(text: str) -> bool:
@@ -396,10 +438,11 @@ def _headline_follows(text: str) -> bool:
 
 def without_web_furniture(lines: list[Line]) -> list[Line]:
     """Lines of a web page without breadcrumbs, share and print links, calls to follow, and
-    related-article lists; and of a paged copy without its running head and folios."""
+    related-article lists; of a paged copy without its running head and folios; and of a Markdown
+    copy without what stands above its title (see ``without_carrier``)."""
     cues = web_furniture()
     kept: list[Line] = []
-    for line in without_running_head(lines):
+    for line in without_running_head(without_carrier(lines)):
         text = QUOTES_RE.sub("", line.text.strip(FRAME_CHARS))
         if text.startswith(cues.get("cut", ())) and kept:
             break
@@ -438,7 +481,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
             return None
     rest = _front_matter(rest, front)
     rest = _trailing_fields(rest, front)
-    closing, rest = trailing_attribution(rest)
+    closing, rest = trailing_attribution(rest, bare_names=True)
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
     proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)

@@ -446,3 +446,127 @@ def test_caption_blocks_above_a_headline_and_proposer_fields_are_not_the_title()
 def test_a_list_of_earlier_posts_ends_the_article():
     lines = split_lines("标题在此\n正文一句。\n▼ 往期回顾 ▼\n另一篇的标题\n")
     assert [line.text for line in without_web_furniture(lines)] == ["标题在此", "正文一句。"]
+
+
+# --- rules found on the ninth held-out batch, each on other made-up lines ----------------------
+
+from policykg.extract.layout import (  # noqa: E402
+    markdown_marks,
+    paragraph_speaker,
+    reported_proposal,
+    split_title_proposer,
+)
+from policykg.extract.proposer import is_name, parse_proposer_line  # noqa: E402
+
+
+def test_a_time_word_opening_the_clause_is_neither_a_name_nor_a_role():
+    found = parse_proposer_line("去年，省政协委员、某某学院教授赵可人")
+    assert (found.name, found.roles, found.affiliations) == ("赵可人", ["省政协委员", "某某学院教授"], ["省政协", "某某学院"])
+    fused = parse_proposer_line("近日区政协委员钱某某")
+    assert (fused.roles, fused.affiliations) == (["区政协委员"], ["区政协"])
+    assert parse_proposer_line("2024年，全国政协委员孙某").roles == ["全国政协委员"]
+    assert not is_name("近日") and not is_name("目前") and not is_name("主任")
+
+
+def test_a_membership_word_before_a_name_is_no_role():
+    found = parse_proposer_line("代表孙某某", loose=True)
+    assert (found.name, found.roles) == ("孙某某", [])
+
+
+def test_a_key_value_line_is_never_a_proposer_line():
+    assert parse_proposer_line("附议人：赵甲　钱乙　孙丙") is None
+    assert parse_proposer_line("联名委员：区政协委员　赵甲") is None
+
+
+def test_a_headline_names_its_speaker_in_brackets_after_it():
+    found, title = split_title_proposer("办好家门口的养老院（致公党中央）")
+    assert (title, found.name, found.kind) == ("办好家门口的养老院", "致公党中央", "organization")
+    found, title = split_title_proposer("让快递更绿色（全国政协委员、某某大学教授　钟某某）")
+    assert (found.name, found.affiliations) == ("钟某某", ["全国政协", "某某大学"])
+    joint, _ = split_title_proposer("护好一江清水（民盟中央、民建中央联合发言）")
+    assert joint.name == "民盟中央"
+    assert split_title_proposer("关于发展银发经济的建议（摘要）") is None
+
+
+def test_speakers_in_brackets_and_group_headings_on_a_page():
+    text = (
+        "某某报　2024年3月8日　第4版\n\n大会发言摘登\n\n第一组\n\n"
+        "办好家门口的养老院（致公党中央）\n\n养老床位不足。为此，建议：\n一、新建社区养老院。\n二、盘活闲置用房。\n\n"
+        "第二组　文化界\n\n"
+        "让快递更绿色（全国政协委员、某某大学教授　钟某某）\n\n包装浪费多。建议：\n（一）推广循环箱。\n"
+    )
+    first, second = _read(text)
+    assert (first.speech.title, first.proposer.name, len(first.recommendations)) == ("办好家门口的养老院", "致公党中央", 2)
+    assert "第二组" not in first.speech.text
+    assert (second.proposer.name, second.proposer.roles) == ("钟某某", ["全国政协委员", "某某大学教授"])
+
+
+def test_a_paragraph_opening_with_its_speaker_names_them():
+    assert paragraph_speaker("代表吴某某：停车难是老问题。").name == "吴某某"
+    found = paragraph_speaker("“托育贵是普遍反映。”区政协委员、某某医院副院长郑某某表示，要多方分担。")
+    assert (found.name, found.affiliations) == ("郑某某", ["区政协", "某某医院"])
+    assert paragraph_speaker("冯某某代表指出，农村道路养护不足。").name == "冯某某"
+    assert paragraph_speaker("吴某某：停车难是老问题。") is None  # an interview's answer
+    assert paragraph_speaker("他认为，要多方分担。") is None
+    assert paragraph_speaker("提案人：吴某某") is None
+
+
+def test_a_round_up_of_members_splits_at_subheads_over_speakers():
+    text = (
+        "某某晚报　2024年5月2日　第2版\n\n代表热议城市更新\n\n本报记者　某某\n\n　　城市更新牵动人心。\n\n"
+        "留住老街记忆\n　　代表吴某某：老街是城市的根。我建议，一是建立老街保护名录；二是引入专业运营。\n"
+        "补齐停车短板\n　　冯某某代表认为，停车难制约更新。她提出两点建议：一是建设立体车库；二是错时共享车位。\n"
+    )
+    first, second = _read(text)
+    assert (first.speech.title, first.proposer.name, first.proposer.roles) == ("留住老街记忆", "吴某某", [])
+    assert first.speech.text.startswith("老街是城市的根")
+    assert (second.speech.title, second.proposer.name, len(second.recommendations)) == ("补齐停车短板", "冯某某", 2)
+
+
+def test_a_count_before_the_proposing_verb_still_reports_a_proposal():
+    assert reported_proposal("他提出两点建议：一是扩容；二是提速。", "某某").startswith("建议：一是")
+    assert reported_proposal("孙某某提了三条建议，一是扩容。", "孙某某").startswith("建议，一是")
+
+
+def test_markdown_marks_are_not_text_and_the_carrier_above_the_title_goes():
+    assert markdown_marks("### （二）完善机制") == ("（二）完善机制", 3)
+    assert markdown_marks("* __盘活存量。__ 用好闲置厂房。") == ("盘活存量。 用好闲置厂房。", 0)
+    text = (
+        "发件人：孙某某 <sun@example.com>\n收件人：某某办公室\n\n您好，提案请查收。\n\n"
+        "# 关于盘活闲置厂房的建议\n\n**提案人**：孙某某（区政协委员、某某设计院院长）\n\n## 建议\n\n"
+        "- **盘活存量。** 用好闲置厂房。\n- **简化审批。** 推行告知承诺。\n\n孙某某\n2024年4月1日\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关于盘活闲置厂房的建议"
+    assert (record.proposer.name, record.proposer.affiliations) == ("孙某某", ["区政协", "某某设计院"])
+    assert len(record.recommendations) == 2
+    assert "孙某某" not in record.speech.text and "2024" not in record.speech.text
+
+
+def test_a_signature_over_a_date_and_a_cosigners_note_still_signs():
+    text = (
+        "让老旧小区用上管道气\n\n　　不少老旧小区仍用瓶装气。\n　　建议如下：\n1) 纳入改造计划。\n2) 给予资金补助。\n\n"
+        "区政协委员、某某燃气公司总经理　冯某某\n（联名委员：甲某　乙某）\n2024年9月3日\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.affiliations) == ("冯某某", ["区政协", "某某燃气公司"])
+    assert len(record.recommendations) == 2  # items set flush under an indented paragraph
+    assert "2024" not in record.speech.text
+
+
+def test_a_reply_is_filed_under_the_proposer_it_addresses():
+    text = (
+        "某某市交通运输局\n关于市政协第0123号提案的答复\n\n某交提复〔2024〕7号\n\n尊敬的赵某某委员：\n\n"
+        "　　您提出的《关于优化公交线网的提案》收悉。您建议：一是加密班次；二是增设微循环线。现答复如下：\n"
+        "　　一、关于加密班次。已加密。\n\n某某市交通运输局\n2024年7月1日\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "某某市交通运输局关于市政协第0123号提案的答复"
+    assert (record.proposer.name, record.proposer.kind) == ("赵某某", "person")
+    assert len(record.recommendations) == 2
+    assert not record.speech.text.startswith("某交提复")
+
+
+def test_a_former_post_belongs_to_its_organisation():
+    found = parse_proposer_line("市政协常委、某某学院原院长　钱某某")
+    assert (found.roles, found.affiliations) == (["市政协常委", "某某学院原院长"], ["市政协", "某某学院"])
