@@ -6,7 +6,10 @@
 
 ``annotate`` fills ``entities`` and ``relations`` of speech records (see ``records.py``): entity
 mentions come from the spaCy components, and resolution (first mention per speech, coreference,
-canonical names, concepts, English names, recommendation ordinals) from ``resolve.py``.
+canonical names, concepts, English names, recommendation ordinals) from ``resolve.py``. A speech
+printed in traditional characters is read through its one-for-one simplified folding
+(``reading_text``); its entities keep the printed surface and offsets, and get simplified
+canonical names, so both scripts name one graph node.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from spacy.language import Language
 
 from policykg.extract import concepts, datafiles, factories, gloss
 from policykg.extract.entity_ruler import without_gc
+from policykg.extract.layout import fold_traditional
 from policykg.extract.records import SpeechRecord
 from policykg.extract.resolve import fill_record
 
@@ -68,7 +72,7 @@ def annotate(records: Iterable[SpeechRecord], n_process: int = 1,
         yield from _annotate_forked(records, n_process, batch_size)
         return
     for_texts, for_fill = tee(records)
-    texts = (record.speech.text for record in for_texts)
+    texts = (reading_text(record.speech.text) for record in for_texts)
     for record, doc in zip(for_fill, nlp.pipe(texts, n_process=n_process, batch_size=batch_size)):
         with without_gc():
             filled = fill_record(record, doc)
@@ -76,7 +80,15 @@ def annotate(records: Iterable[SpeechRecord], n_process: int = 1,
 
 
 def _annotate_one(record: SpeechRecord) -> SpeechRecord:
-    return fill_record(record, shared_nlp()(record.speech.text))
+    return fill_record(record, shared_nlp()(reading_text(record.speech.text)))
+
+
+def reading_text(text: str) -> str:
+    """The text the pipeline reads: a text in traditional characters folded to simplified ones,
+    one character for one (the lexicons and the segmenter know simplified words), so every
+    offset found in it is an offset into the printed text too; any other text as it is.
+    Resolution puts the printed characters back into the surfaces (see ``resolve``)."""
+    return fold_traditional(text)[0]
 
 
 def _annotate_forked(records: Iterable[SpeechRecord], n_process: int,

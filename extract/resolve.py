@@ -9,7 +9,10 @@ entity of that speech. Across speeches, entity ids are ``<type>:<canonical name>
 canonical name from two speeches is one graph node.
 
 Canonical names, aliases, concepts and English names come from ``normalize``, ``concepts`` and
-``gloss``.
+``gloss``. A speech printed in traditional characters was read through its simplified folding
+(``pipeline.reading_text``): its entities keep the printed surface (``speech.text[start:end] ==
+text`` holds), their canonical names are the simplified ones, so one entity is one node whichever
+script printed it, and the printed form is kept as an alias.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from spacy.tokens import Doc
 
 from policykg.extract import concepts, gloss, normalize
 from policykg.extract.entity_ruler import MENTIONS
+from policykg.extract.layout import traditional_table
 from policykg.extract.records import Entity, Relation, SpeechRecord, entity_id
 from policykg.extract.relations import RELATIONS
 
@@ -27,13 +31,18 @@ from policykg.extract.relations import RELATIONS
 def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
     """``record`` with ``entities`` and ``relations`` built from the doc of its speech text."""
     mentions = doc._.get(MENTIONS) or []
+    folded = doc.text != record.speech.text
+    if folded:
+        mentions = printed_mentions(mentions, record.speech.text, doc.text)
     excluded = _proposer_names(record)
     ids: dict[int, str] = {}
     entities: dict[str, Entity] = {}
     short_names: dict[str, str] = {}  # entity id a short name (简称) stands for, by its own id
     for n in sorted(range(len(mentions)), key=lambda k: (mentions[k]["start"], mentions[k]["end"])):
         m = mentions[n]
-        canonical, aliases = _canonical(m["text"], m["type"])
+        canonical, aliases = _canonical(m.get("read", m["text"]), m["type"])
+        if folded:
+            aliases = _printed_alias(m["text"], canonical)
         if canonical in excluded or not canonical:
             continue
         if m.get("refers_only"):
@@ -69,7 +78,45 @@ def _coreferent(short: str, long: str, type_: str) -> bool:
 
 def _proposer_names(record: SpeechRecord) -> set[str]:
     names = {record.proposer.name, *record.proposer.affiliations}
-    return {normalize.clean(n) for n in names if n}
+    return {normalize.clean(n) for n in names if n} | {normalize.clean(fold_characters(n))
+                                                       for n in names if n}
+
+
+def printed_mentions(mentions: list[dict], printed: str, read: str) -> list[dict]:
+    """Mentions found in ``read``, the one-for-one folding of the ``printed`` text, with their
+    surfaces in the printed characters (``text``) and the folded ones kept as ``read``: offsets
+    hold, so a surface is the printed text at its offsets; an expansion over a shared head
+    (not a literal span) takes each character from where it was read."""
+    back = _back_table(printed, read)
+    out = []
+    for m in mentions:
+        if m["expanded"]:
+            text = "".join(back.get(c, c) for c in m["text"])
+        else:
+            text = printed[m["start"]:m["end"]]
+        out.append(m | {"text": text, "read": m["text"]})
+    return out
+
+
+def _back_table(printed: str, read: str) -> dict[str, str]:
+    """Each folded character mapped to the printed character it was read from most often."""
+    counts: dict[str, dict[str, int]] = {}
+    for p, r in zip(printed, read):
+        if p != r:
+            seen = counts.setdefault(r, {})
+            seen[p] = seen.get(p, 0) + 1
+    return {r: max(seen, key=seen.__getitem__) for r, seen in counts.items()}
+
+
+def _printed_alias(surface: str, canonical: str) -> list[str]:
+    alias = normalize.display_form(surface)
+    return [] if alias == canonical else [alias]
+
+
+def fold_characters(text: str) -> str:
+    """``text`` with every traditional character folded to its simplified one (one for one)."""
+    table = traditional_table()
+    return "".join(table.get(c, c) for c in text)
 
 
 def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
