@@ -628,3 +628,9 @@ def test_institution_heads_in_a_row_stay_one_compound(found):
     got = found("推动农业高校科研院所联合攻关。")
     assert ("Institution", "农业高校科研院所") in got
     assert ("Institution", "农业高校") not in got
+
+
+def test_kindergartens_federations_and_residents_committees_are_bodies(found):
+    got = found("鼓励公办幼儿园开设托班，发挥区妇联和社区居委会作用。")
+    assert {("Institution", "公办幼儿园"), ("Institution", "区妇联"),
+            ("Institution", "社区居委会")} <= got

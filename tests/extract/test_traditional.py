@@ -40,3 +40,11 @@ def test_expanded_coordination_is_printed_too(found):
 def test_printed_proposer_is_not_an_entity_of_its_speech(extract):
     rec = extract("建議市科技協會牽頭，設立區級創業投資引導基金。", proposer="市科技協會")
     assert [e.canonical for e in rec.entities] == ["区级创业投资引导基金"]
+
+
+def test_worker_processes_read_the_folding_too(record):
+    from policykg.extract.pipeline import annotate
+
+    records = list(annotate([record(TRADITIONAL), record("设立区级人才发展基金。")], n_process=2))
+    assert "区级科技创新引导基金" in {e.canonical for e in records[0].entities}
+    assert "区级人才发展基金" in {e.canonical for e in records[1].entities}
