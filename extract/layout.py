@@ -44,7 +44,7 @@ from policykg.extract.proposer import (
     parse_proposer_line,
     parse_proposer_text,
 )
-from policykg.extract.recommendations import starts_with_marker
+from policykg.extract.recommendations import chinese_number, starts_with_marker
 from policykg.extract.records import Proposer
 
 TERMINAL = "。！？!?：:；;…"
@@ -300,8 +300,8 @@ def is_banner(text: str) -> bool:
 
 def is_headline(text: str) -> bool:
     """True for a line that can be a headline: not a sentence end, not page furniture."""
-    if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、":
-        return False
+    if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、：:":
+        return False  # a headline never runs on: not after a pause, nor after a colon ("张三委员：")
     if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text):
         return False
     if is_document_number(text):
@@ -575,6 +575,11 @@ def _opened_by_speaker(
     speaker = paragraph_speaker(lines[index].text)
     if speaker is None:
         return None
+    bracketed = LABEL_RE.match(lines[index - 1].text)
+    if bracketed is not None and is_label(lines[index - 1].text):
+        top = index - 1  # a subhead in brackets ("【托育要普惠】")
+        fresh = top == 0 or lines[top].blank_before or ends_sentence(lines[top - 1].text)
+        return (top, top, speaker, bracketed.group(1).strip(SPACE_CHARS)) if fresh else None
     top = _headline_before(lines, index, noise)
     if top is None or not (top == 0 or lines[top].blank_before or lines[top].marked
                            or ends_sentence(lines[top - 1].text)):
@@ -839,18 +844,35 @@ POSTED_RE = re.compile(r"^\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*(?:(?:发
 """A post's stamp after its date: the clock time and where it was posted ("08:30 发表于某地")."""
 
 
+HAN_DATE_RE = re.compile(
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+"""A date in Chinese numerals, as official documents sign them ("二〇二六年五月二十日")."""
+DATE_PATTERNS = (DATE_RE, ISO_DATE_RE, HAN_DATE_RE)
+
+
+def _iso(match: re.Match[str]) -> str:
+    """YYYY-MM-DD of a date match, in Arabic or Chinese numerals."""
+    year, month, day = match.groups()
+    if year.isdigit():
+        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    digits = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+    year = "".join(digits[c] for c in year)
+    return f"{year}-{chinese_number(month):02d}-{chinese_number(day):02d}"
+
+
 def date_line(text: str) -> str | None:
     """The ISO date of a line that is only a date ("（2025年3月5日）", "2025-03-05", a post's
-    "2025-03-05 08:30 发表于某地"), else None."""
+    "2025-03-05 08:30 发表于某地", "二〇二五年三月五日"), else None."""
     bare = text.strip("（()）【】[] \u3000")
     if width(text) > DATE_LINE_MAX_WIDTH:
         return None
-    for pattern in (DATE_RE, ISO_DATE_RE):
+    for pattern in DATE_PATTERNS:
         match = pattern.match(bare)
         rest = WEEKDAY_RE.sub("", bare[match.end() :]) if match else ""
         rest = POSTED_RE.sub("", rest)
         if match and len(rest.strip(SPACE_CHARS)) <= 2:
-            return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
+            return _iso(match)
     return None
 
 
@@ -863,10 +885,10 @@ DATETIME_PREFIX = re.compile(
 
 def iso_date(text: str) -> str | None:
     """The first date in a text ("2025年3月5日", "2025-03-05 10:21") as YYYY-MM-DD, or None."""
-    for pattern in (DATE_RE, ISO_DATE_RE):
+    for pattern in DATE_PATTERNS:
         match = pattern.search(text)
         if match:
-            return "{}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
+            return _iso(match)
     return None
 
 

@@ -53,6 +53,10 @@ NEXT = -1
 
 INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "words"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
+AFTER_PAUSE_KINDS = frozenset({"arabic", "arabic_close", "dun"})
+BEFORE_LISTED = "；;：:"
+"""Kinds that may start an item inside a paragraph only right after a colon or a semicolon
+("建议：1．……；2．……"), where a number cannot be a quantity or a decimal ("增长2．5%")."""
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 SECTION_HEADING_MAX = 24
@@ -137,10 +141,10 @@ def _valid_position(text: str, kind: str, pos: int, floor: int) -> bool:
     """Where a marker of this kind may start an item (floor: the region start counts as a start)."""
     if pos == floor or _at_paragraph_start(text, pos):
         return True
-    if kind not in INLINE_KINDS:
-        return False
     before = text[floor:pos].rstrip(" \u3000")
-    return bool(before) and before[-1] in BEFORE_INLINE
+    if kind in AFTER_PAUSE_KINDS:
+        return bool(before) and before[-1] in BEFORE_LISTED
+    return kind in INLINE_KINDS and bool(before) and before[-1] in BEFORE_INLINE
 
 
 def markers_at(text: str, pos: int) -> Marker | None:

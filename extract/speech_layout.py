@@ -295,6 +295,25 @@ def is_reply(title: str) -> bool:
     return title.endswith(reply_cues()["title"])
 
 
+def before_answer(lines: list[Line]) -> list[Line]:
+    """A reply's lines up to its answer ("……收悉。现答复如下：" and what follows): the proposal
+    it quotes is the proposer's; the issuer's account of what it did is not."""
+    cues = reply_cues().get("answer", ())
+    for index, line in enumerate(lines):
+        at = min((pos for cue in cues if (pos := line.text.find(cue)) >= 0), default=-1)
+        if at >= 0:
+            head = _before_sentence(line.text[:at])
+            return lines[:index] + ([replace(line, text=head)] if head else [])
+    return lines
+
+
+def _before_sentence(text: str) -> str:
+    """Text up to the end of its last finished sentence ("……很有帮助。经认真研究，" → "……很有帮助。");
+    the text without its trailing pause when no sentence ends in it ("……收悉，" → "……收悉")."""
+    end = max(text.rfind(mark) for mark in "。！？；")
+    return text[: end + 1] if end >= 0 else text.rstrip(SPACE_CHARS + "，,")
+
+
 def addressee(text: str) -> Proposer | None:
     """The one a salutation line addresses ("张三委员：", "尊敬的某某市委会："), or None."""
     if not text.endswith(("：", ":")):
@@ -385,12 +404,15 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
 
 
 def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
-    """Consume header field lines at the end of the body ("附议人：…", "提案人：…"), filling ``front``."""
+    """Consume header field lines at the end of the body ("附议人：…", "提案人：…", also in brackets:
+    "（联系人：…）") and date lines, filling ``front``."""
     while lines:
         text = lines[-1].text
         if (roles := author_note(text)) is not None:
             front.author_roles = front.author_roles or roles
-        elif (found := header_line_fields(text)) is not None:
+        elif (date := date_line(text)) is not None:
+            front.date = front.date or date  # the date a text is signed on
+        elif (found := header_line_fields(text) or header_line_fields(text.strip("（()）"))) is not None:
             for kind, value in found:
                 _apply_field(front, kind, value)
         else:
@@ -482,6 +504,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _front_matter(rest, front)
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest, bare_names=True)
+    rest = before_answer(rest) if front.reply else rest
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
     proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)

@@ -570,3 +570,55 @@ def test_a_reply_is_filed_under_the_proposer_it_addresses():
 def test_a_former_post_belongs_to_its_organisation():
     found = parse_proposer_line("市政协常委、某某学院原院长　钱某某")
     assert (found.roles, found.affiliations) == (["市政协常委", "某某学院原院长"], ["市政协", "某某学院"])
+
+
+# --- rules found on made-up variants of the ninth batch's layouts (not kept as held-out) ---------
+
+
+def test_a_date_in_chinese_numerals_is_a_date_line():
+    from policykg.extract.layout import date_line, iso_date
+
+    assert date_line("二〇二四年十一月三日") == "2024-11-03"
+    assert iso_date("签发于二〇二三年六月二十日") == "2023-06-20"
+    assert date_line("二〇二四年工作要点") is None
+
+
+def test_arabic_numbers_after_a_colon_or_semicolon_number_items_inside_a_paragraph():
+    from policykg.extract.recommendations import split_recommendations
+
+    items = split_recommendations("养护不足。建议：1．增加养护资金；2．推行路长制。", "doc:x/s1")
+    assert [item.heading for item in items] == ["增加养护资金", "推行路长制"]
+    assert len(split_recommendations("建议：提高补贴，力争增长2．5个百分点，3、4月见效。", "doc:x/s1")) == 1
+
+
+def test_a_headline_never_ends_with_a_colon():
+    from policykg.extract.layout import is_headline
+
+    assert not is_headline("某某区委统战部：")
+    assert is_headline("让老街留住乡愁")
+
+
+def test_a_reply_keeps_the_proposal_and_leaves_out_the_issuers_answer():
+    text = (
+        "关于区政协第0042号提案的答复\n\n农工党某区委会：\n\n"
+        "　　你们提出的《关于规范医美机构的提案》收悉。提案建议：一是加强执法；二是公开黑名单。"
+        "经研究，现答复如下：\n　　一、关于执法。已开展专项检查。\n　　二、关于名单。已公开。\n\n"
+        "某某区卫生健康委员会\n二〇二四年八月八日\n（联系人：某某）\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.kind) == ("农工党某区委会", "organization")
+    assert len(record.recommendations) == 2
+    assert record.speech.text.endswith("二是公开黑名单。")
+    assert record.document.date == "2024-08-08"
+
+
+def test_a_round_up_may_set_its_subheads_in_brackets():
+    text = (
+        "某某报　2024年3月9日　第6版\n\n代表谈出行\n\n本报记者　某某\n\n"
+        "【公交要准点】\n　　市人大代表、某某客运公司总经理梁某某表示，公交准点率偏低。他建议：一是设公交专用道；二是推广智能调度。\n\n"
+        "【骑行要安全】\n　　代表　谷某某：骑行道常被占用。建议：一是划设骑行专用道；二是加强执法。\n"
+    )
+    first, second = _read(text)
+    assert (first.speech.title, first.proposer.name) == ("公交要准点", "梁某某")
+    assert first.proposer.affiliations == ["市人大", "某某客运公司"]
+    assert (second.speech.title, second.proposer.name, len(second.recommendations)) == ("骑行要安全", "谷某某", 2)
