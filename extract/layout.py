@@ -624,6 +624,8 @@ def _wrapped_proposer(lines: list[Line], index: int) -> tuple[Proposer | None, i
     "某某集团副总经理兼总 / 工程师　王某"); (proposer, name line), or (None, index)."""
     if index + 1 >= len(lines) or lines[index + 1].blank_before or ends_sentence(lines[index].text):
         return None, index
+    if DASH_RE.match(lines[index].text) or is_byline(lines[index + 1].text):
+        return None, index  # a subtitle over a byline ("——访…张三" / "本报记者　李四") is no proposer line
     roles, rest = lines[index].text, SPACES_RE.split(lines[index + 1].text.strip(SPACE_CHARS))
     if not (is_bare_name(rest[-1]) and has_role(roles)):
         return None, index

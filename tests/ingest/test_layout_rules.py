@@ -622,3 +622,12 @@ def test_a_round_up_may_set_its_subheads_in_brackets():
     assert (first.speech.title, first.proposer.name) == ("公交要准点", "梁某某")
     assert first.proposer.affiliations == ["市人大", "某某客运公司"]
     assert (second.speech.title, second.proposer.name, len(second.recommendations)) == ("骑行要安全", "谷某某", 2)
+
+
+def test_a_subtitle_over_a_byline_is_not_a_wrapped_proposer_line():
+    from policykg.extract.layout import _wrapped_proposer
+
+    lines = split_lines("——访全国政协委员、某某研究院院长何某某\n本报记者　甘某某\n")
+    assert _wrapped_proposer(lines, 0) == (None, 0)
+    wrapped = split_lines("市政协委员、某某集团副总经理\n甘某某\n")
+    assert _wrapped_proposer(wrapped, 0)[0].name == "甘某某"
