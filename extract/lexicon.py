@@ -46,10 +46,12 @@ class Lexicon:
         pairs += [(w, "n") for w in self.kinds("stage")]
         return pairs
 
-    def opening_prepositions(self) -> list[str]:
-        """One-character prepositions that the segmenter must not fuse with the noun after them
-        into a word of its own making (向智算 → 向 / 智算): the ``opener`` kind."""
-        return sorted(self.kinds("opener"))
+    def opening_prepositions(self) -> list[tuple[str, str]]:
+        """(character, POS tag) of the one-character prepositions and conjunctions that the
+        segmenter must not fuse with the word after them (向智算 → 向 / 智算): the ``opener``
+        kind, tagged as a conjunction (c) or a preposition (p)."""
+        conj = self.kinds("conj")
+        return sorted((w, "c" if w in conj else "p") for w in self.kinds("opener"))
 
     def unwanted_words(self) -> list[str]:
         """Dictionary words the segmenter must not form (联合政府 in 联合政府基金)."""

@@ -253,6 +253,8 @@ def head_at(toks: Tokens, i: int, lex: Lexicon) -> tuple[Head, int] | None:
     ending the token (母基金 → 基金), or one spanning the previous token too (孵化 + 器)."""
     word = toks.words[i]
     best = _own_head(word, lex)
+    if best is not None and best.rule == "standalone" and not _office_position(toks, i):
+        best = None  # 河长/办 is a body, “一网通/办” a slogan's verb
     longer = _longer_heads(word, lex)
     if longer and i > 0 and toks.classes[i - 1] in NOUNISH:
         joined = toks.words[i - 1] + word
@@ -260,6 +262,15 @@ def head_at(toks: Tokens, i: int, lex: Lexicon) -> tuple[Head, int] | None:
             if joined.endswith(head.text) and (best is None or len(head.text) > len(best.text)):
                 return head, i - 1
     return (best, i) if best else None
+
+
+def _office_position(toks: Tokens, i: int) -> bool:
+    """Whether a one-character head of its own (办) at ``i`` can name a body: after the words
+    naming its work (河长办, 乡村振兴办), not inside a quoted slogan (“一网通办”, “马上办”),
+    where it is the slogan's verb, nor after an idiom, set phrase or adverb."""
+    if i == 0 or (toks.enclosing and toks.enclosing[i] >= 0):
+        return False
+    return toks.tags[i - 1] not in ("i", "l", "d", "x")
 
 
 _OWN_HEAD: dict[str, Head | None] = {}
@@ -520,8 +531,22 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
         return False
     if _after_determiner(toks, first):
         return False  # 一批知名…公司: after a determiner the verb is attributive
+    if _parallel_conjunct(toks, first, head_type):
+        return False  # 物流企业和快递/v企业: a conjunct like the one before it
     # a verb after a preposition or coverb opens a clause (对/为入驻孵化器的企业 → 孵化器)
     return head_type == "Institution" or _after_coverb(toks, first)
+
+
+def _parallel_conjunct(toks: Tokens, first: int, head_type: str) -> bool:
+    """Whether the verb-tagged word at ``first`` opens a conjunct after 和/、 that is built like
+    the one before it: one word before the same head word (物流企业和快递企业, where jieba tags
+    快递 a verb). A conjunct of the same build is a noun phrase too, so the word is its modifier."""
+    head = first + 1
+    if head_type != "Institution" or head >= len(toks.words) or first < 3:
+        return False
+    if toks.classes[first - 1] not in (COORD, CONJ) or toks.words[first - 1] in WHOLE_ONLY:
+        return False
+    return toks.words[first - 2] == toks.words[head] and toks.classes[first - 3] in NOUNISH
 
 
 def _after_coverb(toks: Tokens, k: int) -> bool:

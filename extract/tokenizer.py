@@ -41,15 +41,14 @@ def make_segmenter(words: Iterable[tuple[str, str]] = (),
 class RJiebaTokenizer:
     """Callable turning text into a Doc of jieba-rs words tagged with jieba POS tags.
 
-    ``openers`` are one-character prepositions (向, 由, 对 …): a word the segmenter's hidden
-    Markov model made up (no dictionary word) that opens with one is split after it, for a
-    preposition opens a phrase and ends the one before (数据中心/向智算/中心 → 向 / 智算)."""
+    ``openers`` are (character, tag) pairs of one-character prepositions and conjunctions (向,
+    由, 和 …) that the segmenter must not fuse with the word after them: see ``split_openers``."""
 
     def __init__(self, vocab: Vocab, words: Iterable[tuple[str, str]] = (),
-                 unwanted: Iterable[str] = (), openers: Iterable[str] = ()):
+                 unwanted: Iterable[str] = (), openers: Iterable[tuple[str, str]] = ()):
         self.vocab = vocab
         self.words, self.unwanted = tuple(words), tuple(unwanted)
-        self.openers = frozenset(openers)
+        self.openers = dict(openers)
         self.segmenter = make_segmenter(self.words, self.unwanted)
 
     def __call__(self, text: str) -> Doc:
@@ -74,7 +73,8 @@ class RJiebaTokenizer:
         return doc
 
     def __reduce__(self):
-        return (RJiebaTokenizer, (self.vocab, self.words, self.unwanted, tuple(self.openers)))
+        return (RJiebaTokenizer, (self.vocab, self.words, self.unwanted,
+                                 tuple(self.openers.items())))
 
     # spaCy calls these when saving or loading a pipeline; the state lives in the lexicon files.
     def to_bytes(self, **_kwargs) -> bytes:
@@ -90,20 +90,27 @@ class RJiebaTokenizer:
         return self
 
 
-def split_openers(pairs: list[tuple[str, str]], openers: frozenset[str],
+def split_openers(pairs: list[tuple[str, str]], openers: dict[str, str],
                   segmenter: rjieba.Jieba) -> list[tuple[str, str]]:
-    """``pairs`` with each made-up word that opens with a preposition split after it; personal
-    names (nr: 向明, 于洋) stay whole."""
+    """``pairs`` with a preposition or conjunction split off the word it was fused into: a word
+    the hidden Markov model made up (no dictionary word) that opens with one (数据中心/向智算/
+    中心 → 向 / 智算), or a dictionary entry read as a personal name that is one of them before
+    a dictionary word (和适航/nr → 和 / 适航). Other personal names stay whole (向明, 于洋)."""
     if not any(len(w) > 1 and w[0] in openers for w, _ in pairs):
         return pairs
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if len(word) > 1 and word[0] in openers and not tag.startswith("nr") \
-                and not segmenter.has_word(word):
-            out += [(word[0], "p"), (word[1:], tag)]
+        if len(word) > 1 and word[0] in openers and _fused(word, tag, segmenter):
+            out += [(word[0], openers[word[0]]), (word[1:], "n" if tag.startswith("nr") else tag)]
         else:
             out.append((word, tag))
     return out
+
+
+def _fused(word: str, tag: str, segmenter: rjieba.Jieba) -> bool:
+    if tag.startswith("nr"):
+        return len(word) > 2 and segmenter.has_word(word[1:])
+    return not segmenter.has_word(word)
 
 
 def _char_fallback(text: str) -> tuple[list[str], list[tuple[str, str]]]:

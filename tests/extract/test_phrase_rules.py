@@ -634,3 +634,17 @@ def test_kindergartens_federations_and_residents_committees_are_bodies(found):
     got = found("鼓励公办幼儿园开设托班，发挥区妇联和社区居委会作用。")
     assert {("Institution", "公办幼儿园"), ("Institution", "区妇联"),
             ("Institution", "社区居委会")} <= got
+
+
+def test_a_verb_tagged_modifier_in_a_conjunct_built_like_the_one_before(found):
+    got = found("支持生产企业和配送企业合作。")
+    assert {("Institution", "生产企业"), ("Institution", "配送企业")} <= got
+
+
+def test_firms_of_professionals_are_bodies(found):
+    assert ("Institution", "专利代理事务所") in found("鼓励专利代理事务所发展。")
+
+
+def test_ban_closing_a_quoted_slogan_is_no_office(found):
+    got = found("推行“就近办”“马上办”，由区营商办牵头。")
+    assert got == {("Institution", "区营商办")}

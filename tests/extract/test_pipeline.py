@@ -46,3 +46,14 @@ def test_annotate_keeps_order_and_runs_in_two_processes(record):
     texts = ["设立区级天使基金。", "建设概念验证中心。", "完善人才评价机制。"]
     recs = list(annotate([record(t) for t in texts], n_process=2, batch_size=1))
     assert [r.entities[0].canonical for r in recs] == ["区级天使基金", "概念验证中心", "人才评价机制"]
+
+
+def test_conjunction_read_into_a_dictionary_name_is_split_off():
+    from policykg.extract.tokenizer import make_segmenter, split_openers
+
+    segmenter = make_segmenter()
+    openers = {"和": "c", "向": "p"}
+    assert split_openers([("和快递", "nr")], openers, segmenter) == [("和", "c"), ("快递", "n")]
+    assert split_openers([("向智算", "n")], openers, segmenter) == [("向", "p"), ("智算", "n")]
+    assert split_openers([("向明", "nr")], openers, segmenter) == [("向明", "nr")]
+    assert split_openers([("和谐", "a")], openers, segmenter) == [("和谐", "a")]
