@@ -231,11 +231,22 @@ def markdown_marks(content: str) -> tuple[str, int]:
     return MD_STRONG_RE.sub(lambda m: m.group(1) or m.group(2), content), level
 
 
+CARRIER_MIN_FIELDS = 2
+
+
 def without_carrier(lines: list[Line]) -> list[Line]:
-    """Lines from a Markdown copy's title on: what stands above its first top-level heading ("# …")
-    is the carrier's (an e-mail's header fields and covering note), not the document's."""
-    first = next((index for index, line in enumerate(lines) if line.level == 1), 0)
-    return lines[first:]
+    """Lines without the message that carried the document: above a Markdown copy's first
+    top-level heading ("# …"), everything (an e-mail's header and covering note); else a block of
+    e-mail header fields at the top ("发件人：…", "收件人：…", two or more; see [carrier] in
+    ingest_fields.txt) up to the first blank line."""
+    first = next((index for index, line in enumerate(lines) if line.level == 1), None)
+    if first is not None:
+        return lines[first:]
+    end = next((index for index, line in enumerate(lines) if index and line.blank_before), len(lines))
+    keys = [COLON_RE.split(line.text, maxsplit=1)[0].strip(SPACE_CHARS) for line in lines[:end]]
+    if sum(key in header_fields().get("carrier", ()) for key in keys) >= CARRIER_MIN_FIELDS:
+        return lines[end:]
+    return lines
 
 
 def blocks(lines: list[Line]) -> list[list[Line]]:
@@ -252,6 +263,17 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
 def column_labels() -> frozenset[str]:
     """Names of columns printed as a line of their own without brackets (委员视点)."""
     return frozenset(_lines("ingest_column_labels.txt"))
+
+
+@cache
+def letter_closings() -> frozenset[str]:
+    """Formulas closing a letter ("此致", "敬礼"; ingest_letter_closings.txt)."""
+    return frozenset(_lines("ingest_letter_closings.txt"))
+
+
+def is_letter_closing(text: str) -> bool:
+    """True for a line that is only a letter's closing formula ("此致", "敬礼！")."""
+    return text.strip(SPACE_CHARS + "！!。，,") in letter_closings()
 
 
 def is_label(text: str) -> bool:
@@ -1006,14 +1028,23 @@ def split_title_proposer(text: str) -> tuple[Proposer, str] | None:
     return found, title
 
 
+YEAR_MONTH_RE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月[）)]?$|^[（(]?\d{4}[-./]\d{1,2}[）)]?$")
+"""A date line without its day ("2026年1月"), as proposals are often signed."""
+
+
+def is_date_line(text: str) -> bool:
+    """True for a line that is only a date, with or without its day."""
+    return date_line(text) is not None or YEAR_MONTH_RE.match(text.strip(SPACE_CHARS)) is not None
+
+
 def trailing_dates(lines: list[Line]) -> list[Line]:
     """Lines without the date lines among the closing notes ("2025年3月5日" under a signature,
     before or after "（联系人：…）"): a date set under a text dates it; it is never the speaker's
     words."""
     end = len(lines)
-    while end > 1 and (date_line(lines[end - 1].text) or is_note(lines[end - 1].text)):
+    while end > 1 and (is_date_line(lines[end - 1].text) or is_note(lines[end - 1].text)):
         end -= 1
-    return lines[:end] + [line for line in lines[end:] if not date_line(line.text)]
+    return lines[:end] + [line for line in lines[end:] if not is_date_line(line.text)]
 
 
 DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[（(]\s*\d{4}\s*[〕］\]）)]\s*\d{1,5}\s*号$")
@@ -1115,10 +1146,12 @@ def attribution(text: str) -> Proposer | None:
 
 
 def bracketed_proposer(text: str) -> Proposer | None:
-    """The proposer of a line that is a proposer line in brackets ("（市政协委员 王芳）"), or None."""
+    """The proposer of a line that is a proposer line in brackets ("（市政协委员 王芳）"), or None;
+    the kind of speech may close it ("（民建中央书面发言）")."""
     if not (text[:1] in "（(" and text[-1:] in "）)"):
         return None
-    return parse_proposer_line(text[1:-1])
+    inner = text[1:-1].strip(SPACE_CHARS)
+    return parse_proposer_line(inner) or parse_proposer_line(SPEECH_KIND_RE.sub("", inner).strip(SPACE_CHARS))
 
 
 def merge_proposers(header: Proposer | None, closing: Proposer | None) -> Proposer | None:

@@ -40,7 +40,9 @@ from policykg.extract.layout import (
     is_byline,
     is_headline,
     is_document_number,
+    is_date_line,
     is_label,
+    is_letter_closing,
     is_note,
     iso_date,
     join_headline,
@@ -410,8 +412,8 @@ def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
         text = lines[-1].text
         if (roles := author_note(text)) is not None:
             front.author_roles = front.author_roles or roles
-        elif (date := date_line(text)) is not None:
-            front.date = front.date or date  # the date a text is signed on
+        elif is_date_line(text):
+            front.date = front.date or date_line(text)  # the date a text is signed on
         elif (found := header_line_fields(text) or header_line_fields(text.strip("（()）"))) is not None:
             for kind, value in found:
                 _apply_field(front, kind, value)
@@ -469,7 +471,7 @@ def without_web_furniture(lines: list[Line]) -> list[Line]:
         if text.startswith(cues.get("cut", ())) and kept:
             break
         furniture = text.startswith(cues.get("line", ())) or is_navigation(line.text)
-        if not (furniture or FOLIO_RE.match(line.text)):
+        if not (furniture or FOLIO_RE.match(line.text) or is_letter_closing(line.text)):
             kept.append(line)
     return kept
 

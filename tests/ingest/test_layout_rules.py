@@ -631,3 +631,34 @@ def test_a_subtitle_over_a_byline_is_not_a_wrapped_proposer_line():
     assert _wrapped_proposer(lines, 0) == (None, 0)
     wrapped = split_lines("市政协委员、某某集团副总经理\n甘某某\n")
     assert _wrapped_proposer(wrapped, 0)[0].name == "甘某某"
+
+
+def test_an_e_mail_header_block_carries_the_text_and_a_letters_closing_is_not_text():
+    text = (
+        "发件人：邹某某\n收件人：某某办公室\n主题：材料\n\n关于加强夜市管理的建议\n\n"
+        "　　夜市管理粗放。为此建议：\n　　一是划定经营区域；\n　　二是配齐环卫设施。\n\n此致\n敬礼！\n\n"
+        "区政协委员、某某餐饮公司总经理　邹某某\n2024年6月6日\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关于加强夜市管理的建议"
+    assert (record.proposer.name, record.proposer.affiliations) == ("邹某某", ["区政协", "某某餐饮公司"])
+    assert record.document.date == "2024-06-06"
+    assert "此致" not in record.speech.text and "敬礼" not in record.speech.text
+
+
+def test_the_kind_of_speech_may_close_a_bracketed_proposer_line():
+    from policykg.extract.layout import bracketed_proposer
+
+    assert bracketed_proposer("（台盟中央书面发言）").name == "台盟中央"
+    assert bracketed_proposer("（全国政协委员、某某医院院长　滕某某大会发言）").name == "滕某某"
+    assert bracketed_proposer("（书面发言）") is None
+
+
+def test_a_signature_over_a_date_without_its_day_and_a_copy_field():
+    text = (
+        "关于加强社区普法的提案\n\n　　居民法律意识有待提高。建议：\n　　1．建设社区法律服务站；\n"
+        "　　2．组织律师进社区。\n\n提案人：区政协委员、某某律师事务所主任　闵某某\n2024年11月\n\n抄送：区司法局\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, len(record.recommendations)) == ("闵某某", 2)
+    assert "2024" not in record.speech.text and "抄送" not in record.speech.text
