@@ -7,6 +7,11 @@ of buttons), a proposal form's caption and header fields (案由, 提案人, 工
 bylines and a proposer line; its end may hold an attribution ("——roles name"), a proposer line in
 brackets or bare as a signature, an author's note ("（作者系…）") and trailing fields.
 
+A copy may come inside its carrier: an e-mail's header block, or whatever stands above a Markdown
+copy's first "# " heading, is dropped. A reply to a proposal ("……的答复函") keeps its issuer's line in
+its title, is filed under the proposer its salutation addresses ("张三委员："), and keeps only what
+comes before the issuer's answer ("现答复如下").
+
 The proposer named at the top is completed by the roles of a closing attribution, an author's
 note, a roles field, or the reporter's introduction that names the same person. A report that
 names no one at the top gives its speaker by introducing a person with roles who then speaks, or
