@@ -24,7 +24,7 @@ from spacy.language import Language
 
 from policykg.extract import concepts, datafiles, factories, gloss
 from policykg.extract.entity_ruler import without_gc
-from policykg.extract.layout import fold_traditional
+from policykg.extract.layout import fold_traditional, traditional_table
 from policykg.extract.records import SpeechRecord
 from policykg.extract.resolve import fill_record
 
@@ -87,8 +87,16 @@ def reading_text(text: str) -> str:
     """The text the pipeline reads: a text in traditional characters folded to simplified ones,
     one character for one (the lexicons and the segmenter know simplified words), so every
     offset found in it is an offset into the printed text too; any other text as it is.
-    Resolution puts the printed characters back into the surfaces (see ``resolve``)."""
+    Resolution puts the printed characters back into the surfaces (see ``resolve``). A text
+    without a single traditional form, the usual case, is passed on after one quick scan."""
+    if _traditional_forms().isdisjoint(text):
+        return text
     return fold_traditional(text)[0]
+
+
+@cache
+def _traditional_forms() -> frozenset[str]:
+    return frozenset(traditional_table())
 
 
 def _annotate_forked(records: Iterable[SpeechRecord], n_process: int,
