@@ -1211,12 +1211,32 @@ def _third_person(name: str | None) -> re.Pattern[str]:
 
 
 def is_narration(text: str, proposer: Proposer | None) -> bool:
-    """True for a reporter's paragraph: a news opener, a byline, or the speaker in third person."""
+    """True for a reporter's paragraph: a news opener, a byline, the speaker in third person, or
+    the speaker introduced by roles and name ("今年，市政协委员、某某街道办事处主任张三把……")."""
     cues = narration_cues()
     if text.startswith(cues["openers"]) or any(byline in text for byline in cues["byline"]):
         return True
     name = proposer.name if proposer else None
-    return _third_person(name).search(_outside_quotes(text)) is not None
+    outside = _outside_quotes(text)
+    return _third_person(name).search(outside) is not None or introduces(outside, proposer)
+
+
+INTRO_CUT_RE = re.compile(r"[，,。；;：:！？!?“”‘’「」（）()【】\[\]\s]")
+
+
+def introduces(text: str, proposer: Proposer | None) -> bool:
+    """True when the text names a person proposer after roles run on into the name, as a reporter
+    introduces someone ("……，全国政协委员、某某大学教授张三近日……"); a speaker never does so."""
+    if proposer is None or proposer.kind != "person" or not proposer.roles:
+        return False
+    pos = text.find(proposer.name)
+    while pos > 0:
+        head = INTRO_CUT_RE.split(text[:pos])[-1]
+        found = parse_proposer_line(head + proposer.name, loose=True) if head else None
+        if found is not None and found.name == proposer.name and found.roles:
+            return True
+        pos = text.find(proposer.name, pos + 1)
+    return False
 
 
 def is_note(text: str) -> bool:

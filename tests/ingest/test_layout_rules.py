@@ -662,3 +662,13 @@ def test_a_signature_over_a_date_without_its_day_and_a_copy_field():
     (record,) = _read(text)
     assert (record.proposer.name, len(record.recommendations)) == ("闵某某", 2)
     assert "2024" not in record.speech.text and "抄送" not in record.speech.text
+
+
+def test_a_paragraph_introducing_the_speaker_by_roles_is_the_reporters():
+    from policykg.extract.layout import is_narration
+    from policykg.extract.proposer import person
+
+    speaker = person("岳某某", "区政协委员、某某社区党委书记")
+    assert is_narration("去年，区政协委员、某某社区党委书记岳某某把目光投向加装电梯。", speaker)
+    assert not is_narration("加装电梯难在协调。我们社区做了很多工作。", speaker)
+    assert not is_narration("岳某某所在的社区已加装电梯12部。", person("岳某某"))  # no roles to introduce
