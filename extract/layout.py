@@ -1229,14 +1229,20 @@ def introduces(text: str, proposer: Proposer | None) -> bool:
     introduces someone ("……，全国政协委员、某某大学教授张三近日……"); a speaker never does so."""
     if proposer is None or proposer.kind != "person" or not proposer.roles:
         return False
-    pos = text.find(proposer.name)
+    return introduction(text, proposer.name) is not None
+
+
+def introduction(text: str, name: str) -> Proposer | None:
+    """The person a text introduces by roles run on into ``name`` after a pause or its start
+    ("……，全国政协委员、某某大学校长张三近日表示" → 张三 with those roles), or None."""
+    pos = text.find(name)
     while pos > 0:
         head = INTRO_CUT_RE.split(text[:pos])[-1]
-        found = parse_proposer_line(head + proposer.name, loose=True) if head else None
-        if found is not None and found.name == proposer.name and found.roles:
-            return True
-        pos = text.find(proposer.name, pos + 1)
-    return False
+        found = parse_proposer_line(head + name, loose=True) if head else None
+        if found is not None and found.name == name and found.roles:
+            return found
+        pos = text.find(name, pos + 1)
+    return None
 
 
 def is_note(text: str) -> bool:

@@ -30,6 +30,8 @@ from functools import cache, lru_cache
 from policykg.extract.layout import (
     BARE_NAME_MIN_CHARS,
     DASH_RE,
+    INTRO_CUT_RE,
+    introduction,
     LABEL_RE,
     MAX_HEADLINE_LINES,
     NARRATION_REACH,
@@ -75,7 +77,6 @@ from policykg.extract.proposer import (
 from policykg.extract.records import Proposer
 
 FRONT_MATTER_MAX = 6
-INTRO_BOUNDARY = re.compile(r"[，,。；;：:！？!?“”‘’「」（）()【】\[\]\s]")
 PAUSES = re.compile(r"[，,；;：:]")
 HEADLINE_SHORTFALL = 4.0
 HEADLINE_PART_MIN = 4.0
@@ -104,15 +105,7 @@ def introduced_in_text(proposer: Proposer | None, lines: list[Line]) -> Proposer
     """
     if proposer is None or proposer.kind != "person" or proposer.roles:
         return proposer
-    text = "".join(line.text for line in lines)
-    pos = text.find(proposer.name)
-    while pos > 0:
-        head = INTRO_BOUNDARY.split(text[:pos])[-1]
-        found = parse_proposer_line(head + proposer.name, loose=True) if head else None
-        if found is not None and found.name == proposer.name and found.roles:
-            return found
-        pos = text.find(proposer.name, pos + 1)
-    return proposer
+    return introduction("".join(line.text for line in lines), proposer.name) or proposer
 
 
 def reported_speaker(lines: list[Line]) -> Proposer | None:
@@ -123,7 +116,7 @@ def reported_speaker(lines: list[Line]) -> Proposer | None:
     introduction when that name speaks (a verb of saying follows it) somewhere in the text.
     """
     text = "".join(line.text for line in lines)
-    clauses = INTRO_BOUNDARY.split(text)
+    clauses = INTRO_CUT_RE.split(text)
     for clause in clauses:
         found = _introduction(clause, text.replace(clause, ""))
         if found is not None:
