@@ -197,8 +197,12 @@ def split_lines(text: str) -> list[Line]:
     """The non-empty lines of a text with indentation and blank-line cues."""
     lines: list[Line] = []
     blank = ruled = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raws = text.splitlines()
+    for number, raw in enumerate(raws, start=1):
         content = raw.strip(SPACE_CHARS + "\r\f\v")
+        if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
+            continue  # a Markdown table's rule, and the header row above it, are not text
+        content = table_row(content)
         if RULE_RE.match(content):
             blank = ruled = True  # a drawn rule separates like a blank line and marks what follows
             continue
@@ -218,6 +222,25 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked, level))
         blank = ruled = False
     return lines
+
+
+TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
+TABLE_ROW_RE = re.compile(r"^\|(.+)\|$")
+
+
+def is_table_rule(content: str) -> bool:
+    """True for the rule under a Markdown table's header row ("| --- | --- |")."""
+    return "|" in content and TABLE_RULE_RE.match(content) is not None
+
+
+def table_row(content: str) -> str:
+    """A Markdown table's row as a line of text: two cells as "key：value" ("| 提案人 | 张三 |" →
+    "提案人：张三"), more cells set apart by spaces; other lines as they are."""
+    match = TABLE_ROW_RE.match(content)
+    if match is None:
+        return content
+    cells = [cell.strip(SPACE_CHARS) for cell in match.group(1).split("|")]
+    return f"{cells[0]}：{cells[1]}" if len(cells) == 2 else "\u3000".join(cells)
 
 
 def markdown_marks(content: str) -> tuple[str, int]:
@@ -560,6 +583,10 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
     full = column_width(lines) if looks_wrapped(lines) else None
     noise = blank_lines_are_noise(lines)
     for index in range(len(lines)):
+        bracketed = _headline_with_speaker(lines, index)
+        if bracketed is not None and (not starts or bracketed[0] > starts[-1][1]):
+            starts.append(bracketed)
+            continue
         colon = _colon_header(lines, index, full)
         if colon is not None and (not starts or index > starts[-1][1]):
             starts.append((index, index, colon[0], colon[1]))
@@ -585,6 +612,39 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, last, proposer, title))
     return starts
+
+
+BRACKET_TAIL_MAX = 12.0
+
+
+def _headline_with_speaker(lines: list[Line], index: int) -> tuple[int, int, Proposer, str] | None:
+    """A headline closed by its speaker in brackets, on one line or broken by a narrow column:
+    "标题（民建中央）", "推进某某 / 建设走深走实（民建中央）", "深化医教协同（农工党 / 中央）".
+
+    Headline lines directly above it, in the same block, are the headline's first lines (across
+    a blank line they cannot be told from a group heading, "第一组", even where blank lines are
+    noise); the headline must start afresh (after a blank line, a finished sentence or a label).
+    """
+    text, last = strip_label(lines[index].text), index
+    if _opens_bracket(text) and index + 1 < len(lines):
+        tail = lines[index + 1].text
+        if tail.endswith(("）", ")")) and not _opens_bracket(tail) and width(tail) <= BRACKET_TAIL_MAX:
+            text, last = text + tail, index + 1
+    split = split_title_proposer(text)
+    if split is None:
+        return None
+    top = _headline_before(lines, index) or index  # blank lines always part a group heading above
+    previous = lines[top - 1] if top else None
+    fresh = previous is None or lines[top].blank_before or ends_sentence(previous.text) or is_label(previous.text)
+    if not fresh:
+        return None
+    title = join_headline([line.text for line in lines[top:index]] + [split[1]])
+    return top, last, split[0], title
+
+
+def _opens_bracket(text: str) -> bool:
+    """True when the text opens a bracket it does not close ("深化医教协同（农工党")."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _opened_by_speaker(

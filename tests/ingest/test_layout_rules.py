@@ -672,3 +672,28 @@ def test_a_paragraph_introducing_the_speaker_by_roles_is_the_reporters():
     assert is_narration("去年，区政协委员、某某社区党委书记岳某某把目光投向加装电梯。", speaker)
     assert not is_narration("加装电梯难在协调。我们社区做了很多工作。", speaker)
     assert not is_narration("岳某某所在的社区已加装电梯12部。", person("岳某某"))  # no roles to introduce
+
+
+def test_a_headline_with_its_speaker_in_brackets_may_be_broken_by_the_column():
+    text = (
+        "某某报　2024年3月6日　第5版\n\n大会发言摘登\n\n加快建设现代化\n产业体系（致公党中央）\n\n"
+        "产业链韧性不足。为此，建议：一是补链；二是强链。\n\n守好“米袋子”（九三学社\n中央）\n\n"
+        "粮食安全是根本。建议：一是稳面积；二是提单产。\n"
+    )
+    first, second = _read(text)
+    assert (first.speech.title, first.proposer.name) == ("加快建设现代化产业体系", "致公党中央")
+    assert (second.speech.title, second.proposer.name, len(second.recommendations)) == ("守好“米袋子”", "九三学社中央", 2)
+
+
+def test_a_markdown_table_of_fields_is_read_as_fields():
+    from policykg.extract.layout import is_table_rule, table_row
+
+    assert is_table_rule("| --- | :---: |") and not is_table_rule("————")
+    assert table_row("| 提案人 | 区政协委员　柏某某 |") == "提案人：区政协委员　柏某某"
+    text = (
+        "# 关于规范校外托管机构的建议\n\n| 项目 | 内容 |\n| --- | --- |\n| 提案人 | 区政协委员、某某小学校长　柏某某 |\n\n"
+        "## 建议\n\n1. 建立备案制度。\n2. 开展联合检查。\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.affiliations) == ("柏某某", ["区政协", "某某小学"])
+    assert len(record.recommendations) == 2 and "项目" not in record.speech.text
