@@ -5,7 +5,8 @@
   …的平台); a mention coordinated with a proposed one (建设A和B) is proposed by the same verb;
   a mention that modifies a larger phrase (科技领军企业 in …企业梯度培育机制) and everything
   else is MENTIONS.
-- OPERATED_BY: ``X [牵头|发起] <proposing verb> Y`` — X is the subject that runs Y.
+- OPERATED_BY: ``[由]X [会同Z] [牵头|发起] <proposing verb> Y`` — X (and Z) is the subject or the
+  agent that runs Y.
 - HOSTED_BY: ``依托X <proposing verb> Y`` within the verb phrase the coverb scopes (its clause,
   or the next clause when ``依托X，`` stands alone), and ``在X设立Y``.
 - FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
@@ -32,6 +33,8 @@ _SUPPORT_VERBS = frozenset({"支持", "鼓励", "引导"})
 """Verbs whose object is the subject of the next verb (支持X设立Y: X runs Y)."""
 _PLACE_PREPS = frozenset({"在", "于"})
 """Prepositions that make the subject slot a place: 在X设立Y → Y HOSTED_BY X."""
+_AGENT_PREPS = frozenset({"由"})
+"""Prepositions that mark the agent: 由X牵头建立Y → Y OPERATED_BY X, as X建立Y does."""
 _CLAUSE_COMMA = frozenset("，,")
 _BRACKETS = frozenset("（）()《》〈〉【】[]")
 """Punctuation inside a clause that does not end it."""
@@ -179,26 +182,29 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
     while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
         j -= 1
-    subjects = _coordinated_before(toks, mentions, by_last, j)
+    subjects = _coordinated_before(toks, mentions, by_last, j, lex)
     if not subjects or n in subjects:
         return []
     start = mentions[subjects[-1]]["first"]
     before = toks.words[start - 1] if start > 0 else ""
-    if before in lex.kinds("coverb") and before not in _PLACE_PREPS:
+    if before in lex.kinds("coverb") and before not in _PLACE_PREPS | _AGENT_PREPS:
         return []
     kind = "HOSTED_BY" if before in _PLACE_PREPS else "OPERATED_BY"
     origin = toks.starts[start - 1] if start > 0 else mentions[subjects[-1]]["start"]
     return [_rel(kind, n, s, origin, m["end"]) for s in subjects]
 
 
-def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int) -> list[int]:
-    """The mention ending at token ``j`` and those coordinated before it (A与B, A、B和C),
-    nearest first; empty when no mention ends at ``j``."""
+def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int,
+                        lex: Lexicon) -> list[int]:
+    """The mention ending at token ``j`` and those coordinated before it (A与B, A、B和C) or
+    joined to it by a verb of joint action (A会同B), nearest first; empty when no mention ends
+    at ``j``."""
     found: list[int] = []
     while j in by_last and by_last[j] not in found and len(found) < _MAX_SIBLINGS:
         found.append(by_last[j])
         k = mentions[found[-1]]["first"] - 1
-        if k < 1 or toks.classes[k] not in (COORD, CONJ) or toks.words[k] == "并":
+        joined = k >= 1 and (toks.classes[k] in (COORD, CONJ) or toks.words[k] in lex.kinds("partner"))
+        if not joined or toks.words[k] == "并":
             break
         j = k - 1
     return found

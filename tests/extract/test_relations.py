@@ -185,3 +185,15 @@ def test_an_entity_before_a_quoted_modifier_is_only_mentioned(extract):
 def test_the_proposing_verb_follows_phrase_structure(extract, text, name, verb):
     e = _by_text(extract(text))[name]
     assert (e.relation, e.action) == ("PROPOSES", verb)
+
+
+def test_the_agent_after_you_operates_what_it_sets_up(extract):
+    rec = extract("由区文旅委牵头设立文旅消费引导基金。")
+    assert ("OPERATED_BY", "fund:文旅消费引导基金", "institution:区文旅委") in _rels(rec)
+
+
+def test_bodies_joined_by_huitong_both_operate(extract):
+    rec = extract("由区民政局会同区卫生健康委建立居家养老巡访制度。")
+    rels = _rels(rec)
+    assert ("OPERATED_BY", "mechanism:居家养老巡访制度", "institution:区民政局") in rels
+    assert ("OPERATED_BY", "mechanism:居家养老巡访制度", "institution:区卫生健康委") in rels
