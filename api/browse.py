@@ -85,10 +85,12 @@ def list_entities(store: StoreDep, limit: Limit = 50, cursor: Cursor = None, q: 
 def get_entity(store: StoreDep, id: NodeId, evidence_limit: EvidenceLimit = 50,
                evidence_offset: EvidenceOffset = 0,
                proposer_limit: Annotated[int, Query(ge=1, le=5000, description="Most proposers listed "
-                                                    "(`proposer_count` gives them all).")] = 200) -> dict:
+                                                    "(`proposer_count` gives them all).")] = 200,
+               relation_limit: Annotated[int, Query(ge=1, le=5000, description="Most relations listed "
+                                                    "(`relation_count` gives them all).")] = 200) -> dict:
     """An entity with aliases, concept, proposers, relations and one page of its evidence."""
     detail = store.entity(id, evidence_limit=evidence_limit, evidence_offset=evidence_offset,
-                          proposer_limit=proposer_limit)
+                          proposer_limit=proposer_limit, relation_limit=relation_limit)
     end = evidence_offset + evidence_limit
     return {**detail, "evidence_offset": evidence_offset, "evidence_limit": evidence_limit,
             "evidence_next_offset": end if end < detail["evidence_count"] else None}

@@ -300,7 +300,9 @@ class EntityDetail(BaseModel):
                         "`proposer_limit`, by proposer id.")
     proposer_count: int = Field(0, description="Proposers in all (direct and through roles).")
     relations: list[dict[str, Any]] = Field(
-        [], description="Relations to other entities: {type, direction, other, evidence}.")
+        [], description="Relations to other entities: {type, direction, other, evidence}; the first "
+                        "`relation_limit`, by type, direction, other entity and evidence.")
+    relation_count: int = Field(0, description="Relations to other entities in all.")
 
 
 class DocumentOutcome(BaseModel):

@@ -9,7 +9,10 @@ For each store (embedded, Neo4j) and corpus size (1x, 1000x the sample) it
    same store and sends the same queries with an async httpx client, ``--concurrency`` requests
    in flight, ``--requests`` in all,
 
-and prints requests/s, p50 and p99 of both and the ratio API/direct. ``--drivers`` also compares,
+and prints requests/s, p50 and p99 of both and the ratio API/direct — once with every ask
+computed (``POLICYKG_CACHE_SIZE=0``) and once with answers kept while the graph is unchanged (the
+default; ``policykg.graph.cache``), where it also prints the first ask of each question, which
+computes. ``--drivers`` also compares,
 on Neo4j, the sync driver called from a thread pool with the async driver for the same Cypher
 (the choice made in ``policykg.api.app``).
 
@@ -46,6 +49,8 @@ from policykg.data import sample_corpus
 from policykg.extract.ingest import read_paths
 from policykg.extract.pipeline import annotate
 from policykg.extract.records import SpeechRecord
+from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
+from policykg.graph.cache import AnswerCache
 from policykg.graph.embedded import EmbeddedStore
 from policykg.graph.store import GraphStore
 
@@ -218,16 +223,45 @@ def _wait_healthy(base: str, process: subprocess.Popen, timeout: float = 600) ->
 def run(store_name: str, factor: int, base_records: list[SpeechRecord], args: argparse.Namespace) -> None:
     records = scaled(base_records, factor)
     with tempfile.TemporaryDirectory() as folder, STORES[store_name](records, Path(folder)) as (store, env):
-        baseline = direct(store, args.requests, args.concurrency)
-        with server(env) as base:
-            api = asyncio.run(_http(base, args.requests, args.concurrency))
-            floor = asyncio.run(_http(base, args.requests, args.concurrency, floor=True))
         hits = store.who_proposed_page(**QUERIES[0], limit=1)["count"]
-    label = f"{store_name:8} {factor:>5}x ({len(records)} speeches, {hits} hits for q=引导基金)"
-    print(f"{label}\n  direct {baseline.row()}\n  api    {api.row()}\n  floor  {floor.row()}\n"
-          f"  api/direct: p50 {api.pct(50) / baseline.pct(50):.2f}x  p99 {api.pct(99) / baseline.pct(99):.2f}x  "
-          f"throughput {baseline.rps / api.rps:.2f}x; (api - floor)/direct p50 "
-          f"{max(api.pct(50) - floor.pct(50), 0) / baseline.pct(50):.2f}x", flush=True)
+        print(f"{store_name:8} {factor:>5}x ({len(records)} speeches, {hits} hits for q=引导基金)", flush=True)
+        for mode in args.answers:
+            size = 0 if mode == "computed" else DEFAULT_CACHE_SIZE
+            store.answer_cache = AnswerCache(size)
+            first = [timed_call(lambda q=q: store.who_proposed_page(**q, **PAGE)) for q in QUERIES]
+            baseline = direct(store, args.requests, args.concurrency)
+            with server({**env, "POLICYKG_CACHE_SIZE": str(size)}) as base:
+                first_api = asyncio.run(_first_asks(base))
+                api = asyncio.run(_http(base, args.requests, args.concurrency))
+                floor = asyncio.run(_http(base, args.requests, args.concurrency, floor=True))
+            print(f"  answers {mode} (POLICYKG_CACHE_SIZE={size})\n"
+                  f"    first asks   direct {_ms(first)}  api {_ms(first_api)}\n"
+                  f"    direct {baseline.row()}\n    api    {api.row()}\n    floor  {floor.row()}\n"
+                  f"    api/direct: p50 {api.pct(50) / baseline.pct(50):.2f}x  p99 {api.pct(99) / baseline.pct(99):.2f}x  "
+                  f"throughput {baseline.rps / api.rps:.2f}x; (api - floor)/direct p50 "
+                  f"{max(api.pct(50) - floor.pct(50), 0) / baseline.pct(50):.2f}x", flush=True)
+
+
+def timed_call(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def _ms(latencies: list[float]) -> str:
+    return "/".join(f"{s * 1e3:.1f}" for s in latencies) + " ms"
+
+
+async def _first_asks(base: str) -> list[float]:
+    """Each question asked once, in turn, of a server that has just started: with answers kept,
+    these are the asks that compute."""
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        latencies = []
+        for query in QUERIES:
+            start = time.perf_counter()
+            (await client.get("/who-proposed", params={**query, **PAGE})).raise_for_status()
+            latencies.append(time.perf_counter() - start)
+        return latencies
 
 
 # -- driver choice ----------------------------------------------------------------------------------
@@ -297,6 +331,8 @@ def main() -> None:
     parser.add_argument("--stores", nargs="+", choices=sorted(STORES), default=["embedded", "neo4j"])
     parser.add_argument("--requests", type=int, default=1000, help="Requests per run (bounded).")
     parser.add_argument("--concurrency", type=int, default=8, help="Requests in flight.")
+    parser.add_argument("--answers", nargs="+", choices=["computed", "kept"], default=["computed", "kept"],
+                        help="computed: POLICYKG_CACHE_SIZE=0, every ask computes; kept: the default answer cache.")
     parser.add_argument("--drivers", action="store_true", help="Only compare the sync and async Neo4j drivers.")
     parser.add_argument("--wipe", action="store_true", help="Allow emptying the Neo4j database at NEO4J_URI.")
     args = parser.parse_args()

@@ -421,13 +421,15 @@ class EmbeddedStore(GraphStore):
         return [self._node(n) for label in S.PROPOSER_LABELS for n in self._ids(label)
                 if self._props(n).get("name") == name]
 
-    def _rels_touching(self, ids: list[str]) -> list[Row]:
+    def _rels_touching(self, ids: list[str], types: tuple[str, ...] | None = None) -> list[Row]:
         seen = {}
         for node in ids:
             if node not in self._graph:
                 continue
             for u, v, k, d in [*self._graph.out_edges(node, keys=True, data=True),
                                *self._graph.in_edges(node, keys=True, data=True)]:
+                if types is not None and d["type"] not in types:
+                    continue
                 seen[(u, v, k)] = {"type": d["type"], "source": u, "target": v, "properties": dict(d["props"])}
         return list(seen.values())
 

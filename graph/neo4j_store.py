@@ -34,7 +34,7 @@ from policykg.graph import schema as S
 from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
 from policykg.graph.cache import AnswerCache
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
-from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
+from policykg.graph.store import TYPED_READS, GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
 
 DEFAULT_BATCH_SIZE = 5000
@@ -299,8 +299,12 @@ class Neo4jStore(GraphStore):
     def _proposers_named(self, name: str) -> list[Row]:
         return [self._node(r) for r in self._read("proposers_named", name=name)]
 
-    def _rels_touching(self, ids: list[str]) -> list[Row]:
-        return self._read("rels_touching", ids=ids)
+    def _rels_touching(self, ids: list[str], types: tuple[str, ...] | None = None) -> list[Row]:
+        if types is None:
+            return self._read("rels_touching", ids=ids)
+        if types in TYPED_READS:  # expanded by type in the statement: a hub's other relationships unread
+            return self._read(TYPED_READS[types], ids=ids)
+        return [r for r in self._read("rels_touching", ids=ids) if r["type"] in types]
 
     def _whole_graph(self) -> tuple[list[Row], list[Row]]:
         return [self._node(r) for r in self._read("all_nodes")], self._read("all_relationships")

@@ -30,7 +30,7 @@ MatrixCell    {"a": ProposerRef, "b": ProposerRef, "shared": int, "jaccard": flo
 Subgraph      {"nodes": [{"id", "labels": [..], "properties": {..}}],
                "relationships": [{"type", "source", "target", "properties": {..}}]}
 EntityDetail  EntityRef + {"aliases": [..], "concept": ConceptRef|None, "evidence": [Evidence],
-               "evidence_count": int, "proposer_count": int,
+               "evidence_count": int, "proposer_count": int, "relation_count": int,
                "proposers": [{"proposer", "path", "via", "relations"}],
                "relations": [{"type", "direction": "out"|"in", "other": EntityRef,
                               "evidence": Evidence}]}
@@ -129,6 +129,13 @@ def _sorted_unique(items: Iterable[Row], key: Callable[[Row], Any]) -> list[Row]
     return [seen[k] for k in sorted(seen)]
 
 
+TYPED_READS: dict[tuple[str, ...], str] = {
+    S.ENTITY_ENTITY_TYPES: "entity_relations_touching",  # an entity's relations to other entities
+    (S.HOLDS_ROLE,): "roles_touching",  # the roles of persons and bodies
+}
+"""The relationship-type sets ``_rels_touching`` reads by type, and the Neo4j statement of each."""
+
+
 class GraphStore(ABC):
     """A policykg graph. Implementations: EmbeddedStore (networkx, file) and Neo4jStore (Bolt).
 
@@ -220,8 +227,9 @@ class GraphStore(ABC):
         """Body and Person nodes whose name equals `name` (node shape of ``_nodes_by_ids``)."""
 
     @abstractmethod
-    def _rels_touching(self, ids: list[str]) -> list[Row]:
-        """Relationships with either end in `ids`: {"type", "source", "target", "properties"}."""
+    def _rels_touching(self, ids: list[str], types: tuple[str, ...] | None = None) -> list[Row]:
+        """Relationships with either end in `ids`: {"type", "source", "target", "properties"};
+        with `types` (:data:`TYPED_READS`), only relationships of those types."""
 
     @abstractmethod
     def _whole_graph(self) -> tuple[list[Row], list[Row]]:
@@ -402,16 +410,18 @@ class GraphStore(ABC):
 
     @cached_answer
     def entity(self, entity_id: str, evidence_limit: int | None = None, evidence_offset: int = 0,
-               proposer_limit: int | None = None) -> Row:
+               proposer_limit: int | None = None, relation_limit: int | None = None) -> Row:
         """One entity with aliases, concept, proposers, entity relations and evidence (EntityDetail).
 
         ``evidence`` holds items ``evidence_offset`` to ``evidence_offset + evidence_limit`` (all
         by default) of ``evidence_count``; speech texts are read only for those. ``proposers``
         holds the first ``proposer_limit`` (all by default, in proposer id order) of
-        ``proposer_count``: a hub such as 政府 has one per speech that names it.
+        ``proposer_count``: a hub such as 政府 has one per speech that names it. ``relations``
+        holds the first ``relation_limit`` (all by default, in relation order) of
+        ``relation_count``; a hub hosts or funds something in many speeches.
         """
         self._check_bounds(evidence_limit=evidence_limit, evidence_offset=evidence_offset,
-                           proposer_limit=proposer_limit)
+                           proposer_limit=proposer_limit, relation_limit=relation_limit)
         node = self._nodes_by_ids([entity_id]).get(entity_id)
         if node is None or S.ENTITY not in node["labels"]:
             raise NotFoundError(f"no entity with id {entity_id!r}")
@@ -419,9 +429,11 @@ class GraphStore(ABC):
         rows = self._expand(self._proposal_rows(S.PROPOSAL_TYPES, entity_ids=[entity_id]))
         direct = _sorted_unique((r for r in rows if r["path"] == "direct"), _row_evidence_key)
         shown = direct[evidence_offset:None if evidence_limit is None else evidence_offset + evidence_limit]
-        rels = [r for r in self._rels_touching([entity_id]) if r["type"] in S.ENTITY_ENTITY_TYPES]
+        rels = sorted(self._rels_touching([entity_id], S.ENTITY_ENTITY_TYPES),
+                      key=lambda r: self._relation_key(entity_id, r))
+        shown_rels = rels[:relation_limit]
         texts = self._speech_texts(sorted({r["speech_id"] for r in shown}
-                                          | {r["properties"]["speech_id"] for r in rels}))
+                                          | {r["properties"]["speech_id"] for r in shown_rels}))
         concept = self._nodes_by_ids([props["concept"]]).get(props.get("concept")) if props.get("concept") else None
         return {
             **self._entity_ref(props), "aliases": list(props.get("aliases") or []),
@@ -429,7 +441,8 @@ class GraphStore(ABC):
             "evidence": [self._evidence(r, texts) for r in shown], "evidence_count": len(direct),
             "proposers": self._proposer_paths(rows)[:proposer_limit],
             "proposer_count": len({self._hit_key(r) for r in rows}),
-            "relations": self._entity_relations(entity_id, rels, texts),
+            "relations": self._entity_relations(entity_id, shown_rels, texts),
+            "relation_count": len(rels),
         }
 
     @cached_answer
@@ -643,10 +656,18 @@ class GraphStore(ABC):
             entry["relations"].add(r["relation"])
         return [{**groups[k], "relations": sorted(groups[k]["relations"])} for k in sorted(groups)]
 
+    @staticmethod
+    def _relation_key(entity_id: str, r: Row) -> tuple:
+        """The order of an entity's relations: type, direction, the other end's id, speech, offsets."""
+        outgoing = r["source"] == entity_id
+        p = r["properties"]
+        return (r["type"], "out" if outgoing else "in", r["target"] if outgoing else r["source"],
+                p["speech_id"], p["start"])
+
     def _entity_relations(self, entity_id: str, rels: list[Row], texts) -> list[Row]:
         others = self._nodes_by_ids(sorted({r["target"] if r["source"] == entity_id else r["source"]
                                             for r in rels}))
-        out = []
+        out = []  # rels come in relation order (_relation_key)
         for r in rels:
             outgoing = r["source"] == entity_id
             other = others[r["target"] if outgoing else r["source"]]["properties"]
@@ -655,8 +676,7 @@ class GraphStore(ABC):
                    "entity": {"id": other["id"]}, "relation": r["type"], "action": None}
             out.append({"type": r["type"], "direction": "out" if outgoing else "in",
                         "other": self._entity_ref(other), "evidence": self._evidence(row, texts)})
-        return sorted(out, key=lambda x: (x["type"], x["direction"], x["other"]["id"], x["evidence"]["speech_id"],
-                                          x["evidence"]["start"]))
+        return out
 
     def _search_item(self, node: Row) -> Row:
         p, label = node["properties"], S.primary_label(node["labels"])
@@ -684,7 +704,7 @@ class GraphStore(ABC):
         return self._concept_ref(p)
 
     def _roles_of(self, node_id: str) -> list[Row]:
-        rels = [r for r in self._rels_touching([node_id]) if r["type"] == S.HOLDS_ROLE]
+        rels = self._rels_touching([node_id], (S.HOLDS_ROLE,))
         ends = self._nodes_by_ids(sorted({x for r in rels for x in (r["source"], r["target"])}))
         out = [{"person": proposer_ref(r["source"], ends[r["source"]]["properties"].get("name"), [S.PERSON]),
                 "body": proposer_ref(r["target"], ends[r["target"]]["properties"].get("name"), [S.BODY]),

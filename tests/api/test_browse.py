@@ -104,3 +104,11 @@ def test_entity_proposers_are_capped_with_their_count(client):
     capped = client.get("/entities/fund:重庆中试熟化基金", params={"proposer_limit": 1}).json()
     assert capped["proposers"] == whole["proposers"][:1] and capped["proposer_count"] == whole["proposer_count"]
     assert client.get("/entities/fund:重庆中试熟化基金", params={"proposer_limit": 0}).status_code == 422
+
+
+def test_entity_relations_are_capped_with_their_count(client):
+    whole = client.get("/entities/fund:创业投资基金").json()
+    assert whole["relation_count"] == len(whole["relations"]) >= 2
+    capped = client.get("/entities/fund:创业投资基金", params={"relation_limit": 1}).json()
+    assert capped["relations"] == whole["relations"][:1] and capped["relation_count"] == whole["relation_count"]
+    assert client.get("/entities/fund:创业投资基金", params={"relation_limit": 0}).status_code == 422

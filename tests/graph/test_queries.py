@@ -224,6 +224,16 @@ def test_entity_lists_its_first_proposers_and_counts_them_all(queried):
     assert first["proposers"] == whole["proposers"][:1] and first["proposer_count"] == whole["proposer_count"]
 
 
+def test_entity_lists_its_first_relations_and_counts_them_all(queried):
+    whole = queried.entity("fund:重庆中试熟化基金")
+    assert whole["relation_count"] == len(whole["relations"]) >= 2
+    assert [r["type"] for r in whole["relations"]] == sorted(r["type"] for r in whole["relations"])
+    first = queried.entity("fund:重庆中试熟化基金", relation_limit=1)
+    assert first["relations"] == whole["relations"][:1] and first["relation_count"] == whole["relation_count"]
+    with pytest.raises(ValidationError, match="relation_limit must be at least 1"):
+        queried.entity("fund:重庆中试熟化基金", relation_limit=0)
+
+
 def test_subgraph_limit_keeps_the_nearest_nodes_and_the_relationships_among_them(queried):
     center = "fund:重庆中试熟化基金"
     whole = queried.subgraph(center, hops=2)
