@@ -102,6 +102,56 @@ class AnswerCache:
         return len(self._answers)
 
 
+@dataclass
+class _Round:
+    """Callers sharing one probe: all of them asked before it started."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    value: Any = None
+    error: BaseException | None = None
+    members: int = 0
+
+
+class SharedProbe:
+    """A revision probe that concurrent callers share, without ever reading a stale revision.
+
+    Callers who ask while a probe is running join the next round; the round's first caller runs
+    its probe once the running one is done, and every member gets that result. Each member asked
+    before its round's probe started, so the result is as fresh as a probe of its own; with
+    eight questions in flight, one or two probes are sent instead of eight.
+    """
+
+    def __init__(self, probe: Callable[[], T]):
+        self._probe = probe
+        self._lock = threading.Lock()  # guards _open
+        self._running = threading.Lock()  # held while a probe runs: one at a time
+        self._open: _Round | None = None  # the round still taking members
+        self.probes = 0
+
+    def __call__(self) -> Any:
+        with self._lock:
+            leader = self._open is None
+            if leader:
+                self._open = _Round()
+            round_ = self._open
+            round_.members += 1
+        if leader:
+            with self._running:
+                with self._lock:
+                    self._open = None  # later callers form the next round
+                try:
+                    self.probes += 1
+                    round_.value = self._probe()
+                except BaseException as error:
+                    round_.error = error
+                finally:
+                    round_.done.set()
+        round_.done.wait()
+        if round_.error is not None:
+            raise round_.error
+        return round_.value
+
+
 def _hashable(value: Any) -> Hashable:
     """A question argument as a cache key part: lists and sets become tuples, dicts sorted item tuples."""
     if isinstance(value, (list, tuple)):

@@ -32,7 +32,7 @@ from policykg.extract.records import SpeechRecord
 from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
-from policykg.graph.cache import AnswerCache
+from policykg.graph.cache import AnswerCache, SharedProbe
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import TYPED_READS, GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
@@ -145,6 +145,7 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.transaction_rows = transaction_rows
         self.answer_cache = AnswerCache(cache_size)
+        self._revision = SharedProbe(self._probe_revision)
 
     # -- schema and writing ---------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -229,7 +230,11 @@ class Neo4jStore(GraphStore):
 
     def revision(self) -> frozenset[str]:
         """The bookmarks of an empty read transaction: they name the last transaction committed to
-        the database, by any client, so they change with every write (one round trip)."""
+        the database, by any client, so they change with every write (one round trip, shared by
+        the questions asked while it is sent: see :class:`~policykg.graph.cache.SharedProbe`)."""
+        return self._revision()
+
+    def _probe_revision(self) -> frozenset[str]:
         with translate_errors(), self._driver.session(database=self.database,
                                                      default_access_mode=READ_ACCESS) as session:
             session.run(cypher.load("revision_probe")).consume()

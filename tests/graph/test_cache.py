@@ -167,3 +167,37 @@ def test_neo4j_answers_follow_writes_by_other_clients(neo4j_clean, records, fres
     neo4j_clean.execute_query("MATCH (p {id: $id}) SET p.name = $name", id=renamed["id"], name="改名之后",
                               database_="neo4j")  # a user editing in Neo4j Browser
     assert ours.who_proposed_page()["hits"][0]["proposer"]["name"] == "改名之后"
+
+
+def test_a_shared_probe_serves_only_callers_who_asked_before_it_started():
+    from policykg.graph.cache import SharedProbe
+
+    state = {"revision": 0}
+    first_started, release = threading.Event(), threading.Event()
+
+    def probe():
+        seen = state["revision"]
+        if not first_started.is_set():
+            first_started.set()
+            release.wait(5)
+        return seen
+
+    shared = SharedProbe(probe)
+    results: dict[str, int] = {}
+    early = threading.Thread(target=lambda: results.setdefault("early", shared()))
+    early.start()
+    first_started.wait(5)
+    state["revision"] = 1  # a write lands while the first probe runs
+    late = [threading.Thread(target=lambda i=i: results.setdefault(f"late{i}", shared())) for i in range(4)]
+    for thread in late:
+        thread.start()
+    for _ in range(5000):  # until the late callers have formed the next round (at most 5 s)
+        if shared._open is not None and shared._open.members == 4:
+            break
+        threading.Event().wait(0.001)
+    release.set()
+    for thread in [early, *late]:
+        thread.join(5)
+    assert results["early"] == 0
+    assert [results[f"late{i}"] for i in range(4)] == [1] * 4  # never the probe that started before them
+    assert shared.probes == 2
