@@ -227,7 +227,7 @@ def _nested(toks: Tokens, i: int, first: int) -> bool:
         return False
     lex = lexicon()
     verb = toks.tags[i + 1] == "v" or (toks.tags[i + 1] == "vn" and toks.words[i + 1] in lex.verbs)
-    if verb and toks.tags[i + 1] == "v" and not _head_follows(toks, i + 1, lex):
+    if verb and not _head_follows(toks, i + 1, lex):
         return False  # 支持区职业教育中心开设护理专业: the body is the verb's subject
     return not (verb and first > 0 and toks.classes[first - 1] == PREP)
 

@@ -452,7 +452,24 @@ def _bare_verb(toks: Tokens, k: int, lex: Lexicon | None) -> bool:
     after a determiner, where only a noun phrase can follow (一批知名酒店管理公司), or after a
     non-predicate adjective, which only modifies nouns (多式/b 联运经营联盟)."""
     return toks.tags[k] == "v" and toks.words[k] not in (lex or lexicon()).verbs \
-        and not _after_determiner(toks, k) and not (k > 0 and toks.tags[k - 1] == "b")
+        and not _after_determiner(toks, k) and not (k > 0 and toks.tags[k - 1] == "b") \
+        and not _clause_initial_modifier(toks, k, lex or lexicon())
+
+
+def _clause_initial_modifier(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether a verb-tagged word that no lexicon lists opens a clause (after punctuation or at
+    the start) and is followed by a plain noun that goes on to more of the phrase (，充电/设施/
+    运营商…偏弱): with no subject before it and no head right after it, it is the first
+    modifier of the clause's subject, not a verb taking an object (社会力量/举办/养老机构 has a
+    subject; 支持, 举办 and the other listed verbs are left to their own rules)."""
+    if k > 0 and toks.classes[k - 1] != PUNCT:
+        return False
+    word, nxt = toks.words[k], k + 1
+    if word in lex.verbs or word in lex.words or word in lex.kinds("serial") \
+            or word in lex.kinds("clause_verb") or nxt + 1 >= len(toks.words):
+        return False
+    return toks.classes[nxt] == WORD and toks.tags[nxt][:1] == "n" \
+        and toks.words[nxt] not in lex.heads and toks.classes[nxt + 1] in NOUNISH
 
 
 def _after_determiner(toks: Tokens, k: int) -> bool:
@@ -521,6 +538,8 @@ def _verb_after_de(toks: Tokens, first: int, last: int) -> bool:
 
 
 def _drops(toks: Tokens, first: int, head_type: str) -> bool:
+    if toks.classes[first] == NUM and _measures_a_noun(toks, first):
+        return False  # 24小时心理援助热线平台, 三级医院: a number with a noun describes
     if toks.classes[first] in LEADING_DROP:
         return True
     if toks.tags[first] == "f" and first > 0 and toks.classes[first - 1] == NUM:
@@ -533,8 +552,23 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
         return False  # 一批知名…公司: after a determiner the verb is attributive
     if _parallel_conjunct(toks, first, head_type):
         return False  # 物流企业和快递/v企业: a conjunct like the one before it
+    if _clause_initial_modifier(toks, first, lexicon()):
+        return False  # ，充电/v设施运营商…: the first modifier of the clause's subject
     # a verb after a preposition or coverb opens a clause (对/为入驻孵化器的企业 → 孵化器)
     return head_type == "Institution" or _after_coverb(toks, first)
+
+
+def _measures_a_noun(toks: Tokens, k: int) -> bool:
+    """Whether the number at ``k`` (no classifier fused to it) measures the plain noun after
+    it (24/小时), a descriptive modifier, rather than counting what follows (300家…: the
+    classifier is part of the number token or a number token itself)."""
+    nxt = k + 1
+    return nxt < len(toks.words) and toks.classes[nxt] == WORD and toks.tags[nxt][:1] == "n" \
+        and toks.tags[k] == "m" and not _head_word(toks, nxt)
+
+
+def _head_word(toks: Tokens, k: int) -> bool:
+    return toks.words[k] in lexicon().heads
 
 
 def _parallel_conjunct(toks: Tokens, first: int, head_type: str) -> bool:
@@ -591,11 +625,14 @@ class Conjunct:
 
 
 def conjuncts_before(toks: Tokens, b: int, lo: int, lex: Lexicon,
-                     head_type: str = "") -> list[Conjunct]:
-    """The conjuncts left of the coordination marker at ``b``, nearest first."""
+                     head_type: str = "", bare_head: bool = False) -> list[Conjunct]:
+    """The conjuncts left of the coordination marker at ``b``, nearest first. ``bare_head``
+    says one word stands between the marker and a head that needs a modifier (…和验收制度):
+    a verb ending the nearest conjunct then names that head too (配建和验收制度)."""
     out: list[Conjunct] = []
     while b > lo and len(out) < _MAX_CONJUNCTS:
-        first, stop = grow(toks, b - 1, lo, lex, head_type, prefixes=False)
+        first, stop = grow(toks, b - 1, lo, lex, head_type, prefixes=False,
+                           bare_head=bare_head and not out)
         first = strip_leading(toks, first, b - 1, head_type)
         if first > b - 1:
             break
@@ -688,7 +725,10 @@ def _outside_quote(toks: Tokens, phrase: Phrase, b: int, lo: int, lex: Lexicon) 
 
 
 def _coordinate(toks: Tokens, phrase: Phrase, b: int, head: Head, lo: int, lex: Lexicon) -> None:
-    conj = conjuncts_before(toks, b, lo, lex, head.type)
+    right = units(toks, phrase.first, phrase.last)
+    one_word_before_head = len(right) == 2 and toks.classes[b] == CONJ \
+        and _bare(toks, *right[1], head)
+    conj = conjuncts_before(toks, b, lo, lex, head.type, one_word_before_head)
     if not conj or toks.words[b] in WHOLE_ONLY:
         return
     right = units(toks, phrase.first, phrase.last)

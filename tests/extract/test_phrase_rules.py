@@ -648,3 +648,37 @@ def test_firms_of_professionals_are_bodies(found):
 def test_ban_closing_a_quoted_slogan_is_no_office(found):
     got = found("推行“就近办”“马上办”，由区营商办牵头。")
     assert got == {("Institution", "区营商办")}
+
+
+def test_adverbs_of_manner_and_time_open_no_name(texts):
+    assert texts("定期组织志愿者开展服务。") == set()
+    assert "民营医院" in texts("推动依法保护民营医院权益。")
+
+
+def test_she_words_are_bound_prefixes_of_a_category(found):
+    got = found("建立涉税企业信用修复机制。")
+    assert {("Institution", "涉税企业"), ("Mechanism", "涉税企业信用修复机制")} <= got
+
+
+def test_schools_courts_and_health_centres_are_bodies(found):
+    got = found("依托区精神卫生中心，支持职业学校和区妇幼保健院合作，推动中小学参与，"
+                "设立知识产权法庭。")
+    assert {("Institution", "区精神卫生中心"), ("Institution", "职业学校"),
+            ("Institution", "区妇幼保健院"), ("Institution", "中小学"),
+            ("Institution", "知识产权法庭")} <= got
+
+
+def test_action_verbs_coordinated_before_a_bare_head_name_it_together(found):
+    got = found("完善学位论文抽检和复核制度。")
+    assert ("Mechanism", "学位论文抽检和复核制度") in got
+
+
+def test_a_number_measuring_a_noun_stays_but_a_count_goes(found):
+    got = found("建设24小时自助政务服务平台，新建3个便民服务中心。")
+    assert ("Platform", "24小时自助政务服务平台") in got
+    assert ("Platform", "便民服务中心") in got
+
+
+def test_unlisted_verb_opening_a_clause_modifies_its_subject(found):
+    assert ("Institution", "养殖设施运营企业") in found("目前，养殖设施运营企业普遍亏损。")
+    assert ("Institution", "养老机构") in found("鼓励社会力量举办养老机构。")
