@@ -318,8 +318,15 @@ _NON_HEAD_NEXT = frozenset({"化", "性", "家", "会", "者", "员", "人", "�
 
 
 def head_cancelled(toks: Tokens, i: int) -> bool:
-    """Whether the token after a head turns it into a different word."""
-    return i + 1 < len(toks.words) and toks.words[i + 1] in _NON_HEAD_NEXT
+    """Whether the token after a head turns it into a different word: a word-making suffix
+    (平台 + 化), or one character that ends a phrase-heading noun with the head's last one
+    (服务队 + 伍: 队伍 heads the phrase, and names no body)."""
+    if i + 1 >= len(toks.words):
+        return False
+    after = toks.words[i + 1]
+    if after in _NON_HEAD_NEXT:
+        return True
+    return len(after) == 1 and toks.words[i][-1] + after in lexicon().kinds("np_head")
 
 
 # ------------------------------------------------------------------ growth

@@ -682,3 +682,18 @@ def test_a_number_measuring_a_noun_stays_but_a_count_goes(found):
 def test_unlisted_verb_opening_a_clause_modifies_its_subject(found):
     assert ("Institution", "养殖设施运营企业") in found("目前，养殖设施运营企业普遍亏损。")
     assert ("Institution", "养老机构") in found("鼓励社会力量举办养老机构。")
+
+
+def test_nurseries_stations_and_organisation_departments(found):
+    got = found("建设国家果树资源圃，由县水利管理站负责，由市人社局会同组织部门推进。")
+    assert {("Platform", "国家果树资源圃"), ("Institution", "县水利管理站"),
+            ("Institution", "组织部门")} <= got
+
+
+def test_a_head_that_runs_into_a_phrase_heading_noun_is_no_head(texts):
+    assert texts("组建应急救援服务队伍。") == set()
+
+
+def test_verbs_jieba_reads_as_nouns_open_no_name(found, texts):
+    assert texts("压实企业属地管理责任。") == set()
+    assert ("Institution", "小额贷款公司") in found("规范发展小额贷款公司。")
