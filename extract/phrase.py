@@ -422,8 +422,9 @@ def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
     建设…, 以街道为单位 | 建设…), or the object of a verb that governs a clause (支持区县 | 建设…,
     鼓励社会资本 | 建设…): the verb then heads a new verb phrase and opens no name."""
     j, floor = k - 1, max(0, k - _MAX_PHRASE)
-    walk = NOUNISH | {COORD, LOC}
-    while j >= floor and (toks.classes[j] in walk or toks.classes[j] == QCLOSE):
+    walk = NOUNISH | {COORD, LOC, DENG}  # 在东盟、欧洲等重点市场 | 建设…
+    while j >= floor and (toks.classes[j] in walk or toks.classes[j] == QCLOSE
+                          or (toks.classes[j] == CONJ and toks.words[j] not in WHOLE_ONLY)):
         if toks.classes[j] == QCLOSE:
             j = toks.quote_open.get(j, -1)
         j -= 1
@@ -513,7 +514,9 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
         return True
     if verbs_to_head and head_type != "Institution":
         return True  # 口岸查验单位联合查验机制: a verb run straight to the head names the arrangement
-    return head_at(toks, k - 1, lex) is None
+    before = head_at(toks, k - 1, lex)
+    return before is None or before[0].type != "Institution"  # only a body is a subject that
+    # builds (企业建设…); a facility before the verb is its object (海外仓建设专项基金)
 
 
 def _latin_space(toks: Tokens, k: int) -> bool:

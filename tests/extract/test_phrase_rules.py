@@ -697,3 +697,20 @@ def test_a_head_that_runs_into_a_phrase_heading_noun_is_no_head(texts):
 def test_verbs_jieba_reads_as_nouns_open_no_name(found, texts):
     assert texts("压实企业属地管理责任。") == set()
     assert ("Institution", "小额贷款公司") in found("规范发展小额贷款公司。")
+
+
+def test_a_facility_before_a_verb_is_the_verbs_object_inside_a_name(found):
+    assert ("Fund", "冷库建设专项基金") in found("设立冷库建设专项基金。")
+
+
+def test_coverb_objects_listed_with_deng_or_he_end_before_the_verb(found):
+    got = found("在东盟、中亚等重点市场建设物流分拨中心，"
+                "依托大学科技园和众创空间建设青年创业孵化基地。")
+    assert {("Platform", "物流分拨中心"), ("Platform", "青年创业孵化基地")} <= got
+    assert not any("市场建设" in text or "空间建设" in text for _, text in got)
+
+
+def test_overseas_warehouses_are_platforms_and_parks_head_their_own_phrase(found):
+    got = found("支持外贸企业布局海外仓，建设物流产业园和冷链物流配送中心。")
+    assert {("Platform", "海外仓"), ("Platform", "冷链物流配送中心")} <= got
+    assert ("Platform", "物流产业园和冷链物流配送中心") not in got
