@@ -16,6 +16,7 @@ revision, and the next ask recomputes.
 Concurrent asks of the same question on the same revision compute it once; the others wait for
 that answer (or its error). Answers are shared, not copied: callers must not mutate them. The
 cache holds at most ``size`` answers, least recently used dropped first; size 0 turns it off.
+An answer larger than :data:`MAX_ITEMS` values is given but never kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ from typing import Any, TypeVar
 
 DEFAULT_SIZE = 256
 """Answers kept by default (a who-proposed page with evidence is tens of kilobytes)."""
+
+MAX_ITEMS = 50_000
+"""Answers holding more values than this (dict entries and list items, counted through every
+level) are given but not kept: a page of 1000 hits with 1000 evidence items each would hold
+hundreds of megabytes. The API's default pages hold a few thousand."""
 
 T = TypeVar("T")
 
@@ -82,11 +88,12 @@ class AnswerCache:
             pending.error = error
             raise
         else:
-            with self._lock:
-                self._answers[question] = (revision, pending.value)
-                self._answers.move_to_end(question)
-                while len(self._answers) > self.size:
-                    self._answers.popitem(last=False)
+            if _small(pending.value, MAX_ITEMS):
+                with self._lock:
+                    self._answers[question] = (revision, pending.value)
+                    self._answers.move_to_end(question)
+                    while len(self._answers) > self.size:
+                        self._answers.popitem(last=False)
             return pending.value
         finally:
             with self._lock:
@@ -150,6 +157,25 @@ class SharedProbe:
         if round_.error is not None:
             raise round_.error
         return round_.value
+
+
+def _small(value: Any, budget: int) -> bool:
+    """Whether `value` holds at most `budget` values in its dicts and lists, all levels counted
+    (the walk stops as soon as the budget is spent)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            budget -= len(item)
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            budget -= len(item)
+            stack.extend(item)
+        else:
+            continue
+        if budget < 0:
+            return False
+    return True
 
 
 def _hashable(value: Any) -> Hashable:

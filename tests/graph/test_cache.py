@@ -45,6 +45,19 @@ def test_size_zero_keeps_nothing_and_a_negative_size_is_refused():
         AnswerCache(-1)
 
 
+def test_a_very_large_answer_is_given_but_not_kept(monkeypatch):
+    from policykg.graph import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "MAX_ITEMS", 10)
+    cache = AnswerCache()
+    small = {"hits": [{"id": i} for i in range(4)]}  # 1 + 4 + 4 values
+    large = {"hits": [{"id": i, "evidence": [i]} for i in range(4)]}  # 1 + 4 + 8 + 4 values
+    assert cache.answer("small", 0, lambda: small) is small
+    assert cache.answer("large", 0, lambda: large) is large
+    assert cache.answer("small", 0, lambda: "recomputed") is small
+    assert cache.answer("large", 0, lambda: "recomputed") == "recomputed"
+
+
 def test_concurrent_asks_of_one_question_compute_it_once():
     cache, calls = AnswerCache(), []
     started, release = threading.Event(), threading.Event()
