@@ -714,3 +714,7 @@ def test_overseas_warehouses_are_platforms_and_parks_head_their_own_phrase(found
     got = found("支持外贸企业布局海外仓，建设物流产业园和冷链物流配送中心。")
     assert {("Platform", "海外仓"), ("Platform", "冷链物流配送中心")} <= got
     assert ("Platform", "物流产业园和冷链物流配送中心") not in got
+
+
+def test_production_and_breeding_systems_are_no_mechanisms(texts):
+    assert texts("健全现代种植体系和良种育种体系。") == set()
