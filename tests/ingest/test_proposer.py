@@ -224,3 +224,18 @@ def test_a_key_value_line_is_no_body():
 
     assert parse_proposer_line("作者单位：某某学院") is None
     assert parse_proposer_line("某某学院").kind == "organization"
+
+
+def test_heads_of_kindergartens_customs_and_works_give_their_organisation():
+    from policykg.extract.proposer import parse_proposer_line
+
+    cases = {
+        "区政协委员、某某实验幼儿园副园长　韩某某": ["区政协", "某某实验幼儿园"],
+        "某某海关原关长　钱某": ["某某海关"],
+        "某某县检察院检察长　孙某某": ["某某县检察院"],
+        "某某水文站副站长　李某": ["某某水文站"],
+        "某某农机厂厂长　周某某": ["某某农机厂"],
+    }
+    for line, affiliations in cases.items():
+        assert parse_proposer_line(line).affiliations == affiliations, line
+    assert parse_proposer_line("某某海关原关长　钱某").roles == ["某某海关原关长"]
