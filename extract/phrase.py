@@ -369,7 +369,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VACT and k == k0 and k > lo and _action_names_head(toks, k, head_type, bare_head,
                                                                      lex or lexicon()):
             first, k = k, k - 1
-        elif c == VACT and k < k0 and k > lo and _head_noun_between_nouns(toks, k, lex or lexicon()):
+        elif c == VACT and k < k0 and k > lo and (_head_noun_between_nouns(toks, k, lex or lexicon())
+                                                  or _nominal_verb_between_nouns(toks, k, lex or lexicon())):
             first, k = k, k - 1
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
@@ -382,7 +383,8 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
                        lex: Lexicon) -> bool:
     """Whether an action verb between a noun and the head is the head's modifier: before a
     head that needs a modifier outside institutions (价值实现机制, 消费促进中心: no verb takes
-    a bare 机制 as object), or wherever the segmenter itself reads it as a noun (回收利用/n 体系,
+    a bare 机制 as object) or after what it acts on (消费促进专项资金), or
+    wherever the segmenter itself reads it as a noun (回收利用/n 体系,
     梯次利用/n 企业); never a verb that governs institutions (支持, 鼓励 …), a verb after a
     head of its own (企业利用平台开展培训: the subject's verb) or a coverb tagged as a verb."""
     if toks.classes[k - 1] not in (WORD, VFUSED) or toks.words[k] in lex.kinds("clause_verb"):
@@ -393,7 +395,10 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
         return True  # 医养结合服务中心: a verb-object compound of joining modifies the head
     if toks.tags[k] in ("n", "vn"):
         return True
-    return bare_head and head_type != "Institution" and toks.words[k] not in lex.kinds("coverb")
+    if head_type == "Institution" or toks.words[k] in lex.kinds("coverb"):
+        return False
+    return True  # 消费促进专项资金, 就业/v促进专项资金: after what it acts on (a noun or a
+    # verb of the same kind, no head of its own), the verb names the vehicle's purpose
 
 
 def _head_noun_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
@@ -403,6 +408,15 @@ def _head_noun_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
     (市科协组织专家…)."""
     return toks.words[k] in lex.heads and toks.classes[k - 1] == WORD \
         and toks.tags[k + 1][:1] == "n" and toks.classes[k + 1] == WORD \
+        and head_at(toks, k - 1, lex) is None
+
+
+def _nominal_verb_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """A listed verb the segmenter reads as a noun between a modifier and a plain noun inside a
+    phrase is that noun (文物保护/利用/n 专家委员会: protection and use); after a head of its
+    own it stays that subject's verb."""
+    return toks.tags[k] == "n" and toks.classes[k - 1] in (WORD, VFUSED) \
+        and toks.classes[k + 1] == WORD and toks.tags[k + 1][:1] == "n" \
         and head_at(toks, k - 1, lex) is None
 
 

@@ -718,3 +718,26 @@ def test_overseas_warehouses_are_platforms_and_parks_head_their_own_phrase(found
 
 def test_production_and_breeding_systems_are_no_mechanisms(texts):
     assert texts("健全现代种植体系和良种育种体系。") == set()
+
+
+def test_heritage_site_designations_and_city_titles_name_no_body(texts):
+    assert texts("公布一批市级文物保护单位，建设区域中心城市。") == set()
+
+
+def test_museums_memorial_halls_relic_offices_and_shops_are_bodies(found):
+    got = found("支持纪念馆与区文物管理所合作，鼓励免税店和品牌商店参与。")
+    assert {("Institution", "纪念馆"), ("Institution", "区文物管理所"),
+            ("Institution", "免税店"), ("Institution", "品牌商店")} <= got
+
+
+def test_reserve_pools_and_storehouses_are_platforms(found):
+    got = found("建立重大项目储备库，建设文物标本库房。")
+    assert {("Platform", "重大项目储备库"), ("Platform", "文物标本库房")} <= got
+
+
+def test_an_action_verb_after_the_noun_it_acts_on_names_the_vehicle(found):
+    assert ("Fund", "就业促进专项资金") in found("设立就业促进专项资金。")
+
+
+def test_a_listed_verb_read_as_a_noun_between_nouns_stays_inside(found):
+    assert ("Institution", "湿地保护利用专家委员会") in found("组建湿地保护利用专家委员会。")
