@@ -3,7 +3,7 @@
 Items are found in one of two shapes, decided by what follows the trigger:
 
 - **numbered**: the first thing after the trigger is an ordinal marker (一是, 一、, （一）, 1.,
-  第一，, ①); every later marker of the same kind with the next number starts the next item, so
+  第一，, ①, Ⅰ．, ⑴, ㈠); every later marker of the same kind with the next number starts the next item, so
   markers of other kinds inside an item (sub-items) are not counted;
 - **lead paragraphs**: otherwise every paragraph is one item ("加强专利保护机制。一是……二是……"
   counts once, with its sub-items inside).
@@ -30,6 +30,14 @@ from policykg.extract.records import Recommendation, recommendation_id
 
 NUMERALS = "〇零一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+SMALL_ROMAN = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOTTED_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+PAREN_HAN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+SYMBOL_NUMERALS = {"circled": CIRCLED, "roman": ROMAN, "small_roman": SMALL_ROMAN,
+                   "paren_symbol": PAREN_DIGITS, "dotted_symbol": DOTTED_DIGITS, "paren_han": PAREN_HAN}
+"""Numbering systems printed as one symbol each (① Ⅰ ⅰ ⑴ ⒈ ㈠): the n-th symbol numbers item n."""
 BEFORE_INLINE = "。；;：:，,！？!?\n"
 """Characters after which an inline marker (一是, 第一，) may start an item."""
 
@@ -43,6 +51,11 @@ MARKER_KINDS: dict[str, re.Pattern[str]] = {
     "arabic_paren": re.compile(r"[（(](\d{1,2})[）)]"),
     "arabic_close": re.compile(r"(\d{1,2})[）)]"),
     "circled": re.compile(rf"([{CIRCLED}])"),
+    "roman": re.compile(rf"([{ROMAN}])(?:[．.、，,：:]|[ \u3000]+)"),
+    "small_roman": re.compile(rf"([{SMALL_ROMAN}])(?:[．.、，,：:]|[ \u3000]+)"),
+    "paren_symbol": re.compile(rf"([{PAREN_DIGITS}])"),
+    "dotted_symbol": re.compile(rf"([{DOTTED_DIGITS}])"),
+    "paren_han": re.compile(rf"([{PAREN_HAN}])"),
     "named": re.compile(rf"(?:建议|对策|措施|举措)([{NUMERALS}]{{1,3}})[：:、，,]"),
 }
 """Ordinal markers by kind; group 1 is the number. Sequence words (首先, 其次 …) are another kind,
@@ -51,14 +64,16 @@ built from ``ingest_ordinal_words.txt`` (see ``marker_patterns``)."""
 NEXT = -1
 """The number of a word that continues any list it follows (最后)."""
 
-INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "words"})
+INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "paren_symbol", "paren_han",
+                          "words"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
 AFTER_PAUSE_KINDS = frozenset({"arabic", "arabic_close", "dun"})
 BEFORE_LISTED = "；;：:"
 """Kinds that may start an item inside a paragraph only right after a colon or a semicolon
 ("建议：1．……；2．……"), where a number cannot be a quantity or a decimal ("增长2．5%")."""
 
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<=[\u4e00-\u9fff])\.(?!\d)")
+"""The end of a sentence; in mixed copy a half-width full stop after a Han character ends one too."""
 SECTION_HEADING_MAX = 24
 
 
@@ -124,8 +139,8 @@ def _number(kind: str, raw: str) -> int:
     """The integer a marker's number group stands for."""
     if kind in ("arabic", "arabic_paren", "arabic_close"):
         return int(raw)
-    if kind == "circled":
-        return CIRCLED.index(raw) + 1
+    if kind in SYMBOL_NUMERALS:
+        return SYMBOL_NUMERALS[kind].index(raw) + 1
     if kind == "words":
         return ordinal_words()[raw]
     return chinese_number(raw)

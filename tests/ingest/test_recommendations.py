@@ -175,3 +175,27 @@ def test_lists_found_without_the_usual_trigger(text):
 )
 def test_no_list_without_a_list(text):
     assert split(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河道淤积严重。为此，建议：\nⅠ．疏浚河道\n(1) 清淤；\n(2) 护岸。\nⅡ．完善管护\n(1) 设河长。",  # Roman
+        "河道淤积严重。建议：⑴疏浚河道；⑵完善管护。",  # parenthesised digits inline
+        "河道淤积严重。为此，建议：\n㈠疏浚河道。细则。\n㈡完善管护。",  # parenthesised ideographs
+        "河道淤积严重。为此，建议：\n⒈疏浚河道。\n⒉完善管护。",  # digits with a full stop, one symbol
+        "河道淤积严重。为此，建议：\nⅰ. 疏浚河道\nⅱ. 完善管护",  # small Roman
+    ],
+)
+def test_numbering_systems_printed_as_one_symbol(text):
+    assert [r.heading for r in split(text)] == ["疏浚河道", "完善管护"]
+
+
+def test_a_roman_numeral_opening_a_term_is_no_marker():
+    found = split("病例增多。为此，建议：\nⅡ型糖尿病筛查要前移。\n加强随访管理。")
+    assert [r.heading for r in found] == ["Ⅱ型糖尿病筛查要前移", "加强随访管理"]
+
+
+def test_a_half_width_full_stop_after_han_ends_a_heading():
+    found = split("Mixed copy,为此,建议:\n1. 疏浚河道.细则如下.\n2. 完善管护.")
+    assert [r.heading for r in found] == ["疏浚河道", "完善管护"]
