@@ -53,6 +53,8 @@ TERMINAL = "。！？!?：:；;…"
 CLOSERS = "”’」』）)》"
 SPACE_CHARS = " \t\u3000\u00a0"
 SPACES_RE = re.compile(r"[\s\u3000\u00a0]+")
+HALF_STOP_RE = re.compile(r"[\u4e00-\u9fff][\"”’」）)]*\.$")
+"""A half-width full stop closing Han text: a sentence's end in mixed copy."""
 LABEL_RE = re.compile(r"^[【\[［]([^】\]］]{1,20})[】\]］]")
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:第\s*)?(\d{1,3})\s*版")
@@ -188,9 +190,10 @@ def width(text: str, ascii_width: float = 0.5) -> float:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends a sentence (closing quotes and brackets looked through)."""
-    stripped = text.rstrip(SPACE_CHARS + CLOSERS)
-    return bool(stripped) and stripped[-1] in TERMINAL
+    """True when the line ends a sentence (closing quotes and brackets looked through); in mixed
+    copy a half-width full stop after a Han character ends one too ("……突出.")."""
+    stripped = text.rstrip(SPACE_CHARS + CLOSERS + '"')
+    return bool(stripped) and (stripped[-1] in TERMINAL or HALF_STOP_RE.search(stripped) is not None)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -209,7 +212,7 @@ def split_lines(text: str) -> list[Line]:
         if not content:
             blank = True
             continue
-        content = KEYCAP_RE.sub(r"\1．", content)
+        content = speaker_tag(KEYCAP_RE.sub(r"\1．", content))
         content, level = markdown_marks(content)
         ornament = ORNAMENT_RE.match(content)
         if ornament is not None and ornament.end() < len(content):
@@ -222,6 +225,20 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked, level))
         blank = ruled = False
     return lines
+
+
+def speaker_tag(content: str) -> str:
+    """A transcript's line opened by its speaker's tag in brackets, as the "speaker：" line an
+    interview prints ("【主持人】欢迎……" → "主持人：欢迎……", "[张三]谢谢。" → "张三：谢谢。"); the tag
+    must be a word of that kind ([tag] in ingest_narration.txt) or a bare name, so that a
+    bracketed heading ("【完善某某机制】…") stays as it is."""
+    match = LABEL_RE.match(content)
+    if match is None or match.end() == len(content):
+        return content
+    tag = SPACES_RE.sub("", match.group(1))
+    if tag in narration_cues().get("tag", ()) or is_bare_name(tag):
+        return f"{tag}：{content[match.end():].lstrip(SPACE_CHARS)}"
+    return content
 
 
 TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
@@ -301,10 +318,20 @@ def is_letter_closing(text: str) -> bool:
     return text.strip(SPACE_CHARS + "！!。，,") in letter_closings()
 
 
+BILINGUAL_LABEL_RE = re.compile(
+    r"^(?:[A-Za-z][A-Za-z0-9 &'.-]{1,40}\s*[|｜/／]\s*[\u4e00-\u9fff]{2,8}"
+    r"|[\u4e00-\u9fff]{2,8}\s*[|｜/／]\s*[A-Za-z][A-Za-z0-9 &'.-]{1,40})$"
+)
+"""A column's name printed in English and Chinese on a line of its own ("CPPCC Voices | 委员声音")."""
+
+
 def is_label(text: str) -> bool:
-    """True for a line that is only a section label: bracketed (【会内声音】) or a known column name."""
+    """True for a line that is only a section label: bracketed (【会内声音】), a known column name,
+    or a column's name given in English and Chinese ("Member Voices | 委员声音")."""
     match = LABEL_RE.match(text)
-    return (match is not None and match.end() == len(text)) or text in column_labels()
+    if (match is not None and match.end() == len(text)) or text in column_labels():
+        return True
+    return BILINGUAL_LABEL_RE.match(text) is not None
 
 
 def is_masthead_line(text: str) -> bool:
@@ -665,13 +692,25 @@ def _opened_by_speaker(
         fresh = top == 0 or lines[top].blank_before or ends_sentence(lines[top - 1].text)
         return (top, top, speaker, bracketed.group(1).strip(SPACE_CHARS)) if fresh else None
     top = _headline_before(lines, index, noise)
+    numbered = numbered_headline(lines[index - 1].text) if top is None else None
+    top = index - 1 if numbered is not None else top
     if top is None or not (top == 0 or lines[top].blank_before or lines[top].marked
                            or ends_sentence(lines[top - 1].text)):
         return None
     if any(ends_sentence(line.text) or COLON_RE.search(line.text) for line in lines[top:index]):
         return None  # a question ("记者：您有什么建议？") or a field is no subhead
-    title = join_headline([line.text for line in lines[top:index]])
+    title = numbered or join_headline([line.text for line in lines[top:index]])
     return top, index - 1, speaker, title
+
+
+def numbered_headline(text: str) -> str | None:
+    """The headline of a numbered subhead or entry ("一、完善冷链网络布局" → "完善冷链网络布局"), or
+    None when the line is not a number followed by headline-like text."""
+    marker = starts_with_marker(text)
+    if marker is None:
+        return None
+    rest = text.lstrip(SPACE_CHARS)[marker.end :].strip(SPACE_CHARS)
+    return rest if rest and is_headline(rest) and starts_with_marker(rest) is None else None
 
 
 OPENING_QUOTE_RE = re.compile(r"^[“「][^”」]{1,200}[”」]")
@@ -979,16 +1018,21 @@ def iso_date(text: str) -> str | None:
 
 
 def field_of(text: str) -> tuple[str, str] | None:
-    """(kind, value) of a header line "案由：…", "提案人：…" (kind from ingest_fields.txt), or None."""
+    """(kind, value) of a header line "案由：…", "提案人：…" (kind from ingest_fields.txt), or None;
+    a key in Latin letters is matched in any case ("Source:", "EDITOR:")."""
     parts = COLON_RE.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
-    key, value = SPACES_RE.sub("", parts[0]), parts[1].strip(SPACE_CHARS)  # "案　　由" is 案由
+    key, value = SPACES_RE.sub("", parts[0]).casefold(), parts[1].strip(SPACE_CHARS)  # "案　　由" is 案由
     fields = header_fields()
     for kind in FIELD_KINDS:
         if key in fields.get(kind, ()):
-            return kind, value
+            return None if kind == "skip" and SPOKEN_RE.search(value) else (kind, value)
     return None
+
+
+SPOKEN_RE = re.compile(r"[。！？!?]")
+"""A sentence's end: a dropped field never holds one, a speaker's line does ("主持人：欢迎收看！")."""
 
 
 SPACED_KEY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]+){1,4}[\u4e00-\u9fff](?=\s*[：:])")
@@ -1298,11 +1342,23 @@ def introduction(text: str, name: str) -> Proposer | None:
     pos = text.find(name)
     while pos > 0:
         head = INTRO_CUT_RE.split(text[:pos])[-1]
-        found = parse_proposer_line(head + name, loose=True) if head else None
-        if found is not None and found.name == name and found.roles:
-            return found
+        for roles in _after_copula(head):
+            found = parse_proposer_line(roles + name, loose=True)
+            if found is not None and found.name == name and found.roles:
+                return found
         pos = text.find(name, pos + 1)
     return None
+
+
+COPULA_RE = re.compile(r"是|作为|身为")
+
+
+def _after_copula(head: str) -> list[str]:
+    """The roles a clause may introduce a name with: what follows its last copula first ("今天的
+    嘉宾是市政协委员、……园长" → "市政协委员、……园长"), then the whole clause."""
+    cuts = [match.end() for match in COPULA_RE.finditer(head)]
+    heads = [head[cuts[-1] :]] if cuts and cuts[-1] < len(head) else []
+    return [part for part in [*heads, head] if part]
 
 
 def is_note(text: str) -> bool:
@@ -1413,7 +1469,25 @@ def _speakers_part(text: str, proposer: Proposer | None) -> str:
     quoted = quoted_speech(text)
     if quoted:
         return "".join(quoted)
-    return reported_proposal(text, name)
+    return reported_words(text, name) or reported_proposal(text, name)
+
+
+@lru_cache(maxsize=256)
+def _opening_report(name: str) -> re.Pattern[str]:
+    """A paragraph's opening frame naming the speaker as the subject of a verb of saying and a
+    pause: "张三认为，", "某某市委会提出，", "张三（roles）提出，", "张三委员建议：" (minutes, round-ups)."""
+    cues = narration_cues()
+    verb = "|".join(re.escape(v) for v in sorted(cues["verb"], key=len, reverse=True))
+    marker = "|".join(re.escape(m) for m in name_markers())
+    return re.compile(rf"^{re.escape(name)}(?:[（(][^（）()]{{1,60}}[）)])?(?:{marker})?(?:{verb})[，,：:]")
+
+
+def reported_words(text: str, name: str | None) -> str:
+    """What a paragraph that opens by naming the speaker as the one saying it reports
+    ("民建某市委会提出，冷链企业……。建议：一是……" → "冷链企业……。建议：一是……"): the speaker's
+    words in indirect speech, the opening frame being the reporter's; else nothing."""
+    match = _opening_report(name).match(text) if name else None
+    return text[match.end() :].lstrip(SPACE_CHARS) if match else ""
 
 
 @lru_cache(maxsize=256)

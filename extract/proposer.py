@@ -45,6 +45,9 @@ KEY_VALUE = re.compile(r"[：:]")
 ET_AL = re.compile(r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?:委员|代表|人|单位)$")
 """The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位"): the first listed leads."""
 
+ROMANISED = re.compile(r"\s*[（(][A-Za-z][A-Za-z .'’-]{1,40}[）)]$")
+"""A name's romanisation in brackets after it ("高某(Gao Mou)"): a gloss, not part of the line."""
+
 
 def _lines(name: str) -> list[str]:
     """Non-comment, non-empty lines of a data file shipped in extract/data."""
@@ -438,7 +441,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     stripped = line.strip()
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
-    line = ET_AL.sub("", line)
+    line = ROMANISED.sub("", ET_AL.sub("", line))
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None
     found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)

@@ -50,6 +50,7 @@ from policykg.extract.layout import (
     is_date_line,
     is_label,
     is_letter_closing,
+    is_masthead_line,
     is_note,
     iso_date,
     join_headline,
@@ -122,6 +123,23 @@ def reported_speaker(lines: list[Line]) -> Proposer | None:
         if found is not None:
             return found
     return next((found for clause in clauses if (found := _proposing_subject(clause))), None)
+
+
+ANSWER_RE = re.compile(r"^([^：:，,。\s]{2,4})[：:]")
+MIN_ANSWERS = 2
+
+
+def answering_speaker(lines: list[Line]) -> Proposer | None:
+    """The person who answers in a transcript that names no one at its top: the one bare name
+    that opens two or more lines as its speaker ("周某某：……", also from a tag "【周某某】"); the
+    interviewer's lines ("主持人：…") name no one."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        match = ANSWER_RE.match(line.text)
+        if match is not None and is_bare_name(match.group(1)):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    names = [name for name, count in counts.items() if count >= MIN_ANSWERS]
+    return person(names[0]) if len(names) == 1 else None
 
 
 def _proposing_subject(clause: str) -> Proposer | None:
@@ -220,10 +238,24 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
                 return lines[index:]
             if "proposer" in kinds and index:
                 return lines[_block_start(lines, index - 1) :]  # the headline's block on
+            if index and _headline_after_fields(lines, index):
+                return lines[index:]  # "节目名 / 播出时间：…　频道：… / 标题": the caption goes
             return lines
-        if not is_headline(line.text):
-            return lines
+        if not (is_headline(line.text) or is_masthead_line(line.text)):
+            return lines  # a caption may hold its issuer and date ("某某办公厅　2026年6月3日")
     return lines
+
+
+def _headline_after_fields(lines: list[Line], index: int) -> bool:
+    """True when a headline set apart (a block of its own, or over front matter) follows the field
+    lines that start at index."""
+    after = index
+    while after < len(lines) and header_line_fields(lines[after].text) is not None:
+        after += 1
+    if after >= len(lines) or not lines[after].blank_before or not _headline_follows(lines[after].text):
+        return False  # a proposer line set apart under the fields ("民盟某市委会") is no headline
+    nxt = lines[after + 1] if after + 1 < len(lines) else None
+    return nxt is not None and (nxt.blank_before or _is_front_matter(nxt))
 
 
 def _block_start(lines: list[Line], index: int) -> int:
@@ -324,11 +356,22 @@ def addressee(text: str) -> Proposer | None:
     return parse_proposer_line(who, loose=True) if who else None
 
 
+HAN_RE = re.compile(r"[\u3400-\u9fff]")
+LATIN_RE = re.compile(r"[A-Za-z]{2,}")
+
+
+def is_translation(text: str) -> bool:
+    """True for a line in Latin letters without a Han character: in Chinese copy, a headline's or a
+    name's translation ("Deepening the integration of …"), never the speech's own text."""
+    return HAN_RE.search(text) is None and LATIN_RE.search(text) is not None
+
+
 def _is_front_matter(line: Line) -> bool:
     """A line that can follow a headline without being body text."""
     text = line.text
     return bool(
-        DASH_RE.match(text)
+        is_translation(text)
+        or DASH_RE.match(text)
         or date_line(text)
         or is_byline(text)
         or is_label(text)
@@ -346,6 +389,8 @@ def _continues_headline(first: Line, rest: list[Line]) -> bool:
     line = rest[0]
     if line.blank_before or first.blank_before or not is_headline(line.text) or _is_front_matter(line):
         return False
+    if is_translation(line.text) and not is_translation(first.text):
+        return False  # a headline's translation under it ("Deepening …") is not its second line
     if ends_sentence(line.text):
         return False
     if len(rest) == 1:
@@ -389,7 +434,7 @@ def _front_matter(lines: list[Line], front: _Front) -> list[Line]:
                 _apply_field(front, kind, value)
         elif (date := date_line(text)) is not None:
             front.date = front.date or date
-        elif is_byline(text) or is_label(text) or is_document_number(text):
+        elif is_byline(text) or is_label(text) or is_document_number(text) or is_translation(text):
             pass
         elif front.reply and front.proposer is None and (to := addressee(text)) is not None:
             front.proposer = to  # a reply is filed under the proposal's proposer, whom it addresses
@@ -505,6 +550,6 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest, bare_names=True)
     rest = before_answer(rest) if front.reply else rest
-    proposer = merge_proposers(front.proposer, closing) or front.author_proposer()
+    proposer = merge_proposers(front.proposer, closing) or front.author_proposer() or answering_speaker(rest)
     proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)

@@ -697,3 +697,107 @@ def test_a_markdown_table_of_fields_is_read_as_fields():
     (record,) = _read(text)
     assert (record.proposer.name, record.proposer.affiliations) == ("柏某某", ["区政协", "某某小学"])
     assert len(record.recommendations) == 2 and "项目" not in record.speech.text
+
+
+# --- batch 10: transcripts with tags, bulletins, minutes, mixed copy ---------------------------
+
+
+def test_a_column_name_in_english_and_chinese_is_a_label():
+    from policykg.extract.layout import is_label
+
+    assert is_label("Member Voices | 委员声音") and is_label("两会快评 / Quick Take")
+    assert not is_label("推动A|B融合发展")
+
+
+def test_field_keys_in_latin_letters_match_in_any_case():
+    from policykg.extract.layout import field_of
+
+    assert field_of("SOURCE: Xinhua 来源:某某网")[0] == "skip"
+    assert field_of("By: 区政协委员 韩某") == ("author", "区政协委员 韩某")
+
+
+def test_a_dropped_field_never_holds_a_spoken_sentence():
+    from policykg.extract.layout import field_of
+
+    assert field_of("主持人：韩某") == ("skip", "韩某")
+    assert field_of("主持人：各位听众，大家好！今天聊聊养老。") is None
+
+
+def test_a_half_width_full_stop_after_han_ends_a_sentence():
+    from policykg.extract.layout import ends_sentence
+
+    assert ends_sentence("养老床位缺口较大.") and ends_sentence('"一床难求".')
+    assert not ends_sentence("见附件 v2.") and not ends_sentence("养老床位缺口较大")
+
+
+def test_a_romanised_name_in_brackets_is_a_gloss():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("区政协委员、某某软件有限公司CTO 韩立(Han Li)")
+    assert (found.name, found.affiliations) == ("韩立", ["区政协", "某某软件有限公司"])
+
+
+def test_a_headlines_translation_is_neither_its_second_line_nor_text():
+    text = ("养老服务要“下沉”\nBringing elderly care closer to home\n\n区政协委员、某某医院院长 钱某\n\n"
+            "社区养老设施不足.\n为此,建议:\n1. 建设社区养老服务站.\n2. 完善上门服务.\n")
+    layout = single_speech(split_lines(text))
+    assert layout.title == "养老服务要“下沉”"
+    assert layout.proposer.name == "钱某"
+    assert all("Bringing" not in line.text for line in layout.body)
+
+
+def test_speaker_tags_in_brackets_read_as_speaker_lines():
+    from policykg.extract.layout import speaker_tag
+
+    assert speaker_tag("【主持人】欢迎收听。") == "主持人：欢迎收听。"
+    assert speaker_tag("[钱立群] 谢谢。") == "钱立群：谢谢。"
+    assert speaker_tag("【健全养老服务机制】具体做法是……") == "【健全养老服务机制】具体做法是……"
+    assert speaker_tag("【钱立群】") == "【钱立群】"  # a tag alone is a label
+
+
+def test_a_tagged_transcript_is_filed_under_the_one_who_answers():
+    text = ("《民生热线》广播访谈\n播出时间：2026年2月1日　频道：某某广播\n\n社区养老怎么办\n\n"
+            "【主持人】欢迎收听。今天的嘉宾是区政协委员、某某街道社区卫生服务中心主任钱立群。\n"
+            "【钱立群】大家好！\n【主持人】您有什么建议？\n"
+            "【钱立群】我有两点建议。第一，建设社区养老服务站。第二，完善上门医疗服务。\n")
+    layout = single_speech(split_lines(text))
+    assert layout.title == "社区养老怎么办"
+    assert layout.proposer.name == "钱立群"
+    assert layout.proposer.affiliations == ["区政协", "某某街道社区卫生服务中心"]
+
+
+def test_a_copula_opens_the_roles_an_introduction_gives():
+    from policykg.extract.layout import introduction
+
+    found = introduction("今天做客的是区政协委员、某某中学校长孙某某。", "孙某某")
+    assert found.roles == ["区政协委员", "某某中学校长"]
+    found = introduction("作为区政协委员、某某中学校长，孙某某一直关注。", "孙某某")
+    assert found is None  # the name does not follow its roles
+
+
+def test_a_bulletins_caption_may_hold_its_issuer_and_date():
+    text = ("民情快报\n第8期\n\n区政协办公室　　　　2026年3月2日\n\n关于加强老旧小区消防管理的建议\n\n"
+            "反映人：钱某某　区政协委员、某某消防器材厂厂长\n\n情况：隐患多。\n\n建议：\n（1）更新设施。\n（2）定期巡查。\n")
+    layout = single_speech(split_lines(text))
+    assert layout.title == "关于加强老旧小区消防管理的建议"
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("钱某某", ["区政协", "某某消防器材厂"])
+
+
+def test_a_numbered_subhead_over_a_named_speaker_opens_a_minutes_entry():
+    text = ("区政协养老服务协商会纪要\n\n　　会议听取了委员意见。现纪要如下。\n\n"
+            "　　一、扩大养老服务供给\n"
+            "　　钱某某（区政协委员、某某养老院院长）提出，床位不足。建议：一是新建床位；二是改造闲置用房。\n\n"
+            "　　二、提升护理人员素质\n"
+            "　　农工党某某区委会认为，护理员流失严重。建议：一是提高待遇；二是加强培训。\n")
+    _, speeches = find_speeches(split_lines(text))
+    assert [s.title for s in speeches] == ["扩大养老服务供给", "提升护理人员素质"]
+    assert [s.proposer.name for s in speeches] == ["钱某某", "农工党某某区委会"]
+
+
+def test_a_paragraph_opening_with_the_speaker_saying_reports_their_words():
+    from policykg.extract.layout import speech_text
+    from policykg.extract.proposer import parse_proposer_line
+
+    who = parse_proposer_line("农工党某某区委会")
+    lines = split_lines("农工党某某区委会认为，护理员流失严重。建议：一是提高待遇；二是加强培训。\n")
+    assert speech_text(lines, who, narration=True) == "护理员流失严重。建议：一是提高待遇；二是加强培训。"
