@@ -860,7 +860,8 @@ def _attributed_in(
     page's first speech (``leading``), the first headline under the masthead is a candidate too,
     set off or not, since nothing else can stand there.
     """
-    candidates = [i for i in range(first, end) if _opens_attributed(lines, i)]
+    numbered = {i for i in range(first, end) if _opens_numbered_entry(lines, i)}
+    candidates = [i for i in range(first, end) if _opens_attributed(lines, i) or i in numbered]
     opening = _opens_page(lines, first, end) if leading else None
     if opening is not None and opening not in candidates:
         candidates = sorted([opening, *candidates])
@@ -869,10 +870,28 @@ def _attributed_in(
         last = _headline_end(lines, index, end)
         closing, _ = trailing_attribution(without_furniture(lines[last + 1 : end]))
         if closing is not None:
-            title = join_headline([line.text for line in lines[index : last + 1]])
-            found.append((index, last, closing, title))
+            texts = [line.text for line in lines[index : last + 1]]
+            if index in numbered:
+                texts[0] = numbered_headline(texts[0]) or texts[0]
+            found.append((index, last, closing, join_headline(texts)))
             end = index
+    if sum(start[0] in numbered for start in found) < MIN_NUMBERED_ENTRIES:
+        found = [start for start in found if start[0] not in numbered]
     return found[::-1]
+
+
+MIN_NUMBERED_ENTRIES = 2
+
+
+def _opens_numbered_entry(lines: list[Line], index: int) -> bool:
+    """True when line index may open a digest's entry that names its proposer only at its end
+    ("一、关于……的提案" … "提案单位：某某市委会"): a numbered headline set apart, with text after it.
+    Such entries count only two or more at a time, so that one numbered section of a proposal
+    signed at its end ("三、对策建议" … "提案人：张三") is never taken for a speech."""
+    line = lines[index]
+    if index + 1 >= len(lines) or numbered_headline(line.text) is None:
+        return False
+    return line.blank_before or index == 0 or ends_sentence(lines[index - 1].text)
 
 
 def _with_attributed_starts(
@@ -1190,10 +1209,19 @@ def trailing_attribution(
         found = attribution("".join(line.text for line in lines[first:end]))
         if found is not None:
             return found, lines[:first] + lines[end:]
-    signed = _signature(lines, end, bare_names)
+    signed = _signature(lines, end, bare_names) or _proposer_field(lines, end)
     if signed is not None:
         return signed, lines[: end - 1] + lines[end:]
     return None, lines
+
+
+def _proposer_field(lines: list[Line], end: int) -> Proposer | None:
+    """The proposer of a proposer field closing a text ("提案单位：某某市委会", "提案人：张三"), set
+    apart under its last paragraph; None for any other line."""
+    if end < 2 or not (lines[end - 1].blank_before or ends_sentence(lines[end - 2].text)):
+        return None
+    kind, value = field_of(lines[end - 1].text) or ("", "")
+    return parse_proposer_text(value) if kind == "proposer" and value else None
 
 
 def _signature(lines: list[Line], end: int, bare_names: bool = False) -> Proposer | None:

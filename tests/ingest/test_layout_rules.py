@@ -801,3 +801,20 @@ def test_a_paragraph_opening_with_the_speaker_saying_reports_their_words():
     who = parse_proposer_line("农工党某某区委会")
     lines = split_lines("农工党某某区委会认为，护理员流失严重。建议：一是提高待遇；二是加强培训。\n")
     assert speech_text(lines, who, narration=True) == "护理员流失严重。建议：一是提高待遇；二是加强培训。"
+
+
+def test_numbered_entries_closed_by_a_proposer_field_are_speeches():
+    text = ("某某区委会提案选编\n\n一、关于加强河道管护的提案\n\n案由：河道淤积。\n\n建议：\n1．疏浚河道。\n2．设河长。\n\n"
+            "提案单位：九三学社某某区委会\n\n二、关于发展夜间经济的提案\n\n案由：夜市少。\n\n建议：\n1．建夜市。\n\n"
+            "提案人：区政协委员　钱某某\n")
+    _, speeches = find_speeches(split_lines(text))
+    assert [s.title for s in speeches] == ["关于加强河道管护的提案", "关于发展夜间经济的提案"]
+    assert [s.proposer.name for s in speeches] == ["九三学社某某区委会", "钱某某"]
+    assert all("提案" not in line.text[:3] for s in speeches for line in s.body)
+
+
+def test_one_numbered_section_signed_at_the_end_is_no_digest():
+    text = ("关于加强河道管护的提案\n\n一、基本情况\n\n河道淤积。\n\n二、几点建议\n\n建议：\n1．疏浚河道。\n2．设河长。\n\n"
+            "提案人：区政协委员　钱某某\n")
+    _, speeches = find_speeches(split_lines(text))
+    assert speeches == []
