@@ -8,12 +8,16 @@ directly by a proposer line, then the body.
 Speech boundaries come from that pairing: a proposer line (see ``proposer.parse_proposer_line``),
 bare or in brackets, directly under a headline-like line, or one line holding both
 ("王建国委员的发言：标题", "标题（民革中央）"); in a round-up, a subhead over a paragraph that opens by
-naming its speaker ("委员张三：…", "张三委员认为，…"). A group heading set apart between speeches
+naming its speaker ("委员张三：…", "张三委员认为，…"), the subhead numbered or not (minutes:
+"一、……" over "张三（roles）提出，…"). A group heading set apart between speeches
 ("某某界联组会") belongs to neither. A date or byline may stand between headline and proposer line; a
 digest's entry may be numbered ("1．关于……的提案") over a "提案人：…" field; where blank lines
 are noise, a headline may cross them (two lines at most). A headline that the layout sets off (an
 ornament such as ■ ★ ◆, or a drawn rule above it) opens a speech without a proposer line when its
-text closes with an attribution ("——某某委会"). Everything before the first headline is masthead.
+text closes with an attribution ("——某某委会"); so does each of two or more numbered headlines set
+apart ("一、关于……的提案") whose entry closes with a proposer field ("提案单位：…"). Everything before
+the first headline is masthead. A transcript's speaker tags ("【主持人】", "【张三】") are read as
+the "name：" lines of an interview.
 
 A single speech is read by ``speech_layout.single_speech``; the pieces both readers share (header
 fields, dates, bylines, attributions, subtitles) live here.

@@ -7,6 +7,11 @@ of buttons), a proposal form's caption and header fields (案由, 提案人, 工
 bylines and a proposer line; its end may hold an attribution ("——roles name"), a proposer line in
 brackets or bare as a signature, an author's note ("（作者系…）") and trailing fields.
 
+A caption over fields that give no title ("节目名" over "播出时间：…　频道：…"; "社情民意信息 / 第27期"
+with the issuer and date) gives way to the headline under them; lines in Latin letters under a
+Chinese headline are its translation. A transcript naming no one at its top is filed under the
+one who answers ("张三：…" twice or more), with the roles the host introduces them by.
+
 A copy may come inside its carrier: an e-mail's header block, or whatever stands above a Markdown
 copy's first "# " heading, is dropped. A reply to a proposal ("……的答复函") keeps its issuer's line in
 its title, is filed under the proposer its salutation addresses ("张三委员："), and keeps only what
