@@ -21,7 +21,7 @@ def test_settings_read_the_documented_variables(monkeypatch, tmp_path):
            "NEO4J_USER": "reader", "NEO4J_PASSWORD": "s3cret", "NEO4J_DATABASE": "policy",
            "POLICYKG_API_KEY": "k1", "POLICYKG_MAX_BODY_BYTES": "2048",
            "POLICYKG_CORS_ORIGINS": "http://a.example, http://b.example", "POLICYKG_HOST": "0.0.0.0",
-           "POLICYKG_PORT": "9000"}
+           "POLICYKG_PORT": "9000", "POLICYKG_CACHE_SIZE": "0"}
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     s = Settings()
@@ -30,6 +30,23 @@ def test_settings_read_the_documented_variables(monkeypatch, tmp_path):
     assert s.neo4j_password.get_secret_value() == "s3cret" and "s3cret" not in repr(s)
     assert s.api_key.get_secret_value() == "k1" and s.max_body_bytes == 2048
     assert s.cors_origins == ["http://a.example", "http://b.example"] and (s.host, s.port) == ("0.0.0.0", 9000)
+    assert s.cache_size == 0
+
+
+def test_the_cache_size_reaches_the_store_and_bad_sizes_are_refused(monkeypatch, tmp_path):
+    from policykg.errors import ValidationError
+    from policykg.graph.connect import StoreSettings, open_store
+
+    monkeypatch.setenv("POLICYKG_CACHE_SIZE", "7")
+    with open_store(StoreSettings.from_env(store_path=tmp_path / "g.json")) as store:
+        assert store.answer_cache.size == 7
+    monkeypatch.setenv("POLICYKG_CACHE_SIZE", "lots")
+    with pytest.raises(ValidationError, match="POLICYKG_CACHE_SIZE must be a whole number of answers, 0 or more; "
+                                              "got 'lots'"):
+        StoreSettings.from_env()
+    monkeypatch.setenv("POLICYKG_CACHE_SIZE", "-1")
+    with pytest.raises(ValueError, match="POLICYKG_CACHE_SIZE"):
+        Settings()
 
 
 def test_an_empty_api_key_means_none_and_bad_values_are_refused(monkeypatch):
