@@ -563,7 +563,9 @@ def _verb_after_de(toks: Tokens, first: int, last: int) -> bool:
 
 def _drops(toks: Tokens, first: int, head_type: str) -> bool:
     if toks.classes[first] == NUM and _measures_a_noun(toks, first):
-        return False  # 24小时心理援助热线平台, 三级医院: a number with a noun describes
+        return False  # 24小时心理援助热线平台: a number with a noun describes
+    if toks.tags[first] == "q" and len(toks.words[first]) == 1 and not _after_number(toks, first):
+        return False  # 建设名中医传承工作室: a classifier with no number before it counts nothing
     if toks.classes[first] in LEADING_DROP:
         return True
     if toks.tags[first] == "f" and first > 0 and toks.classes[first - 1] == NUM:
@@ -589,6 +591,10 @@ def _measures_a_noun(toks: Tokens, k: int) -> bool:
     nxt = k + 1
     return nxt < len(toks.words) and toks.classes[nxt] == WORD and toks.tags[nxt][:1] == "n" \
         and toks.tags[k] == "m" and not _head_word(toks, nxt)
+
+
+def _after_number(toks: Tokens, k: int) -> bool:
+    return k > 0 and (toks.tags[k - 1] == "m" or toks.classes[k - 1] == QUANT)
 
 
 def _head_word(toks: Tokens, k: int) -> bool:
@@ -697,8 +703,31 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     phrase = Phrase(strip_leading(toks, first, head_first, head.type), head_last)
     if b >= lo:
         _left_context(toks, phrase, b, head, head_last, lo, lex)
+        phrase.first = _regulated_clause(toks, phrase.first, b, head_first, head, lo)
     phrase.first = _past_stage(toks, phrase.first, head_last, head, lex)
     return phrase
+
+
+_CLAUSE_PREPS = frozenset({"以", "向"})
+"""Prepositions of manner and direction that open a clause a Mechanism is named by."""
+_MAX_SUBJECT = 3
+"""Longest noun phrase, in tokens, before such a preposition inside the name."""
+
+
+def _regulated_clause(toks: Tokens, first: int, b: int, head_first: int, head: Head,
+                      lo: int) -> int:
+    """Where a Mechanism named by the clause it regulates starts: growth stopped at 以 or 向,
+    a verb follows it before the head, and a proposing verb stands right before the
+    preposition (建立以经常居住地登记户口制度) or before a short noun phrase in front of it
+    (建立重大项目向民间资本推介长效机制). Else ``first`` as it is."""
+    if head.type != "Mechanism" or toks.words[b] not in _CLAUSE_PREPS or first != b + 1:
+        return first
+    if not any(toks.classes[k] in (VFUSED, VLEAD, VACT) for k in range(b + 1, head_first)):
+        return first
+    k = b - 1
+    while k >= max(lo, b - _MAX_SUBJECT) and toks.classes[k] == WORD:
+        k -= 1
+    return k + 1 if k >= lo and toks.classes[k] == VPROP else first
 
 
 def _left_context(toks: Tokens, phrase: Phrase, b: int, head: Head, head_last: int, lo: int,
@@ -923,8 +952,9 @@ def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[in
     if len(right) < 2:
         return False
     last, heads = toks.words[left.last], lexicon().kinds("np_head")
-    if len(units(toks, left.first, left.last)) < 2:  # one word: its own modifier (冷藏/库)
-        return any(last.endswith(w) and len(last) > len(w) for w in heads)
+    if len(units(toks, left.first, left.last)) < 2:  # one word: its own modifier (冷藏/库),
+        return last in heads or any(last.endswith(w) and len(last) > len(w) for w in heads)
+        # or such a noun after modifiers that stopped the conjunct (配套/v 设施和…中心)
     return any(last.endswith(w) for w in heads)
 
 

@@ -741,3 +741,32 @@ def test_an_action_verb_after_the_noun_it_acts_on_names_the_vehicle(found):
 
 def test_a_listed_verb_read_as_a_noun_between_nouns_stays_inside(found):
     assert ("Institution", "湿地保护利用专家委员会") in found("组建湿地保护利用专家委员会。")
+
+
+def test_a_noun_fused_with_a_preposition_after_it_is_split(found):
+    got = found("依托区投资促进局在重点城市设立招商办事处。")
+    assert {("Institution", "区投资促进局"), ("Institution", "招商办事处")} <= got
+
+
+def test_a_classifier_with_no_number_before_it_stays(found):
+    assert ("Platform", "名师工作室") in found("建设名师工作室。")
+    assert ("Platform", "技能大师工作室") in found("新建3名技能大师工作室。")
+
+
+def test_community_health_centres_are_bodies_and_their_tcm_halls_platforms(found):
+    got = found("推动街道社区卫生服务中心设置中医馆，支持外资企业设立地区总部，"
+                "建设国际人才服务港。")
+    assert {("Institution", "街道社区卫生服务中心"), ("Platform", "中医馆"),
+            ("Institution", "地区总部"), ("Platform", "国际人才服务港")} <= got
+
+
+def test_a_phrase_heading_noun_alone_before_he_is_its_own_conjunct(found):
+    got = found("完善园区配套设施和公共实训中心。")
+    assert ("Platform", "公共实训中心") in got
+    assert ("Platform", "设施和公共实训中心") not in got
+
+
+def test_a_mechanism_named_by_the_clause_it_regulates_keeps_its_preposition(found):
+    assert ("Mechanism", "以社会保障卡发放补贴制度") in found("建立以社会保障卡发放补贴制度。")
+    got = found("完善科技成果向中小企业转移激励机制。")
+    assert ("Mechanism", "科技成果向中小企业转移激励机制") in got
