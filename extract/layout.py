@@ -947,9 +947,14 @@ def _without_group_heading(body: list[Line]) -> list[Line]:
 
 def join_headline(parts: list[str]) -> str:
     """A headline printed over several lines, joined as printed; a "——" subtitle line is left out,
-    and so is a column's name set before a bar ("委员会客厅｜标题")."""
+    and so is a column's name set before a bar ("委员会客厅｜标题") and a translation after one
+    ("标题 | Boosting …")."""
     kept = [part for part in parts if not DASH_RE.match(part)] or parts
-    return KICKER_RE.sub("", "".join(kept))
+    return KICKER_RE.sub("", TRANSLATED_TAIL_RE.sub("", "".join(kept)))
+
+
+TRANSLATED_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff”’」》）)])\s*[|｜/／]\s*[A-Za-z][^\u4e00-\u9fff]*$")
+"""A headline's translation set after a bar ("推动某某发展 | Boosting …")."""
 
 
 # --- single speeches --------------------------------------------------------------------------
@@ -1373,7 +1378,7 @@ def introduction(text: str, name: str) -> Proposer | None:
     ("……，全国政协委员、某某大学校长张三近日表示" → 张三 with those roles), or None."""
     pos = text.find(name)
     while pos > 0:
-        head = INTRO_CUT_RE.split(text[:pos])[-1]
+        head = INTRO_CUT_RE.split(text[:pos].rstrip(SPACE_CHARS))[-1]  # "……副院长 张三": a space may part them
         for roles in _after_copula(head):
             found = parse_proposer_line(roles + name, loose=True)
             if found is not None and found.name == name and found.roles:

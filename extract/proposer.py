@@ -35,6 +35,8 @@ SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
 ROLE_SEPARATORS = re.compile(r"[，,]")
 ITEM_SEPARATORS = re.compile(r"[、]")
 LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
+LATIN_BYLINE = re.compile(r"^(?:[Bb]y|BY)(?:\s*[:：]\s*|\s+)(?=[^\sA-Za-z])")
+"""The "By" opening a byline in mixed copy ("By 市政协委员 张三"): not part of the proposer line."""
 SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
 KEY_OR_LIST = re.compile(r"[、：:]")
@@ -403,6 +405,10 @@ second must open with a common surname, so "近年，…" is never one."""
 def _named_first(name_text: str, roles: str, *, surname: bool) -> Proposer | None:
     """A person from a name printed before its roles, when the name and the roles read as such."""
     name = strip_name_marker(name_text)
+    for marker in name_markers():  # "委员张三（某某律师事务所主任）": membership of no named body
+        if name.startswith(marker) and is_name(name[len(marker) :]):
+            name = name[len(marker) :]
+            break
     plausible = is_bare_name(name) if surname else is_name(name) and not is_org_name(name)
     if not plausible or not has_role(roles) or is_org_name(roles):
         return None
@@ -441,6 +447,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     stripped = line.strip()
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
+    line = LATIN_BYLINE.sub("", line)
     line = ROMANISED.sub("", ET_AL.sub("", line))
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None

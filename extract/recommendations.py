@@ -67,7 +67,7 @@ NEXT = -1
 INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "paren_symbol", "paren_han",
                           "words"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
-AFTER_PAUSE_KINDS = frozenset({"arabic", "arabic_close", "dun"})
+AFTER_PAUSE_KINDS = frozenset({"arabic", "arabic_close", "dun", "roman", "small_roman", "dotted_symbol"})
 BEFORE_LISTED = "；;：:"
 """Kinds that may start an item inside a paragraph only right after a colon or a semicolon
 ("建议：1．……；2．……"), where a number cannot be a quantity or a decimal ("增长2．5%")."""

@@ -251,6 +251,21 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
     return lines
 
 
+PROGRAMME_RE = re.compile(r"^《[^《》]{2,20}》[\u4e00-\u9fff\d\s·|｜]{0,12}$")
+"""A programme's or column's name in title marks with what the text is ("《某某面对面》视频访谈")."""
+
+
+def _without_programme_caption(lines: list[Line]) -> list[Line]:
+    """Lines without a first line naming the programme ("《某某》访谈实录") when a headline set apart
+    follows it (a block of its own, or over front matter): the caption is not the headline."""
+    if len(lines) < 3 or PROGRAMME_RE.match(lines[0].text) is None:
+        return lines
+    headline, nxt = lines[1], lines[2]
+    if headline.blank_before and _headline_follows(headline.text) and (nxt.blank_before or _is_front_matter(nxt)):
+        return lines[1:]
+    return lines
+
+
 def _headline_after_fields(lines: list[Line], index: int) -> bool:
     """True when a headline set apart (a block of its own, or over front matter) follows the field
     lines that start at index."""
@@ -544,7 +559,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
         return None
     first_number = lines[0].number
     front = _Front()
-    rest = _read_fields(_without_form_caption(lines), front)
+    rest = _read_fields(_without_form_caption(_without_programme_caption(lines)), front)
     if not front.title:
         if not rest:
             return None

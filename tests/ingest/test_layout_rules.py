@@ -818,3 +818,40 @@ def test_one_numbered_section_signed_at_the_end_is_no_digest():
             "提案人：区政协委员　钱某某\n")
     _, speeches = find_speeches(split_lines(text))
     assert speeches == []
+
+
+def test_a_headlines_translation_after_a_bar_is_left_out():
+    from policykg.extract.layout import join_headline
+
+    assert join_headline(["发展夜间经济 | Lighting up the night"]) == "发展夜间经济"
+    assert join_headline(["推动A|B融合发展"]) == "推动A|B融合发展"
+
+
+def test_an_introduction_may_set_the_name_apart_by_a_space():
+    from policykg.extract.layout import introduction
+
+    found = introduction("今天的嘉宾是区政协委员、某某设计院院长 孙某某。", "孙某某")
+    assert found.affiliations == ["区政协", "某某设计院"]
+
+
+def test_a_latin_by_and_a_leading_membership_word_are_not_the_name():
+    from policykg.extract.proposer import parse_proposer_line
+
+    assert parse_proposer_line("By 区政协委员 韩某某").roles == ["区政协委员"]
+    found = parse_proposer_line("委员钱某某（某某律师事务所主任）")
+    assert (found.name, found.affiliations) == ("钱某某", ["某某律师事务所"])
+
+
+def test_roman_items_may_run_on_after_a_colon_and_semicolons():
+    from policykg.extract.recommendations import split_recommendations
+
+    found = split_recommendations("衔接不够。为此，建议：Ⅰ．共建学院；Ⅱ．推行学徒制。", "d/s1")
+    assert [r.heading for r in found] == ["共建学院", "推行学徒制"]
+
+
+def test_a_programme_caption_over_a_headline_is_not_the_headline():
+    text = ("《民生直通车》视频访谈\n\n社区食堂怎么办好\n\n主持人：欢迎！今天的嘉宾是区政协委员、某某餐饮公司总经理 钱某某。\n"
+            "钱某某：大家好！\n主持人：有何建议？\n钱某某：我建议，一是降低租金；二是引入连锁品牌。\n")
+    layout = single_speech(split_lines(text))
+    assert layout.title == "社区食堂怎么办好"
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("钱某某", ["区政协", "某某餐饮公司"])
