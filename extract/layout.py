@@ -1207,7 +1207,7 @@ def trailing_attribution(
     lines = trailing_dates(lines)
     end = len(lines)
     while end > 0 and (is_note(lines[end - 1].text) or is_page_furniture(lines[end - 1].text)):
-        found = bracketed_proposer(without_credit(lines[end - 1].text))
+        found = bracketed_proposer(without_credit(lines[end - 1].text)) or _proposer_field(lines, end)
         if found is not None:
             return found, lines[: end - 1] + lines[end:]
         end -= 1
@@ -1225,11 +1225,13 @@ def trailing_attribution(
 
 
 def _proposer_field(lines: list[Line], end: int) -> Proposer | None:
-    """The proposer of a proposer field closing a text ("提案单位：某某市委会", "提案人：张三"), set
-    apart under its last paragraph; None for any other line."""
+    """The proposer of a proposer field closing a text ("提案单位：某某市委会", "提案人：张三", also in
+    brackets), set apart under its last paragraph; None for any other line."""
     if end < 2 or not (lines[end - 1].blank_before or ends_sentence(lines[end - 2].text)):
         return None
-    kind, value = field_of(lines[end - 1].text) or ("", "")
+    text = lines[end - 1].text
+    text = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text  # "（提案单位：…）"
+    kind, value = field_of(text) or ("", "")
     return parse_proposer_text(value) if kind == "proposer" and value else None
 
 

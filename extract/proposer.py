@@ -35,8 +35,9 @@ SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
 ROLE_SEPARATORS = re.compile(r"[，,]")
 ITEM_SEPARATORS = re.compile(r"[、]")
 LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
-LATIN_BYLINE = re.compile(r"^(?:[Bb]y|BY)(?:\s*[:：]\s*|\s+)(?=[^\sA-Za-z])")
-"""The "By" opening a byline in mixed copy ("By 市政协委员 张三"): not part of the proposer line."""
+AUTHOR_MARK = re.compile(r"^(?:(?:[Bb]y|BY)(?:\s*[:：]\s*|\s+)|文\s*[/／｜|]\s*)(?=[^\sA-Za-z/／｜|])")
+"""The mark opening an author's byline ("By 市政协委员 张三", "文/市政协委员 张三"): not part of the
+proposer line."""
 SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
 KEY_OR_LIST = re.compile(r"[、：:]")
@@ -447,7 +448,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     stripped = line.strip()
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
-    line = LATIN_BYLINE.sub("", line)
+    line = AUTHOR_MARK.sub("", line)
     line = ROMANISED.sub("", ET_AL.sub("", line))
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None

@@ -855,3 +855,18 @@ def test_a_programme_caption_over_a_headline_is_not_the_headline():
     layout = single_speech(split_lines(text))
     assert layout.title == "社区食堂怎么办好"
     assert (layout.proposer.name, layout.proposer.affiliations) == ("钱某某", ["区政协", "某某餐饮公司"])
+
+
+def test_a_proposer_field_in_brackets_closes_a_digest_entry():
+    text = ("某某区委会提案\n\n1．关于加强河道管护的提案\n\n　　河道淤积。为此，建议：一是疏浚；二是设河长。\n\n"
+            "（提案单位：九三学社某某区委会）\n\n2．关于发展夜间经济的提案\n\n　　夜市少。为此，建议：一是建夜市。\n\n"
+            "（提案单位：民盟某某区委会）\n")
+    _, speeches = find_speeches(split_lines(text))
+    assert [s.proposer.name for s in speeches] == ["九三学社某某区委会", "民盟某某区委会"]
+
+
+def test_an_authors_mark_and_a_senior_grade_of_title():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("文/区政协委员、某某会计师事务所管理合伙人　钱某")
+    assert (found.name, found.affiliations) == ("钱某", ["区政协", "某某会计师事务所"])
