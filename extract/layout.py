@@ -46,6 +46,7 @@ from importlib.resources import files
 from policykg.extract.proposer import (
     has_role,
     is_bare_name,
+    is_name,
     name_markers,
     parse_proposer_line,
     parse_proposer_text,
@@ -234,14 +235,21 @@ def split_lines(text: str) -> list[Line]:
 def speaker_tag(content: str) -> str:
     """A transcript's line opened by its speaker's tag in brackets, as the "speaker：" line an
     interview prints ("【主持人】欢迎……" → "主持人：欢迎……", "[张三]谢谢。" → "张三：谢谢。"); the tag
-    must be a word of that kind ([tag] in ingest_narration.txt) or a bare name, so that a
-    bracketed heading ("【完善某某机制】…") stays as it is."""
+    must be a word of that kind ([tag], [guest] in ingest_narration.txt) or a bare name, so that a
+    bracketed heading ("【完善某某机制】…") stays as it is. A tag naming the part and the person
+    ("【主持人 李某】", "【嘉宾 张三】") gives the interviewer's part or the guest's name."""
     match = LABEL_RE.match(content)
     if match is None or match.end() == len(content):
         return content
-    tag = SPACES_RE.sub("", match.group(1))
-    if tag in narration_cues().get("tag", ()) or is_bare_name(tag):
-        return f"{tag}：{content[match.end():].lstrip(SPACE_CHARS)}"
+    tag, words = SPACES_RE.sub("", match.group(1)), content[match.end() :].lstrip(SPACE_CHARS)
+    if is_bare_name(tag):
+        return f"{tag}：{words}"
+    cues = narration_cues()
+    for word in sorted((*cues.get("tag", ()), *cues.get("guest", ())), key=len, reverse=True):
+        rest = tag[len(word) :] if tag.startswith(word) else None
+        if rest == "" or (rest and is_name(rest)):  # "主持人", "主持人李某", "嘉宾张三"
+            speaker = rest if rest and word in cues.get("guest", ()) else word
+            return f"{speaker}：{words}"
     return content
 
 
@@ -1055,12 +1063,13 @@ def field_of(text: str) -> tuple[str, str] | None:
     fields = header_fields()
     for kind in FIELD_KINDS:
         if key in fields.get(kind, ()):
-            return None if kind == "skip" and SPOKEN_RE.search(value) else (kind, value)
+            return None if kind != "title" and SPOKEN_RE.search(value) else (kind, value)
     return None
 
 
 SPOKEN_RE = re.compile(r"[。！？!?]")
-"""A sentence's end: a dropped field never holds one, a speaker's line does ("主持人：欢迎收看！")."""
+"""A sentence's end: only a title field may hold one ("案由：……不畅。"); a speaker's line in a
+transcript does ("主持人：欢迎收看！", "嘉宾：谢谢！"), and is no field."""
 
 
 SPACED_KEY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]+){1,4}[\u4e00-\u9fff](?=\s*[：:])")
@@ -1381,7 +1390,7 @@ def introduction(text: str, name: str) -> Proposer | None:
     pos = text.find(name)
     while pos > 0:
         head = INTRO_CUT_RE.split(text[:pos].rstrip(SPACE_CHARS))[-1]  # "……副院长 张三": a space may part them
-        for roles in _after_copula(head):
+        for roles in after_copula(head):
             found = parse_proposer_line(roles + name, loose=True)
             if found is not None and found.name == name and found.roles:
                 return found
@@ -1392,7 +1401,7 @@ def introduction(text: str, name: str) -> Proposer | None:
 COPULA_RE = re.compile(r"是|作为|身为")
 
 
-def _after_copula(head: str) -> list[str]:
+def after_copula(head: str) -> list[str]:
     """The roles a clause may introduce a name with: what follows its last copula first ("今天的
     嘉宾是市政协委员、……园长" → "市政协委员、……园长"), then the whole clause."""
     cuts = [match.end() for match in COPULA_RE.finditer(head)]
@@ -1473,7 +1482,10 @@ def quoted_speech(text: str) -> list[str]:
 
 
 def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
-    """An interview answer without its speaker prefix ("张三：…", "张三委员：…" → "…")."""
+    """An interview answer without its speaker prefix ("张三：…", "张三委员：…", "嘉宾：…" → "…")."""
+    guest = next((word for word in narration_cues().get("guest", ()) if text.startswith(word)), None)
+    if guest is not None and text[len(guest) : len(guest) + 1] in ("：", ":"):
+        return text[len(guest) + 1 :].lstrip(SPACE_CHARS)
     if proposer is None:
         return text
     if not text.startswith(proposer.name):

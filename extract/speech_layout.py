@@ -37,6 +37,7 @@ from policykg.extract.layout import (
     DASH_RE,
     INTRO_CUT_RE,
     introduction,
+    after_copula,
     LABEL_RE,
     MAX_HEADLINE_LINES,
     NARRATION_REACH,
@@ -136,7 +137,8 @@ MIN_ANSWERS = 2
 
 def answering_speaker(lines: list[Line]) -> Proposer | None:
     """The person who answers in a transcript that names no one at its top: the one bare name
-    that opens two or more lines as its speaker ("周某某：……", also from a tag "【周某某】"); the
+    that opens two or more lines as its speaker ("周某某：……", also from a tag "【周某某】"), else,
+    when the answers are tagged by the guest's part ("嘉宾：……"), the person the host introduces; the
     interviewer's lines ("主持人：…") name no one."""
     counts: dict[str, int] = {}
     for line in lines:
@@ -144,7 +146,29 @@ def answering_speaker(lines: list[Line]) -> Proposer | None:
         if match is not None and is_bare_name(match.group(1)):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     names = [name for name, count in counts.items() if count >= MIN_ANSWERS]
-    return person(names[0]) if len(names) == 1 else None
+    if len(names) == 1:
+        return person(names[0])
+    guest = sum(_guest_re().match(line.text) is not None for line in lines) >= MIN_ANSWERS
+    return _first_introduced(lines) if guest and not names else None
+
+
+@cache
+def _guest_re() -> re.Pattern[str]:
+    """An answer tagged by the guest's part rather than a name ("嘉宾：……", "答：……"; [guest] in
+    ingest_narration.txt)."""
+    words = "|".join(map(re.escape, narration_cues().get("guest", ())))
+    return re.compile(rf"^(?:{words})[：:]")
+
+
+def _first_introduced(lines: list[Line]) -> Proposer | None:
+    """The first person the text introduces by roles run on into a name, after a copula if any
+    ("今天的嘉宾是市政协委员、某某主任张三"): the guest a transcript's host presents."""
+    for clause in INTRO_CUT_RE.split("".join(line.text for line in lines)):
+        for roles in after_copula(clause):
+            found = parse_proposer_line(roles, loose=True) if has_role(roles) else None
+            if found is not None and found.kind == "person" and found.roles:
+                return found
+    return None
 
 
 def _proposing_subject(clause: str) -> Proposer | None:
@@ -306,7 +330,8 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
 def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
     """Consume the title line(s); None when the text does not open with a headline.
 
-    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议"); above a
+    A proposer line may come first, above the headline ("民盟某某省委会 / 关于……的建议"), with a
+    date line between them ("某某委员　张三 / 2026年1月 / 关于……的建议"); above a
     reply's headline, the body's name is the issuer's and belongs to the title (see ``is_reply``).
     """
     if len(lines) > 1 and is_reply(lines[1].text) and not is_reply(lines[0].text):
@@ -314,10 +339,12 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
         if issuer is not None and issuer.kind == "organization":
             front.title, front.reply = join_headline([lines[0].text, lines[1].text]), True
             return lines[2:]
-    if len(lines) > 1 and is_headline(lines[1].text) and not _is_front_matter(lines[1]):
+    dated = 1 if len(lines) > 2 and is_date_line(lines[1].text) else 0  # "roles name / 2026年1月 / 标题"
+    if len(lines) > 1 + dated and is_headline(lines[1 + dated].text) and not _is_front_matter(lines[1 + dated]):
         above = parse_proposer_line(lines[0].text)
         if above is not None:
-            front.proposer, lines = above, lines[1:]
+            front.date = front.date or (date_line(lines[1].text) if dated else None)
+            front.proposer, lines = above, lines[1 + dated :]
     first, rest = lines[0], lines[1:]
     split = split_speech_of(first.text) or split_proposer_colon(first.text, loose=True)
     if split is not None:

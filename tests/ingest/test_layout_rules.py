@@ -870,3 +870,43 @@ def test_an_authors_mark_and_a_senior_grade_of_title():
 
     found = parse_proposer_line("文/区政协委员、某某会计师事务所管理合伙人　钱某")
     assert (found.name, found.affiliations) == ("钱某", ["区政协", "某某会计师事务所"])
+
+
+def test_tags_naming_the_part_and_the_person():
+    from policykg.extract.layout import speaker_tag
+
+    assert speaker_tag("【主持人 韩某】欢迎。") == "主持人：欢迎。"
+    assert speaker_tag("【嘉宾　钱立群】谢谢。") == "钱立群：谢谢。"
+    assert speaker_tag("【嘉宾】谢谢。") == "嘉宾：谢谢。"
+
+
+def test_answers_tagged_by_the_guests_part_are_the_introduced_persons():
+    text = ("社区食堂怎么办好\n\n主持人：欢迎！今天的嘉宾是区政协委员、某某餐饮公司总经理钱某某。\n"
+            "嘉宾：大家好！\n主持人：有何建议？\n嘉宾：我建议，一是降低租金；二是引入连锁品牌。\n")
+    layout = single_speech(split_lines(text))
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("钱某某", ["区政协", "某某餐饮公司"])
+    from policykg.extract.layout import speech_text
+
+    assert speech_text(layout.body, layout.proposer, narration=True).startswith("大家好！")
+
+
+def test_a_speakers_line_is_no_field():
+    from policykg.extract.layout import field_of
+
+    assert field_of("嘉宾：谢谢主持人！") is None
+    assert field_of("嘉宾：区政协委员　钱某") == ("proposer", "区政协委员　钱某")
+    assert field_of("案由：河道淤积严重。")[0] == "title"
+
+
+def test_a_date_may_stand_between_a_proposer_line_and_the_headline_under_it():
+    text = ("区政协委员、某某医院院长　钱某某\n2026年1月\n\n关于加强医共体建设的建议\n\n"
+            "　　成效初显。为此，建议：\n　　1．完善打包付费；\n　　2．推进结果互认。\n")
+    layout = single_speech(split_lines(text))
+    assert (layout.title, layout.proposer.name) == ("关于加强医共体建设的建议", "钱某某")
+
+
+def test_planners_and_architects_head_their_institute():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("区政协委员、某某建筑设计研究院总建筑师　钱某")
+    assert found.affiliations == ["区政协", "某某建筑设计研究院"]
