@@ -910,3 +910,15 @@ def test_planners_and_architects_head_their_institute():
 
     found = parse_proposer_line("区政协委员、某某建筑设计研究院总建筑师　钱某")
     assert found.affiliations == ["区政协", "某某建筑设计研究院"]
+
+
+def test_the_meetings_own_conclusion_closing_minutes_is_not_the_last_speakers():
+    text = ("区政协协商会纪要\n\n　　会议听取了意见。\n\n　　一、扩大养老服务供给\n"
+            "　　钱某某（区政协委员、某某养老院院长）提出，床位不足。建议：一是新建床位；二是改造用房。\n\n"
+            "　　二、提升护理人员素质\n　　孙某某（区政协委员、某某护理学院院长）提出，护理员流失。建议：一是提高待遇。\n\n"
+            "　　会议认为，养老服务关系民生，委员意见将报送参考。\n")
+    from policykg.extract.layout import speech_text
+
+    _, speeches = find_speeches(split_lines(text))
+    last = speeches[-1]
+    assert "会议认为" not in speech_text(last.body, last.proposer, narration=True)
