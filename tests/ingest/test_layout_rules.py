@@ -922,3 +922,11 @@ def test_the_meetings_own_conclusion_closing_minutes_is_not_the_last_speakers():
     _, speeches = find_speeches(split_lines(text))
     last = speeches[-1]
     assert "会议认为" not in speech_text(last.body, last.proposer, narration=True)
+
+
+def test_an_interviews_questions_and_answer_marks_are_not_the_speakers_words():
+    from policykg.extract.layout import speech_text
+    from policykg.extract.proposer import person
+
+    lines = split_lines("问：您有什么建议？\n答：一是降低租金；二是引入连锁品牌。\n")
+    assert speech_text(lines, person("钱某某"), narration=True) == "一是降低租金；二是引入连锁品牌。"
