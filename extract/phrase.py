@@ -708,7 +708,7 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     return phrase
 
 
-_CLAUSE_PREPS = frozenset({"以", "向"})
+_CLAUSE_PREPS = frozenset({"以", "向", "按"})
 """Prepositions of manner and direction that open a clause a Mechanism is named by."""
 _MAX_SUBJECT = 3
 """Longest noun phrase, in tokens, before such a preposition inside the name."""
@@ -716,18 +716,35 @@ _MAX_SUBJECT = 3
 
 def _regulated_clause(toks: Tokens, first: int, b: int, head_first: int, head: Head,
                       lo: int) -> int:
-    """Where a Mechanism named by the clause it regulates starts: growth stopped at 以 or 向,
-    a verb follows it before the head, and a proposing verb stands right before the
-    preposition (建立以经常居住地登记户口制度) or before a short noun phrase in front of it
-    (建立重大项目向民间资本推介长效机制). Else ``first`` as it is."""
-    if head.type != "Mechanism" or toks.words[b] not in _CLAUSE_PREPS or first != b + 1:
+    """Where a Mechanism named by the clause it regulates starts: growth stopped at 以, 向 or
+    按, or at the clause's own verb after such a preposition and its noun (按比例/安排), a verb
+    follows the preposition before the head, and a verb proposing or carrying out the
+    arrangement stands right before the preposition (建立以经常居住地登记户口制度, 落实按比例
+    安排残疾人就业制度) or before a short noun phrase in front of it (建立重大项目向民间资本
+    推介长效机制). Else ``first`` as it is."""
+    if head.type != "Mechanism" or first != b + 1:
         return first
-    if not any(toks.classes[k] in (VFUSED, VLEAD, VACT) for k in range(b + 1, head_first)):
+    prep = _clause_preposition(toks, b, lo)
+    if prep is None or not any(toks.classes[k] in (VFUSED, VLEAD, VACT)
+                               for k in range(prep + 1, head_first)):
         return first
-    k = b - 1
-    while k >= max(lo, b - _MAX_SUBJECT) and toks.classes[k] == WORD:
+    k = prep - 1
+    while k >= max(lo, prep - _MAX_SUBJECT) and toks.classes[k] == WORD:
         k -= 1
-    return k + 1 if k >= lo and toks.classes[k] == VPROP else first
+    return k + 1 if k >= lo and toks.classes[k] in (VPROP, VACT) else first
+
+
+def _clause_preposition(toks: Tokens, b: int, lo: int) -> int | None:
+    """The index of the clause preposition at ``b``, or of one before the noun in front of the
+    action verb at ``b`` (按/比例/安排), else None."""
+    if toks.words[b] in _CLAUSE_PREPS:
+        return b
+    if toks.classes[b] != VACT:
+        return None
+    k = b - 1
+    while k > max(lo, b - 1 - _MAX_SUBJECT) and toks.classes[k] == WORD:
+        k -= 1
+    return k if k < b - 1 and toks.words[k] in _CLAUSE_PREPS else None
 
 
 def _left_context(toks: Tokens, phrase: Phrase, b: int, head: Head, head_last: int, lo: int,
@@ -949,13 +966,20 @@ def _noun_phrase_coordination(toks: Tokens, left: Conjunct, right: list[tuple[in
     市场: 教师认定标准和校企人员双向流动机制), or is one word ending in such a noun after a
     modifier of its own (冷藏库和配送中心), and Y Z has a modifier of its own. Plain nouns
     coordinate as modifiers (沿线国家和地区金融合作机制, 数据采集与共享机制)."""
-    if len(right) < 2:
+    if len(right) < 2 and not _names_alone(toks, right):
         return False
     last, heads = toks.words[left.last], lexicon().kinds("np_head")
     if len(units(toks, left.first, left.last)) < 2:  # one word: its own modifier (冷藏/库),
         return last in heads or any(last.endswith(w) and len(last) > len(w) for w in heads)
         # or such a noun after modifiers that stopped the conjunct (配套/v 设施和…中心)
     return any(last.endswith(w) for w in heads)
+
+
+def _names_alone(toks: Tokens, right: list[tuple[int, int]]) -> bool:
+    """Whether the phrase after the connector is one head word that names an entity alone
+    (…老年食堂和助餐点): it needs no modifier shared with the conjunct before it."""
+    found = lexicon().heads.get(toks.text(*right[0])) if len(right) == 1 else None
+    return found is not None and found.bare
 
 
 def _expands(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]], phrase: Phrase,

@@ -770,3 +770,20 @@ def test_a_mechanism_named_by_the_clause_it_regulates_keeps_its_preposition(foun
     assert ("Mechanism", "以社会保障卡发放补贴制度") in found("建立以社会保障卡发放补贴制度。")
     got = found("完善科技成果向中小企业转移激励机制。")
     assert ("Mechanism", "科技成果向中小企业转移激励机制") in got
+
+
+def test_a_clause_with_an_an_phrase_names_the_mechanism_it_regulates(found):
+    assert ("Mechanism", "按人口规模配置社区工作者制度") in found("落实按人口规模配置社区工作者制度。")
+
+
+def test_service_points_are_platforms_and_canteens_head_their_own_phrase(found):
+    got = found("建成社区老年食堂和助餐点，依托村级互助养老点开展服务，支持国有林场转型。")
+    assert {("Platform", "助餐点"), ("Platform", "村级互助养老点"),
+            ("Institution", "国有林场")} <= got
+    assert not any("食堂" in text for _, text in got)
+
+
+def test_employment_and_carbon_sinks_stay_inside_names(found):
+    got = found("培育一批残疾人就业示范企业，组建林业碳汇产业联盟，健全可持续运营机制。")
+    assert {("Institution", "残疾人就业示范企业"), ("Institution", "林业碳汇产业联盟"),
+            ("Mechanism", "可持续运营机制")} <= got
