@@ -384,11 +384,19 @@ def is_banner(text: str) -> bool:
     return not ends_sentence(text) and text.endswith(banner_endings())
 
 
+def is_tagged_turn(text: str) -> bool:
+    """True for a transcript's turn opened by its part ("问：", "Q：", "主持人：", "嘉宾：…"; [tag]
+    and [guest] in ingest_narration.txt): a question put is never a headline."""
+    head = COLON_RE.split(text, maxsplit=1)
+    cues = narration_cues()
+    return len(head) == 2 and head[0].strip(SPACE_CHARS) in (*cues.get("tag", ()), *cues.get("guest", ()))
+
+
 def is_headline(text: str) -> bool:
     """True for a line that can be a headline: not a sentence end, not page furniture."""
     if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、：:":
         return False  # a headline never runs on: not after a pause, nor after a colon ("张三委员：")
-    if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text):
+    if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text) or is_tagged_turn(text):
         return False
     if is_document_number(text):
         return False
@@ -969,7 +977,9 @@ TRANSLATED_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff”’」》）)])\s*[|｜/�
 
 SPEECH_OF_RE = re.compile(r"^(?P<who>.{2,60}?)的(?:发言|讲话|书面发言|大会发言)[：:]\s*(?P<title>.*)$")
 COLON_RE = re.compile(r"[：:]")
-FIELD_SPLIT_RE = re.compile(r"\s*[/／|｜]\s*|\s{2,}|\u3000+")
+FIELD_SPLIT_RE = re.compile(r"\s*[/／|｜]\s*|\s{2,}|[\u3000\t]+")
+AFTER_KEY_RE = re.compile(r"([：:])[ \t\u3000]+")
+"""Spaces or a tab after a field's colon ("提案者：\t张三"): they part the key from its value only."""
 DASH_RE = re.compile(r"^[—\-–―]{1,2}")
 KICKER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:\s*｜\s*|\s+\|\s*|\s*\|\s+)(?=\S)")
 """A column's name before a bar that opens a headline ("委员会客厅｜…", "声音 | …")."""
@@ -1080,10 +1090,11 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     """Every field of a header line, or None when the line is not one.
 
     A line may hold several fields and a date with its time, as web pages print them
-    ("提案号：12 / 案由：…", "2025-03-05 10:21 来源：人民政协网").
+    ("提案号：12 / 案由：…", "2025-03-05 10:21 来源：人民政协网"), or fields set apart by tabs, as a
+    form copied from a table prints them ("提案者：\t张三\t界别：\t经济界").
     """
     found = []
-    text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), text)
+    text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), AFTER_KEY_RE.sub(r"\1", text))
     stamp = DATETIME_PREFIX.match(text)
     if stamp is not None:
         found.append(("date", stamp.group(0)))

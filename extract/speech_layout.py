@@ -36,6 +36,7 @@ from policykg.extract.layout import (
     BARE_NAME_MIN_CHARS,
     DASH_RE,
     INTRO_CUT_RE,
+    KICKER_RE,
     introduction,
     after_copula,
     LABEL_RE,
@@ -346,7 +347,8 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
             front.date = front.date or (date_line(lines[1].text) if dated else None)
             front.proposer, lines = above, lines[1 + dated :]
     first, rest = lines[0], lines[1:]
-    split = split_speech_of(first.text) or split_proposer_colon(first.text, loose=True)
+    opening = KICKER_RE.sub("", first.text)  # "委员风采 | 张三：标题": the column's name goes first
+    split = split_speech_of(opening) or split_proposer_colon(opening, loose=True)
     if split is not None:
         front.proposer, front.title = split
         if not front.title and rest and is_headline(rest[0].text):

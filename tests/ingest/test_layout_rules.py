@@ -930,3 +930,28 @@ def test_an_interviews_questions_and_answer_marks_are_not_the_speakers_words():
 
     lines = split_lines("问：您有什么建议？\n答：一是降低租金；二是引入连锁品牌。\n")
     assert speech_text(lines, person("钱某某"), narration=True) == "一是降低租金；二是引入连锁品牌。"
+
+
+def test_fields_set_apart_by_tabs():
+    assert header_line_fields("提案者：\t钱某某\t界别：\t农业界") == [("proposer", "钱某某"), ("skip", "农业界")]
+
+
+def test_a_tagged_turn_is_no_headline_and_q_and_a_read_as_an_interview():
+    from policykg.extract.layout import is_headline
+
+    assert not is_headline("Q：您关注什么？") and not is_headline("问：您关注什么？")
+    assert is_headline("“一老一小”如何兼顾？")
+    text = ("社区食堂怎么办好\n\nQ：有何建议？\nA：一是降低租金；二是引入连锁品牌。\n\n"
+            "——区政协委员、某某餐饮公司总经理　钱某某\n")
+    from policykg.extract.ingest import parse_text
+
+    (record,) = parse_text(text, "t.txt", None, document_id="doc:t", digest="0")
+    assert record.title == "社区食堂怎么办好" and record.proposer.name == "钱某某"
+    assert record.speech.text == "一是降低租金；二是引入连锁品牌。"
+
+
+def test_a_column_name_before_a_name_colon_headline():
+    text = "委员风采 | 钱立群：让社区食堂更暖心\n\n　　（区政协委员、某某餐饮公司总经理　钱立群）\n\n　　食堂少。为此，建议：一是降租；二是连锁。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "让社区食堂更暖心"
+    assert (layout.proposer.name, layout.proposer.affiliations) == ("钱立群", ["区政协", "某某餐饮公司"])
