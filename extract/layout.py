@@ -1071,8 +1071,9 @@ def field_of(text: str) -> tuple[str, str] | None:
         return None
     key, value = SPACES_RE.sub("", parts[0]).casefold(), parts[1].strip(SPACE_CHARS)  # "案　　由" is 案由
     fields = header_fields()
+    glossed = re.sub(r"[a-z]+", "", key)  # "作者 Author" is 作者 with its English gloss
     for kind in FIELD_KINDS:
-        if key in fields.get(kind, ()):
+        if key in fields.get(kind, ()) or (glossed and glossed != key and glossed in fields.get(kind, ())):
             return None if kind != "title" and SPOKEN_RE.search(value) else (kind, value)
     return None
 
@@ -1398,15 +1399,19 @@ def introduces(text: str, proposer: Proposer | None) -> bool:
 def introduction(text: str, name: str) -> Proposer | None:
     """The person a text introduces by roles run on into ``name`` after a pause or its start
     ("……，全国政协委员、某某大学校长张三近日表示" → 张三 with those roles), or None."""
-    pos = text.find(name)
-    while pos > 0:
-        head = INTRO_CUT_RE.split(text[:pos].rstrip(SPACE_CHARS))[-1]  # "……副院长 张三": a space may part them
-        for roles in after_copula(head):
+    for match in _spread_name(name).finditer(text):  # "韦　强": a two-character name set apart
+        head = INTRO_CUT_RE.split(text[: match.start()].rstrip(SPACE_CHARS))[-1]  # "……院长 张三"
+        for roles in after_copula(head) if match.start() else ():
             found = parse_proposer_line(roles + name, loose=True)
             if found is not None and found.name == name and found.roles:
                 return found
-        pos = text.find(name, pos + 1)
     return None
+
+
+@lru_cache(maxsize=256)
+def _spread_name(name: str) -> re.Pattern[str]:
+    """A name as printed, its characters perhaps spread apart by spaces ("韦　强")."""
+    return re.compile(r"[ \u3000]*".join(map(re.escape, name)))
 
 
 COPULA_RE = re.compile(r"是|作为|身为")

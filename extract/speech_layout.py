@@ -346,6 +346,8 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
         if above is not None:
             front.date = front.date or (date_line(lines[1].text) if dated else None)
             front.proposer, lines = above, lines[1 + dated :]
+    if len(lines) > 1 and is_translation(lines[0].text) and is_headline(lines[1].text):
+        lines = lines[1:]  # a headline's translation set above it ("Building … / 建设……")
     first, rest = lines[0], lines[1:]
     opening = KICKER_RE.sub("", first.text)  # "委员风采 | 张三：标题": the column's name goes first
     split = split_speech_of(opening) or split_proposer_colon(opening, loose=True)

@@ -955,3 +955,20 @@ def test_a_column_name_before_a_name_colon_headline():
     layout = single_speech(split_lines(text))
     assert layout.title == "让社区食堂更暖心"
     assert (layout.proposer.name, layout.proposer.affiliations) == ("钱立群", ["区政协", "某某餐饮公司"])
+
+
+def test_an_introduction_finds_a_name_spread_apart():
+    from policykg.extract.layout import introduction
+
+    found = introduction("嘉宾是区政协委员、某某合作社理事长韦　强。", "韦强")
+    assert found.affiliations == ["区政协", "某某合作社"]
+
+
+def test_a_bilingual_field_key_and_a_translation_above_the_headline():
+    from policykg.extract.layout import field_of
+
+    assert field_of("作者 Author: 区政协委员 钱某") == ("author", "区政协委员 钱某")
+    text = ("Caring for the elderly\n养老服务要“下沉”\n\n作者 Author: 区政协委员、某某医院院长 钱某\n\n"
+            "　　设施不足.为此,建议:\n　　1. 建设养老服务站;\n　　2. 完善上门服务.\n")
+    layout = single_speech(split_lines(text))
+    assert (layout.title, layout.proposer.name) == ("养老服务要“下沉”", "钱某")
