@@ -94,20 +94,40 @@ def split_openers(pairs: list[tuple[str, str]], openers: dict[str, str],
                   segmenter: rjieba.Jieba) -> list[tuple[str, str]]:
     """``pairs`` with a preposition or conjunction split off the word it was fused into: a word
     the hidden Markov model made up (no dictionary word) that opens with one (数据中心/向智算/
-    中心 → 向 / 智算), or a dictionary entry read as a personal name that is one of them before
+    中心 → 向 / 智算), a dictionary entry read as a personal name that is one of them before
     a dictionary word (和适航/nr → 和 / 适航), or one ending a two-character "preposition" that
-    opens with a noun (局在/p → 局 / 在). Other personal names stay whole (向明, 于洋)."""
-    if not any(len(w) > 1 and (w[0] in openers or w[-1] in openers) for w, _ in pairs):
+    opens with a noun (局在/p → 局 / 在). Other personal names stay whole (向明, 于洋).
+    Decisions are memoised per (word, tag): vocabularies repeat."""
+    firsts = openers.keys()
+    candidates = [i for i, (w, _) in enumerate(pairs)
+                  if len(w) > 1 and (w[0] in firsts or w[-1] in firsts)]
+    changes: list[tuple[int, tuple[tuple[str, str], ...]]] = []
+    for index in candidates:
+        pair = pairs[index]
+        parts = _SPLITS.get(pair)
+        if parts is None:
+            parts = _SPLITS[pair] = _split(pair, openers, segmenter)
+        if len(parts) > 1:
+            changes.append((index, parts))
+    if not changes:
         return pairs
-    out: list[tuple[str, str]] = []
-    for word, tag in pairs:
-        if len(word) > 1 and word[0] in openers and _fused(word, tag, segmenter):
-            out += [(word[0], openers[word[0]]), (word[1:], "n" if tag.startswith("nr") else tag)]
-        elif len(word) == 2 and tag == "p" and word[1] in openers and word[0] not in openers:
-            out += [(word[0], "n"), (word[1], openers[word[1]])]  # 促进/局在 → 局 / 在
-        else:
-            out.append((word, tag))
+    out = list(pairs)
+    for index, parts in reversed(changes):
+        out[index:index + 1] = parts
     return out
+
+
+_SPLITS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _split(pair: tuple[str, str], openers: dict[str, str],
+           segmenter: rjieba.Jieba) -> tuple[tuple[str, str], ...]:
+    word, tag = pair
+    if word[0] in openers and _fused(word, tag, segmenter):
+        return (word[0], openers[word[0]]), (word[1:], "n" if tag.startswith("nr") else tag)
+    if len(word) == 2 and tag == "p" and word[1] in openers and word[0] not in openers:
+        return (word[0], "n"), (word[1], openers[word[1]])  # 促进/局在 → 局 / 在
+    return (pair,)
 
 
 def _fused(word: str, tag: str, segmenter: rjieba.Jieba) -> bool:
