@@ -106,6 +106,8 @@ def split_openers(pairs: list[tuple[str, str]], openers: dict[str, str],
         pair = pairs[index]
         parts = _SPLITS.get(pair)
         if parts is None:
+            if len(_SPLITS) > _SPLITS_SIZE:
+                _SPLITS.clear()
             parts = _SPLITS[pair] = _split(pair, openers, segmenter)
         if len(parts) > 1:
             changes.append((index, parts))
@@ -118,6 +120,8 @@ def split_openers(pairs: list[tuple[str, str]], openers: dict[str, str],
 
 
 _SPLITS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+_SPLITS_SIZE = 200_000
+"""Most decisions kept before the memo starts afresh: bounded memory on any corpus."""
 
 
 def _split(pair: tuple[str, str], openers: dict[str, str],
