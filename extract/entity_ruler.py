@@ -204,8 +204,8 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
     nested = _nested(toks, i, phrase.first)
     first = phrase.first
-    if nested and head.type == "Institution":
-        first = _drop_scope(toks, first, head_first, lex)
+    if nested and head.type == "Institution" and not _staff_after(toks, i, lex):
+        first = _drop_scope(toks, first, head_first, lex)  # 国家企业技术中心, not 县级医院医生
     out = []
     if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
         out.append(_mention(toks, head, first, phrase.last, i, phrase))
@@ -241,6 +241,13 @@ def _head_follows(toks: Tokens, k: int, lex: Lexicon) -> bool:
         if head_at(toks, j, lex) is not None:
             return True
     return False
+
+
+def _staff_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Whether the word after the institution names its people (医生, 员工 …: the ``staff``
+    kind): a level before the institution then is the institution's own (县级医院医生), where
+    before any other noun it scopes the larger phrase (市级中小企业特色产业集群)."""
+    return i + 1 < len(toks.words) and toks.words[i + 1] in lex.kinds("staff")
 
 
 def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:

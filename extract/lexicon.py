@@ -65,7 +65,7 @@ def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
 
 _CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
 _ROLE_KINDS = frozenset({"coverb", "prefix", "level", "stage", "alias", "np_head", "joining",
-                         "serial", "opener", "partner"})
+                         "serial", "opener", "partner", "staff"})
 """Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
 neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
 _TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}

@@ -787,3 +787,15 @@ def test_employment_and_carbon_sinks_stay_inside_names(found):
     got = found("培育一批残疾人就业示范企业，组建林业碳汇产业联盟，健全可持续运营机制。")
     assert {("Institution", "残疾人就业示范企业"), ("Institution", "林业碳汇产业联盟"),
             ("Mechanism", "可持续运营机制")} <= got
+
+
+def test_a_body_inside_a_phrase_that_names_no_entity_keeps_its_level(found):
+    got = found("推动县级医院医生下沉到乡镇。")
+    assert ("Institution", "县级医院") in got
+    assert ("Institution", "医院") not in got
+
+
+def test_response_centres_are_agencies_and_digital_government_is_no_body(found):
+    got = found("组建区级网络安全应急响应中心，设立数字政府建设专项资金。")
+    assert ("Institution", "区级网络安全应急响应中心") in got
+    assert not any(text == "数字政府" for _, text in got)
