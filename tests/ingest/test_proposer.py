@@ -239,3 +239,14 @@ def test_heads_of_kindergartens_customs_and_works_give_their_organisation():
     for line, affiliations in cases.items():
         assert parse_proposer_line(line).affiliations == affiliations, line
     assert parse_proposer_line("某某海关原关长　钱某").roles == ["某某海关原关长"]
+
+
+def test_a_street_office_is_its_own_organisation_not_a_unit_of_the_one_before():
+    from policykg.extract.proposer import person
+
+    cases = {
+        "区政协委员、某某街道办事处主任": ["区政协", "某某街道办事处"],
+        "县政协常委、某某街道党工委副书记": ["县政协", "某某街道"],
+    }
+    for roles, affiliations in cases.items():
+        assert person("李某", roles).affiliations == affiliations, roles
