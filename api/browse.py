@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
+from policykg.api.answers import answer_response
 from policykg.api.deps import StoreDep
 from policykg.api.models import EntityDetail, NodeDetail, Page, Problem
 from policykg.graph.store import GraphStore
@@ -87,13 +88,14 @@ def get_entity(store: StoreDep, id: NodeId, evidence_limit: EvidenceLimit = 50,
                proposer_limit: Annotated[int, Query(ge=1, le=5000, description="Most proposers listed "
                                                     "(`proposer_count` gives them all).")] = 200,
                relation_limit: Annotated[int, Query(ge=1, le=5000, description="Most relations listed "
-                                                    "(`relation_count` gives them all).")] = 200) -> dict:
+                                                    "(`relation_count` gives them all).")] = 200) -> Response:
     """An entity with aliases, concept, proposers, relations and one page of its evidence."""
     detail = store.entity(id, evidence_limit=evidence_limit, evidence_offset=evidence_offset,
                           proposer_limit=proposer_limit, relation_limit=relation_limit)
     end = evidence_offset + evidence_limit
-    return {**detail, "evidence_offset": evidence_offset, "evidence_limit": evidence_limit,
+    body = {**detail, "evidence_offset": evidence_offset, "evidence_limit": evidence_limit,
             "evidence_next_offset": end if end < detail["evidence_count"] else None}
+    return answer_response(store, detail, EntityDetail, body, form=(evidence_offset, evidence_limit))
 
 
 @router.get("/concepts", tags=["concepts"], summary="List concepts", response_model=Page)

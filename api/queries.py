@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from policykg.api.answers import answer_response
 from policykg.api.deps import StoreDep
 from policykg.api.export import Types, split_types
 from policykg.api.models import Overlap, OverlapMatrix, Problem, SearchResults, Subgraph, WhoProposed
@@ -33,7 +34,7 @@ def who_proposed(
     offset: Annotated[int, Query(ge=0, description="Hits skipped: the page starts at this rank.")] = 0,
     evidence_limit: Annotated[int, Query(ge=0, le=1000, description="Most evidence items per hit "
                                          "(`evidence_count` gives each hit's total).")] = 20,
-) -> dict:
+) -> Response:
     """Bodies and persons who proposed entities matching ``type``/``q``/``concept``, most entities first.
 
     A person's speech also counts for the bodies they hold roles in (``path`` = ``role``, ``via``
@@ -43,7 +44,9 @@ def who_proposed(
     """
     page = store.who_proposed_page(type=type, q=q, concept=concept, limit=limit, offset=offset,
                                    evidence_limit=evidence_limit)
-    return {"query": {"type": type, "q": q, "concept": concept}, "offset": offset, **page}
+    return answer_response(store, page, WhoProposed,
+                           {"query": {"type": type, "q": q, "concept": concept}, "offset": offset, **page},
+                           form=(type, q, concept, offset))
 
 
 @router.get("/overlap", summary="Overlap of two proposers' proposals", response_model=Overlap,
@@ -55,9 +58,10 @@ def overlap(
     b: Annotated[str, Query(min_length=1, max_length=200, description="Proposer id or name.",
                             examples=["重庆理工大学"])],
     level: Annotated[Level, Query(description="Compare entities or their concepts.")] = "entity",
-) -> dict:
+) -> Response:
     """Shared, only-a and only-b entities (or concepts) with the Jaccard index; shared ones with evidence."""
-    return store.overlap(a, b, level=level)
+    result = store.overlap(a, b, level=level)
+    return answer_response(store, result, Overlap, result)
 
 
 @router.get("/overlap/matrix", summary="Overlap of every proposer pair", response_model=OverlapMatrix,
@@ -72,12 +76,13 @@ def overlap_matrix(
                                            examples=["民建重庆市委会,重庆理工大学"])] = None,
     limit: Annotated[int, Query(ge=1, le=5000, description="Most pairs returned (a page).")] = 100,
     offset: Annotated[int, Query(ge=0, description="Pairs skipped: the page starts at this rank.")] = 0,
-) -> dict:
+) -> Response:
     """Pairs of proposers sharing at least one item, with their shared count and Jaccard index, highest
     Jaccard first; ``count`` pairs in all, ``proposers`` compared."""
     names = [p.strip() for p in proposers.split(",") if p.strip()] if proposers else None
     page = store.overlap_matrix_page(level=level, proposers=names, limit=limit, offset=offset)
-    return {"level": level, "offset": offset, **page}
+    return answer_response(store, page, OverlapMatrix, {"level": level, "offset": offset, **page},
+                           form=(level, offset))
 
 
 @router.get("/search", summary="Search nodes by name", response_model=SearchResults)
@@ -86,10 +91,11 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Chinese substring or English words.",
                             examples=["种子基金"])],
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
-) -> dict:
+) -> Response:
     """Nodes whose name, aliases or English name match ``q``."""
     results = store.search(q, limit=limit)
-    return {"q": q, "count": len(results), "results": results}
+    return answer_response(store, results, SearchResults, {"q": q, "count": len(results), "results": results},
+                           form=(q,))
 
 
 @router.get("/subgraph", summary="A neighbourhood as JSON", response_model=Subgraph,

@@ -58,6 +58,7 @@ class AnswerCache:
         self.size = size
         self._answers: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
         self._pending: dict[tuple[Hashable, Hashable], _Pending] = {}
+        self._forms: dict[int, tuple[Any, dict[Hashable, Any]]] = {}  # id(kept answer) -> (it, its forms)
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -90,20 +91,46 @@ class AnswerCache:
         else:
             if _small(pending.value, MAX_ITEMS):
                 with self._lock:
-                    self._answers[question] = (revision, pending.value)
-                    self._answers.move_to_end(question)
-                    while len(self._answers) > self.size:
-                        self._answers.popitem(last=False)
+                    self._keep(question, revision, pending.value)
             return pending.value
         finally:
             with self._lock:
                 del self._pending[(question, revision)]
             pending.done.set()
 
+    def _keep(self, question: Hashable, revision: Hashable, value: Any) -> None:
+        """Keep `value` as the answer to `question` on `revision` (the lock held)."""
+        replaced = self._answers.pop(question, None)
+        if replaced is not None:
+            self._forms.pop(id(replaced[1]), None)
+        self._answers[question] = (revision, value)
+        self._forms[id(value)] = (value, {})
+        while len(self._answers) > self.size:
+            _, (_, dropped) = self._answers.popitem(last=False)
+            self._forms.pop(id(dropped), None)
+
+    def rendered(self, answer: Any, form: Hashable, render: Callable[[], T]) -> T:
+        """``render()`` of `answer` (e.g. its JSON body), made once per `form` while the answer is kept.
+
+        The API serves a kept answer as bytes rendered the first time instead of validating and
+        encoding it on every request. An answer that is not (or no longer) kept is rendered anew.
+        """
+        with self._lock:
+            slot = self._forms.get(id(answer))
+            if slot is not None and slot[0] is answer and form in slot[1]:
+                return slot[1][form]
+        made = render()
+        with self._lock:
+            slot = self._forms.get(id(answer))
+            if slot is not None and slot[0] is answer:
+                slot[1][form] = made
+        return made
+
     def clear(self) -> None:
         """Forget every answer (the counters are kept)."""
         with self._lock:
             self._answers.clear()
+            self._forms.clear()
 
     def __len__(self) -> int:
         return len(self._answers)
