@@ -58,6 +58,23 @@ def test_a_very_large_answer_is_given_but_not_kept(monkeypatch):
     assert cache.answer("large", 0, lambda: "recomputed") == "recomputed"
 
 
+def test_a_kept_answer_is_rendered_once_per_form_and_forgotten_with_it():
+    cache, renders = AnswerCache(1), []
+
+    def render(text):
+        renders.append(text)
+        return text.encode()
+
+    first = cache.answer("q", 0, lambda: {"hits": []})
+    assert cache.rendered(first, "json", lambda: render("a")) == b"a"
+    assert cache.rendered(first, "json", lambda: render("again")) == b"a"  # kept with its answer
+    assert cache.rendered(first, "other form", lambda: render("b")) == b"b"
+    cache.answer("r", 0, lambda: {"hits": [1]})  # evicts q's answer, and its renderings with it
+    assert cache.rendered(first, "json", lambda: render("c")) == b"c"
+    assert cache.rendered(first, "json", lambda: render("d")) == b"d"  # an answer no longer kept
+    assert renders == ["a", "b", "c", "d"]
+
+
 def test_concurrent_asks_of_one_question_compute_it_once():
     cache, calls = AnswerCache(), []
     started, release = threading.Event(), threading.Event()
