@@ -231,3 +231,21 @@ def test_a_shared_probe_serves_only_callers_who_asked_before_it_started():
     assert results["early"] == 0
     assert [results[f"late{i}"] for i in range(4)] == [1] * 4  # never the probe that started before them
     assert shared.probes == 2
+
+
+def test_a_failed_probe_raises_for_its_round_and_the_next_ask_probes_again():
+    from policykg.errors import StoreUnavailableError
+    from policykg.graph.cache import SharedProbe
+
+    outcomes = iter([StoreUnavailableError("Neo4j is unreachable"), "bookmark-2"])
+
+    def probe():
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    shared = SharedProbe(probe)
+    with pytest.raises(StoreUnavailableError, match="unreachable"):
+        shared()
+    assert shared() == "bookmark-2" and shared.probes == 2
