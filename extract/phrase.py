@@ -587,9 +587,12 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
 def _measures_a_noun(toks: Tokens, k: int) -> bool:
     """Whether the number at ``k`` (no classifier fused to it) measures the plain noun after
     it (24/小时), a descriptive modifier, rather than counting what follows (300家…: the
-    classifier is part of the number token or a number token itself)."""
+    classifier is part of the number token or a number token itself). A number with no
+    classifier before a distinguishing adjective (12345/公共/b …热线) counts nothing either:
+    a Chinese count needs a classifier, so the number is a designation kept in the name."""
     nxt = k + 1
-    return nxt < len(toks.words) and toks.classes[nxt] == WORD and toks.tags[nxt][:1] == "n" \
+    return nxt < len(toks.words) and toks.classes[nxt] == WORD \
+        and (toks.tags[nxt][:1] == "n" or toks.tags[nxt] == "b") \
         and toks.tags[k] == "m" and not _head_word(toks, nxt)
 
 

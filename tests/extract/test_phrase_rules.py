@@ -799,3 +799,20 @@ def test_response_centres_are_agencies_and_digital_government_is_no_body(found):
     got = found("组建区级网络安全应急响应中心，设立数字政府建设专项资金。")
     assert ("Institution", "区级网络安全应急响应中心") in got
     assert not any(text == "数字政府" for _, text in got)
+
+
+def test_number_before_a_distinguishing_adjective_is_a_designation(found):
+    # no classifier: 96111 names the line, it counts nothing
+    assert ("Platform", "96111公共就业服务热线平台") in found("建设96111公共就业服务热线平台。")
+
+
+def test_mass_organisations_and_grassroots_offices_are_bodies(found):
+    got = found("推动人民调解委员会与工会、残联对接，在街道司法所和基层法律服务所设立调解室。")
+    assert {("Institution", "工会"), ("Institution", "残联"), ("Institution", "街道司法所"),
+            ("Institution", "基层法律服务所")} <= got
+
+
+def test_sector_system_is_no_mechanism(found):
+    got = found("构建清洁低碳的能源体系，建立能源价格监测机制。")
+    assert "能源体系" not in {t for _, t in got}
+    assert ("Mechanism", "能源价格监测机制") in got
