@@ -210,9 +210,9 @@ def split_lines(text: str) -> list[Line]:
         content = raw.strip(SPACE_CHARS + "\r\f\v")
         if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
             continue  # a Markdown table's rule, and the header row above it, are not text
-        content = table_row(content)
-        if RULE_RE.match(content):
-            blank = ruled = True  # a drawn rule separates like a blank line and marks what follows
+        content = GLOSSED_LABEL_RE.sub("", table_row(content))
+        if RULE_RE.match(content) or ORNAMENT_RE.fullmatch(content):
+            blank = ruled = True  # a drawn rule (or a row of pictographs) separates like a blank line
             continue
         if not content:
             blank = True
@@ -254,7 +254,11 @@ def speaker_tag(content: str) -> str:
 
 
 TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
-TABLE_ROW_RE = re.compile(r"^\|(.+)\|$")
+TABLE_ROW_RE = re.compile(r"^[|｜│](.+)[|｜│]$")
+TABLE_BAR_RE = re.compile(r"[|｜│]")
+"""A table's cell bar: ASCII, full-width (a table pasted from a word processor) or box-drawing."""
+GLOSSED_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z .]{1,30}?\s*\d{1,2}\s*[/／|｜]\s*(?=[\u4e00-\u9fff])")
+"""An item's label in English before its Chinese one ("Recommendation 2 / 建议二：…")."""
 
 
 def is_table_rule(content: str) -> bool:
@@ -263,12 +267,12 @@ def is_table_rule(content: str) -> bool:
 
 
 def table_row(content: str) -> str:
-    """A Markdown table's row as a line of text: two cells as "key：value" ("| 提案人 | 张三 |" →
+    """A table's row (Markdown, or bars pasted from a word processor) as a line of text: two cells as "key：value" ("| 提案人 | 张三 |" →
     "提案人：张三"), more cells set apart by spaces; other lines as they are."""
     match = TABLE_ROW_RE.match(content)
     if match is None:
         return content
-    cells = [cell.strip(SPACE_CHARS) for cell in match.group(1).split("|")]
+    cells = [cell.strip(SPACE_CHARS) for cell in TABLE_BAR_RE.split(match.group(1))]
     return f"{cells[0]}：{cells[1]}" if len(cells) == 2 else "\u3000".join(cells)
 
 
@@ -1122,13 +1126,29 @@ def _continues_value(found: list[tuple[str, str]], part: str) -> bool:
 
 def author_note(text: str) -> str | None:
     """The roles of a closing note "（作者系全国政协委员、某某大学教授）", or None."""
+    found = named_author_note(text)
+    return found[1] if found else None
+
+
+AUTHOR_WORD = "作者"
+
+
+def named_author_note(text: str) -> tuple[str | None, str] | None:
+    """The name (None when the note gives none) and roles of a closing note: "（作者系……）", or
+    with the author's name between the word and the verb ("（作者张三系全国政协委员、……）")."""
     inner = text.strip(SPACE_CHARS)
     if not (inner[:1] in "（(" and inner[-1:] in "）)"):
         return None
     inner = inner[1:-1].strip(SPACE_CHARS).rstrip("。")
     for opener in sorted(header_fields().get("author note", ()), key=len, reverse=True):
         if inner.startswith(opener):
-            return inner[len(opener) :].strip(SPACE_CHARS) or None
+            roles = inner[len(opener) :].strip(SPACE_CHARS)
+            return (None, roles) if roles else None
+        verb = opener[len(AUTHOR_WORD) :] if opener.startswith(AUTHOR_WORD) else ""
+        head, sep, roles = inner.partition(verb) if verb else ("", "", "")
+        name = head[len(AUTHOR_WORD) :].strip(SPACE_CHARS) if head.startswith(AUTHOR_WORD) else ""
+        if sep and roles.strip(SPACE_CHARS) and is_bare_name(name):
+            return name, roles.strip(SPACE_CHARS)
     return None
 
 

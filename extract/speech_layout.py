@@ -46,7 +46,7 @@ from policykg.extract.layout import (
     SPACES_RE,
     Line,
     SpeechLayout,
-    author_note,
+    named_author_note,
     date_line,
     ends_sentence,
     field_of,
@@ -264,6 +264,8 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
         found = header_line_fields(line.text)
         if found is not None:
             kinds = {kind for kind, _ in found}
+            if kinds == {"skip"} and _title_field_follows(lines, index):
+                continue  # "案号：第0087号" over "标题：…": the form's number, its fields go on
             if "title" in kinds and index:
                 return lines[index:]
             if "proposer" in kinds and index:
@@ -274,6 +276,17 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
         if not (is_headline(line.text) or is_masthead_line(line.text)):
             return lines  # a caption may hold its issuer and date ("某某办公厅　2026年6月3日")
     return lines
+
+
+def _title_field_follows(lines: list[Line], index: int) -> bool:
+    """True when, from index on, field lines run on to a title field."""
+    for line in lines[index : index + FRONT_MATTER_MAX]:
+        found = header_line_fields(line.text)
+        if found is None:
+            return False
+        if any(kind == "title" for kind, _ in found):
+            return True
+    return False
 
 
 PROGRAMME_RE = re.compile(r"^《[^《》]{2,20}》[\u4e00-\u9fff\d\s·|｜]{0,12}$")
@@ -504,8 +517,9 @@ def _trailing_fields(lines: list[Line], front: _Front) -> list[Line]:
     "（联系人：…）") and date lines, filling ``front``."""
     while lines:
         text = lines[-1].text
-        if (roles := author_note(text)) is not None:
-            front.author_roles = front.author_roles or roles
+        if (note := named_author_note(text)) is not None:
+            front.author = front.author or note[0]
+            front.author_roles = front.author_roles or note[1]
         elif is_date_line(text):
             front.date = front.date or date_line(text)  # the date a text is signed on
         elif (found := header_line_fields(text) or header_line_fields(text.strip("（()）"))) is not None:
@@ -570,6 +584,38 @@ def without_web_furniture(lines: list[Line]) -> list[Line]:
     return kept
 
 
+POST_STAMP_RE = re.compile(r"\d{1,2}[:：]\d{2}|发表于|发布于")
+ACCOUNT_MAX_WIDTH = 16
+
+
+def _without_post_masthead(lines: list[Line]) -> list[Line]:
+    """Lines without a post's masthead: the account's name over the post's stamp, a date with its
+    clock time or where it was posted ("某某政协 / 2026-04-18 09:12 发表于某地"). The account
+    publishes the post; it is not the proposer a name over a bare date would be."""
+    if len(lines) < 3 or lines[1].blank_before or width(lines[0].text) > ACCOUNT_MAX_WIDTH:
+        return lines
+    stamp = lines[1].text
+    if date_line(stamp) is None or POST_STAMP_RE.search(stamp) is None or PAUSES.search(lines[0].text):
+        return lines
+    return lines[2:]
+
+
+COLUMN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def _ornamented_column(lines: list[Line]) -> bool:
+    """True when lines[0] is a column's name set off by an ornament over the headline ("🌟 某某之声"
+    / "夜间经济如何“亮”起来？"): a short marked line of Han characters only, directly over an
+    unmarked headline-like line clearly wider than it. A headline wrapped over two lines fills
+    its first line, so its second is not the wider one."""
+    if len(lines) < 2 or not lines[0].marked or lines[0].level or not COLUMN_NAME_RE.match(lines[0].text):
+        return False
+    nxt = lines[1]
+    if nxt.blank_before or nxt.marked or not is_headline(nxt.text):
+        return False
+    return width(lines[0].text) <= width(nxt.text) - HEADLINE_SHORTFALL
+
+
 def single_speech(lines: list[Line]) -> SpeechLayout | None:
     """A single speech in any supported layout; None without a headline or title field.
 
@@ -580,8 +626,8 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     one named at the top (see ``merge_proposers``); so does the text's own introduction of the
     speaker (see ``introduced_in_text``).
     """
-    lines = without_web_furniture(lines)
-    while lines and is_label(lines[0].text):
+    lines = _without_post_masthead(without_web_furniture(lines))
+    while lines and (is_label(lines[0].text) or _ornamented_column(lines)):
         lines = lines[1:]
     if lines and LABEL_RE.match(lines[0].text):
         head = lines[0]

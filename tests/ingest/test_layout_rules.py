@@ -972,3 +972,46 @@ def test_a_bilingual_field_key_and_a_translation_above_the_headline():
             "　　设施不足.为此,建议:\n　　1. 建设养老服务站;\n　　2. 完善上门服务.\n")
     layout = single_speech(split_lines(text))
     assert (layout.title, layout.proposer.name) == ("养老服务要“下沉”", "钱某")
+
+
+def test_a_table_with_full_width_bars_reads_as_fields():
+    lines = split_lines("｜提案人｜市政协委员 郑某某｜\n│题　目│关于完善社区食堂的提案│\n")
+    assert [line.text for line in lines] == ["提案人：市政协委员 郑某某", "题　目：关于完善社区食堂的提案"]
+
+
+def test_an_items_english_label_before_its_chinese_one_goes():
+    lines = split_lines("Proposal 2 ／ 对策二：完善补贴办法。\nStep 10|建议十：加强监管。\n")
+    assert [line.text for line in lines] == ["对策二：完善补贴办法。", "建议十：加强监管。"]
+    assert split_lines("Top 10 城市排名")[0].text == "Top 10 城市排名"
+
+
+def test_a_form_number_field_above_the_title_field_is_not_the_headline():
+    text = "某某县政协会议提案\n\n编号：第21号\n题目：关于改善乡村道路的提案\n提案人：县政协委员 孔某某\n\n道路年久失修。为此，建议：\n一是加大投入。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "关于改善乡村道路的提案"
+    assert layout.proposer.name == "孔某某"
+
+
+def test_a_closing_note_naming_the_author():
+    text = "乡村振兴要靠人才\n\n人才匮乏是短板。建议：\n一是引才。\n二是育才。\n\n（作者吕志恒系县政协委员、某某镇中心小学校长）\n"
+    layout = single_speech(split_lines(text))
+    assert layout.proposer.name == "吕志恒"
+    assert layout.proposer.roles[0] == "县政协委员"
+
+
+def test_a_post_masthead_and_an_ornamented_column_are_not_the_headline():
+    text = "某某发布\n2025-09-01 18:05 发表于某地\n\n💡 议政建言\n城市更新要留住烟火气\n\n区政协委员、某某设计院院长方某某说，……为此，他建议：一是保留老街巷；二是引入小店。\n"
+    layout = single_speech(split_lines(text))
+    assert layout.title == "城市更新要留住烟火气"
+    assert layout.proposer is None or layout.proposer.name != "某某发布"
+
+
+def test_a_wrapped_ornamented_headline_keeps_its_first_line():
+    text = "▲ 加快推进城市地下管网\n更新改造\n\n管网老化严重。为此，建议：一是摸清底数；二是分步改造。\n"
+    assert single_speech(split_lines(text)).title == "加快推进城市地下管网更新改造"
+
+
+def test_a_row_of_pictographs_separates_like_a_rule():
+    lines = split_lines("最后一项建议。\n🔚\n下一段\n")
+    assert [line.text for line in lines] == ["最后一项建议。", "下一段"]
+    assert lines[1].blank_before
