@@ -885,7 +885,9 @@ def _attributed_in(
     set off or not, since nothing else can stand there.
     """
     numbered = {i for i in range(first, end) if _opens_numbered_entry(lines, i)}
-    candidates = [i for i in range(first, end) if _opens_attributed(lines, i) or i in numbered]
+    plain = {i for i in range(first, end) if _opens_plain_entry(lines, i) and not _opens_attributed(lines, i)}
+    plain -= numbered
+    candidates = [i for i in range(first, end) if _opens_attributed(lines, i) or i in numbered | plain]
     opening = _opens_page(lines, first, end) if leading else None
     if opening is not None and opening not in candidates:
         candidates = sorted([opening, *candidates])
@@ -899,8 +901,9 @@ def _attributed_in(
                 texts[0] = numbered_headline(texts[0]) or texts[0]
             found.append((index, last, closing, join_headline(texts)))
             end = index
-    if sum(start[0] in numbered for start in found) < MIN_NUMBERED_ENTRIES:
-        found = [start for start in found if start[0] not in numbered]
+    for kind in (numbered, plain):
+        if sum(start[0] in kind for start in found) < MIN_NUMBERED_ENTRIES:
+            found = [start for start in found if start[0] not in kind or start[0] == opening]
     return found[::-1]
 
 
@@ -916,6 +919,19 @@ def _opens_numbered_entry(lines: list[Line], index: int) -> bool:
     if index + 1 >= len(lines) or numbered_headline(line.text) is None:
         return False
     return line.blank_before or index == 0 or ends_sentence(lines[index - 1].text)
+
+
+def _opens_plain_entry(lines: list[Line], index: int) -> bool:
+    """True when line index may open a digest's entry headed by a plain headline and closed by its
+    proposer ("推进某某服务" / text … / "（提案人：roles name）"): a headline-like line set apart by
+    a blank line, that finishes no sentence and is no field, with its text directly under it.
+    Like numbered entries they count only two or more at a time, each closed by its own proposer,
+    so that a subhead inside a speech signed once at its end never splits it."""
+    line = lines[index]
+    if index + 1 >= len(lines) or lines[index + 1].blank_before or not (line.blank_before or index == 0):
+        return False
+    text = line.text
+    return is_headline(text) and not ends_sentence(text) and field_of(text) is None and not is_label(text)
 
 
 def _with_attributed_starts(

@@ -1015,3 +1015,30 @@ def test_a_row_of_pictographs_separates_like_a_rule():
     lines = split_lines("最后一项建议。\n🔚\n下一段\n")
     assert [line.text for line in lines] == ["最后一项建议。", "下一段"]
     assert lines[1].blank_before
+
+
+DIGEST_PLAIN = """某某县政协会议
+建议选登
+
+改善农村饮水安全
+部分村组供水不稳定。建议：一是新建集中供水站；二是落实管护经费。
+（建议人：县政协委员、某某水务公司经理　邬某某）
+
+发展林下经济
+林地资源闲置。建议：一是培育林菌产业；二是建立收购网点；三是开展技术培训。
+（提案单位：农工党某某县支部）
+"""
+
+
+def test_a_digests_plain_headlines_each_closed_by_a_proposer_open_speeches():
+    _, speeches = find_speeches(split_lines(DIGEST_PLAIN))
+    assert [s.title for s in speeches] == ["改善农村饮水安全", "发展林下经济"]
+    assert [s.proposer.name for s in speeches] == ["邬某某", "农工党某某县支部"]
+
+
+def test_plain_subheads_of_one_speech_signed_once_do_not_split_it():
+    page = ("某某周刊\n2025年5月6日　第3版\n\n筑牢基层医疗网底\n市政协委员　柏某某\n\n强化人员保障\n"
+            "乡村医生老龄化严重。建议：一是定向培养。\n\n完善设施配备\n村卫生室设备陈旧。二是更新设备。\n"
+            "（市政协委员　柏某某）\n")
+    _, speeches = find_speeches(split_lines(page))
+    assert [(s.title, s.proposer.name) for s in speeches] == [("筑牢基层医疗网底", "柏某某")]
