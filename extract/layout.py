@@ -267,13 +267,19 @@ def is_table_rule(content: str) -> bool:
 
 
 def table_row(content: str) -> str:
-    """A table's row (Markdown, or bars pasted from a word processor) as a line of text: two cells as "key：value" ("| 提案人 | 张三 |" →
-    "提案人：张三"), more cells set apart by spaces; other lines as they are."""
+    """A table's row (Markdown, or bars pasted from a word processor) as a line of text: two cells
+    as "key：value" ("| 提案人 | 张三 |" → "提案人：张三"), a row of keys each followed by its value
+    as those fields side by side ("｜提案人｜张三｜界别｜经济界｜"), other rows' cells set apart by
+    spaces; other lines as they are."""
     match = TABLE_ROW_RE.match(content)
     if match is None:
         return content
     cells = [cell.strip(SPACE_CHARS) for cell in TABLE_BAR_RE.split(match.group(1))]
-    return f"{cells[0]}：{cells[1]}" if len(cells) == 2 else "\u3000".join(cells)
+    if len(cells) == 2:
+        return f"{cells[0]}：{cells[1]}"
+    if len(cells) % 2 == 0 and all(field_of(f"{key}：…") for key in cells[::2]):
+        return "\u3000\u3000".join(f"{key}：{value}" for key, value in zip(cells[::2], cells[1::2]))
+    return "\u3000".join(cells)
 
 
 def markdown_marks(content: str) -> tuple[str, int]:
@@ -1147,25 +1153,37 @@ def author_note(text: str) -> str | None:
 
 
 AUTHOR_WORD = "作者"
+AUTHOR_NOTE_PREFIX = "本文"
+
+
+@cache
+def _author_note_re() -> re.Pattern[str]:
+    """A closing note's inside: the word for the author, a name or none, a verb, the roles."""
+    verbs = sorted(
+        (opener[len(AUTHOR_WORD) :] for opener in header_fields().get("author note", ()) if opener.startswith(AUTHOR_WORD)),
+        key=len, reverse=True,
+    )
+    return re.compile(
+        rf"^(?:{AUTHOR_NOTE_PREFIX})?{AUTHOR_WORD}[：:]?[{SPACE_CHARS}]*(?P<name>[^，,：:（()）{SPACE_CHARS}]{{2,8}}?)?"
+        rf"[{SPACE_CHARS}]*[，,]?[{SPACE_CHARS}]*(?:{'|'.join(map(re.escape, verbs))})(?P<roles>.+)$"
+    )
 
 
 def named_author_note(text: str) -> tuple[str | None, str] | None:
-    """The name (None when the note gives none) and roles of a closing note: "（作者系……）", or
-    with the author's name between the word and the verb ("（作者张三系全国政协委员、……）")."""
+    """The name (None when the note gives none) and roles of a closing note: "（作者系……）", with
+    the author's name between the word and the verb ("（作者张三系全国政协委员、……）"), or as a
+    field ("（本文作者：张三，系……）")."""
     inner = text.strip(SPACE_CHARS)
     if not (inner[:1] in "（(" and inner[-1:] in "）)"):
         return None
     inner = inner[1:-1].strip(SPACE_CHARS).rstrip("。")
-    for opener in sorted(header_fields().get("author note", ()), key=len, reverse=True):
-        if inner.startswith(opener):
-            roles = inner[len(opener) :].strip(SPACE_CHARS)
-            return (None, roles) if roles else None
-        verb = opener[len(AUTHOR_WORD) :] if opener.startswith(AUTHOR_WORD) else ""
-        head, sep, roles = inner.partition(verb) if verb else ("", "", "")
-        name = head[len(AUTHOR_WORD) :].strip(SPACE_CHARS) if head.startswith(AUTHOR_WORD) else ""
-        if sep and roles.strip(SPACE_CHARS) and is_bare_name(name):
-            return name, roles.strip(SPACE_CHARS)
-    return None
+    match = _author_note_re().match(inner)
+    if match is None or not match.group("roles").strip(SPACE_CHARS):
+        return None
+    name = match.group("name")
+    if name and not is_bare_name(name):
+        return None
+    return name or None, match.group("roles").strip(SPACE_CHARS)
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:

@@ -1042,3 +1042,19 @@ def test_plain_subheads_of_one_speech_signed_once_do_not_split_it():
             "（市政协委员　柏某某）\n")
     _, speeches = find_speeches(split_lines(page))
     assert [(s.title, s.proposer.name) for s in speeches] == [("筑牢基层医疗网底", "柏某某")]
+
+
+def test_a_table_row_of_keys_and_values_reads_as_fields_side_by_side():
+    (line,) = split_lines("｜提案人｜县政协委员 苗某某｜界别｜农业界｜\n")
+    assert header_line_fields(line.text) == [("proposer", "县政协委员 苗某某"), ("skip", "农业界")]
+    (plain,) = split_lines("| 一季度 | 12 | 二季度 | 15 |\n")
+    assert header_line_fields(plain.text) is None
+
+
+def test_a_closing_note_giving_the_author_as_a_field():
+    from policykg.extract.layout import named_author_note
+
+    assert named_author_note("（本文作者：司马某，系市政协常委、某某研究院院长）") == ("司马某", "市政协常委、某某研究院院长")
+    assert named_author_note("(作者 黎某某 现任某某中学校长)") == ("黎某某", "某某中学校长")
+    assert named_author_note("（作者单位：某某大学）") is None
+    assert named_author_note("（作者：黎某某）") is None
