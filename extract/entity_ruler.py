@@ -204,7 +204,8 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     phrase = phrase_for(toks, head_first, i, head, lex=lex)
     nested = _nested(toks, i, phrase.first)
     first = phrase.first
-    if nested and head.type == "Institution" and not _staff_after(toks, i, lex):
+    if nested and head.type == "Institution" and not _staff_after(toks, i, lex) \
+            and not _own_level(toks, first, i, lex):
         first = _drop_scope(toks, first, head_first, lex)  # 国家企业技术中心, not 县级医院医生
     out = []
     if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
@@ -248,6 +249,15 @@ def _staff_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
     kind): a level before the institution then is the institution's own (县级医院医生), where
     before any other noun it scopes the larger phrase (市级中小企业特色产业集群)."""
     return i + 1 < len(toks.words) and toks.words[i + 1] in lex.kinds("staff")
+
+
+def _own_level(toks: Tokens, first: int, i: int, lex: Lexicon) -> bool:
+    """Whether a one-character level (市, 区: the ``level`` kind) opening the phrase is the
+    body's own: with no type head ending the nouns after the body there is no larger name for
+    the bare level to scope (市律师协会行业自律作用), where the adjective 市级 scopes a
+    phrase with no head as well (市级中小企业特色产业集群) and any level scopes a larger
+    name (市中小企业服务中心)."""
+    return toks.words[first] in lex.kinds("level") and not _head_follows(toks, i + 1, lex)
 
 
 def _drop_scope(toks: Tokens, first: int, head_first: int, lex: Lexicon) -> int:

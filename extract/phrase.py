@@ -366,6 +366,9 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
                                          bare_head and k == k0, _verbs_to(toks, k, k0)):
             first, k = k, k - 1
+        elif c == VPROP and k == k0 and k > lo and _subject_verb_names_head(toks, k, head_type,
+                                                                             bare_head, lex or lexicon()):
+            first, k = k, k - 1
         elif c == VACT and k == k0 and k > lo and _action_names_head(toks, k, head_type, bare_head,
                                                                      lex or lexicon()):
             first, k = k, k - 1
@@ -399,6 +402,18 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
         return False
     return True  # 消费促进专项资金, 就业/v促进专项资金: after what it acts on (a noun or a
     # verb of the same kind, no head of its own), the verb names the vehicle's purpose
+
+
+def _subject_verb_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
+                             lex: Lexicon) -> bool:
+    """Whether a proposing verb (形成, 建立 …) between a plain noun and a head that needs a
+    modifier names the arrangement by what it does to that noun (价格形成机制, 标准制定
+    制度): no verb takes a bare 机制 as its object after a subject that is no body, so the
+    noun-verb pair is the head's modifier. After a head of its own (企业形成机制) the verb
+    stays that subject's verb; before an institution it never names one."""
+    if not bare_head or head_type == "Institution" or toks.classes[k - 1] != WORD:
+        return False
+    return toks.tags[k - 1][:1] == "n" and head_at(toks, k - 1, lex) is None
 
 
 def _head_noun_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:

@@ -816,3 +816,19 @@ def test_sector_system_is_no_mechanism(found):
     got = found("构建清洁低碳的能源体系，建立能源价格监测机制。")
     assert "能源体系" not in {t for _, t in got}
     assert ("Mechanism", "能源价格监测机制") in got
+
+
+def test_noun_and_proposing_verb_before_a_bare_head_name_the_mechanism(found):
+    got = found("完善土地价格形成机制，推动企业形成合作机制。")
+    assert ("Mechanism", "土地价格形成机制") in got
+    assert ("Mechanism", "合作机制") in got  # after a body the verb stays its verb
+
+
+def test_bare_level_stays_with_a_body_no_larger_name_follows(found):
+    assert ("Institution", "区律师协会") in found("发挥区律师协会行业自律作用。")
+    # the adjective level still scopes a phrase with no head of its own
+    assert ("Institution", "中小企业") in found("培育市级中小企业特色产业集群。")
+
+
+def test_regulating_verb_opens_no_body_name(found):
+    assert ("Institution", "民办培训机构") in found("规范民办培训机构收费行为。")
