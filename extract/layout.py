@@ -603,7 +603,25 @@ def _headline_before(lines: list[Line], index: int, noise: bool = False) -> int 
         if (crossed and not noise) or index - start >= _headline_limit(crossed):
             break
         start -= 1
+    if index - start > 1 and is_ornamented_column(lines[start], lines[start + 1]):
+        start += 1  # a column's name over the headline is neither
     return None if start == index else start
+
+
+COLUMN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+COLUMN_SHORTFALL = 4.0
+
+
+def is_ornamented_column(line: Line, nxt: Line) -> bool:
+    """True when line is a column's name set off by an ornament over the headline nxt ("🌟 某某之声"
+    / "夜间经济如何“亮”起来？"): a short marked line of Han characters only, directly over an
+    unmarked headline-like line clearly wider than it. A headline wrapped over two lines fills
+    its first line, so its second is not the wider one."""
+    if not line.marked or line.level or not COLUMN_NAME_RE.match(line.text):
+        return False
+    if nxt.blank_before or nxt.marked or not is_headline(nxt.text):
+        return False
+    return width(line.text) <= width(nxt.text) - COLUMN_SHORTFALL
 
 
 def _headline_limit(crossed: bool) -> int:
@@ -1113,6 +1131,10 @@ SPACED_KEY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]+){1
 """A field key spread out to align with longer keys ("案　　由：", "提 案 人：")."""
 
 
+KEY_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]*[|｜][ \u3000]*(?=\S)")
+"""A field's key set off from its value by a bar, as posts print it ("作者｜张三")."""
+
+
 def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     """Every field of a header line, or None when the line is not one.
 
@@ -1122,6 +1144,9 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     """
     found = []
     text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), AFTER_KEY_RE.sub(r"\1", text))
+    barred = KEY_BAR_RE.match(text)
+    if barred is not None and field_of(f"{barred.group(1)}：…") is not None:
+        text = f"{barred.group(1)}：{text[barred.end() :]}"  # "作者｜张三": a bar for the colon
     stamp = DATETIME_PREFIX.match(text)
     if stamp is not None:
         found.append(("date", stamp.group(0)))

@@ -35,9 +35,9 @@ SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
 ROLE_SEPARATORS = re.compile(r"[，,]")
 ITEM_SEPARATORS = re.compile(r"[、]")
 LEADING_DASHES = re.compile(r"^[—\-–―]+\s*")
-AUTHOR_MARK = re.compile(r"^(?:(?:[Bb]y|BY)(?:\s*[:：]\s*|\s+)|文\s*[/／｜|]\s*)(?=[^\sA-Za-z/／｜|])")
-"""The mark opening an author's byline ("By 市政协委员 张三", "文/市政协委员 张三"): not part of the
-proposer line."""
+AUTHOR_MARK = re.compile(r"^(?:(?:[Bb]y|BY)(?:\s*[:：]\s*|\s+)|(?:文|作者|撰文)\s*[/／｜|]\s*)(?=[^\sA-Za-z/／｜|])")
+"""The mark opening an author's byline ("By 市政协委员 张三", "文/市政协委员 张三", "作者｜张三"): not
+part of the proposer line."""
 SPACES = re.compile(r"[\s\u3000]+")
 MAX_LINE = 80
 KEY_OR_LIST = re.compile(r"[、：:]")

@@ -56,7 +56,7 @@ MARKER_KINDS: dict[str, re.Pattern[str]] = {
     "paren_symbol": re.compile(rf"([{PAREN_DIGITS}])"),
     "dotted_symbol": re.compile(rf"([{DOTTED_DIGITS}])"),
     "paren_han": re.compile(rf"([{PAREN_HAN}])"),
-    "named": re.compile(rf"(?:建议|对策|措施|举措)([{NUMERALS}]{{1,3}})[：:、，,]"),
+    "named": re.compile(rf"(?:建议|对策|措施|举措)([{NUMERALS}]{{1,3}}|\d{{1,2}})[：:、，,]"),
 }
 """Ordinal markers by kind; group 1 is the number. Sequence words (首先, 其次 …) are another kind,
 built from ``ingest_ordinal_words.txt`` (see ``marker_patterns``)."""
@@ -137,8 +137,8 @@ def chinese_number(text: str) -> int:
 
 def _number(kind: str, raw: str) -> int:
     """The integer a marker's number group stands for."""
-    if kind in ("arabic", "arabic_paren", "arabic_close"):
-        return int(raw)
+    if kind in ("arabic", "arabic_paren", "arabic_close") or (kind == "named" and raw.isdecimal()):
+        return int(raw)  # also "建议2：", a named item numbered in digits
     if kind in SYMBOL_NUMERALS:
         return SYMBOL_NUMERALS[kind].index(raw) + 1
     if kind == "words":

@@ -46,6 +46,7 @@ from policykg.extract.layout import (
     SPACES_RE,
     Line,
     SpeechLayout,
+    is_ornamented_column,
     named_author_note,
     date_line,
     ends_sentence,
@@ -600,20 +601,9 @@ def _without_post_masthead(lines: list[Line]) -> list[Line]:
     return lines[2:]
 
 
-COLUMN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-
-
 def _ornamented_column(lines: list[Line]) -> bool:
-    """True when lines[0] is a column's name set off by an ornament over the headline ("🌟 某某之声"
-    / "夜间经济如何“亮”起来？"): a short marked line of Han characters only, directly over an
-    unmarked headline-like line clearly wider than it. A headline wrapped over two lines fills
-    its first line, so its second is not the wider one."""
-    if len(lines) < 2 or not lines[0].marked or lines[0].level or not COLUMN_NAME_RE.match(lines[0].text):
-        return False
-    nxt = lines[1]
-    if nxt.blank_before or nxt.marked or not is_headline(nxt.text):
-        return False
-    return width(lines[0].text) <= width(nxt.text) - HEADLINE_SHORTFALL
+    """True when lines[0] is a column's name set off by an ornament over the headline under it."""
+    return len(lines) > 1 and is_ornamented_column(lines[0], lines[1])
 
 
 def single_speech(lines: list[Line]) -> SpeechLayout | None:

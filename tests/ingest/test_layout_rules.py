@@ -1058,3 +1058,28 @@ def test_a_closing_note_giving_the_author_as_a_field():
     assert named_author_note("(作者 黎某某 现任某某中学校长)") == ("黎某某", "某某中学校长")
     assert named_author_note("（作者单位：某某大学）") is None
     assert named_author_note("（作者：黎某某）") is None
+
+
+def test_a_field_key_set_off_by_a_bar():
+    assert header_line_fields("作者｜区政协委员 蒲某某") == [("author", "区政协委员 蒲某某")]
+    assert header_line_fields("来源 | 某某融媒") == [("skip", "某某融媒")]
+    assert header_line_fields("委员风采｜张三：做好履职") is None  # a column's name is no key
+
+
+def test_an_author_mark_with_a_bar_opens_a_proposer_line():
+    from policykg.extract.proposer import parse_proposer_line
+
+    found = parse_proposer_line("撰文｜县政协委员、某某合作社理事长 祁某某")
+    assert (found.name, found.roles) == ("祁某某", ["县政协委员", "某某合作社理事长"])
+
+
+def test_an_ornamented_column_over_a_page_headline_with_its_proposer_line():
+    page = "某某周报\n2025年8月8日　第2版\n\n🔥 热点聚焦\n加强电动自行车充电安全管理\n区政协委员　龚某某\n\n充电起火时有发生。为此，建议：一是建集中充电棚；二是加强巡查。\n"
+    _, speeches = find_speeches(split_lines(page))
+    assert [(s.title, s.proposer.name) for s in speeches] == [("加强电动自行车充电安全管理", "龚某某")]
+
+
+def test_named_items_numbered_in_digits():
+    from policykg.extract.recommendations import item_spans
+
+    assert len(item_spans("背景。\n对策1：完善标准。\n对策2：加强监管。\n对策3：强化宣传。")) == 3
