@@ -77,7 +77,7 @@ WRAP_SLACK = 2.5
 WRAPPED_SHARE = 0.5
 NARRATION_REACH = 3
 SAYING_FRAME = 12
-ORNAMENTS = "\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55\U0001f300-\U0001faff\ufe0f"
+ORNAMENTS = "\u2580-\u259f\u25a0-\u25ff\u2600-\u26ff\u2700-\u27bf\u2b1b-\u2b55\U0001f300-\U0001faff\ufe0f"
 ORNAMENT_RE = re.compile(rf"^[{ORNAMENTS}]+[\s\u3000]*")
 """Ornaments that open a line (■ ★ ◆ ● ▲ ☆ ✦, and pictographs such as 📌 ✅ 👉 in copies of
 social-media posts): typographic marks, never part of its text."""
@@ -1131,8 +1131,9 @@ SPACED_KEY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff][ \u3000]+){1
 """A field key spread out to align with longer keys ("案　　由：", "提 案 人：")."""
 
 
-KEY_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})[ \u3000]*[|｜][ \u3000]*(?=\S)")
-"""A field's key set off from its value by a bar, as posts print it ("作者｜张三")."""
+KEY_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})(?:[ \u3000]*[|｜][ \u3000]*|\u3000+|[ ]{2,})(?=\S)")
+"""A field's key set off from its value by a bar, as posts print it ("作者｜张三"), or by a wide
+space, as forms do ("提案者　某某市委会")."""
 
 
 def header_line_fields(text: str) -> list[tuple[str, str]] | None:
@@ -1146,7 +1147,7 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), AFTER_KEY_RE.sub(r"\1", text))
     barred = KEY_BAR_RE.match(text)
     if barred is not None and field_of(f"{barred.group(1)}：…") is not None:
-        text = f"{barred.group(1)}：{text[barred.end() :]}"  # "作者｜张三": a bar for the colon
+        text = f"{barred.group(1)}：{text[barred.end() :]}"  # "作者｜张三": a bar or space for the colon
     stamp = DATETIME_PREFIX.match(text)
     if stamp is not None:
         found.append(("date", stamp.group(0)))

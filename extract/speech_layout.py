@@ -151,7 +151,22 @@ def answering_speaker(lines: list[Line]) -> Proposer | None:
     if len(names) == 1:
         return person(names[0])
     guest = sum(_guest_re().match(line.text) is not None for line in lines) >= MIN_ANSWERS
-    return _first_introduced(lines) if guest and not names else None
+    if guest and not names:
+        return _first_introduced(lines)
+    return None if names else _answer_with_roles(lines)
+
+
+def _answer_with_roles(lines: list[Line]) -> Proposer | None:
+    """The person of the first answer opened by roles and name before a colon, as a transcript
+    names its guest at the first answer ("全国政协委员、某某医院院长　张三：我关注的是……")."""
+    for line in lines:
+        head, colon, said = line.text.partition("：") if "：" in line.text else line.text.partition(":")
+        if not colon or not said.strip(SPACE_CHARS) or field_of(line.text) is not None:
+            continue
+        found = parse_proposer_line(head)
+        if found is not None and found.kind == "person" and found.roles:
+            return found
+    return None
 
 
 @cache

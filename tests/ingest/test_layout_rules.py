@@ -1083,3 +1083,21 @@ def test_named_items_numbered_in_digits():
     from policykg.extract.recommendations import item_spans
 
     assert len(item_spans("背景。\n对策1：完善标准。\n对策2：加强监管。\n对策3：强化宣传。")) == 3
+
+
+def test_a_field_key_set_off_by_a_wide_space():
+    assert header_line_fields("提案人\u3000\u3000台盟某某市委会") == [("proposer", "台盟某某市委会")]
+    assert header_line_fields("联名人  甲某某、乙某某") == [("skip", "甲某某、乙某某")]
+    assert header_line_fields("城市更新\u3000留住乡愁") is None  # no key
+
+
+def test_a_block_element_bar_is_an_ornament():
+    (line,) = split_lines("▌ 履职心声\n")
+    assert (line.text, line.marked) == ("履职心声", True)
+
+
+def test_a_transcript_names_its_guest_by_roles_at_the_first_answer():
+    text = ("代表访谈\n\n记者：您带来了什么建议？\n省人大代表、某某茶业合作社理事长　苟某某：我建议：一是打造茶叶品牌；"
+            "二是建设冷链仓储。\n记者：谢谢。\n")
+    layout = single_speech(split_lines(text))
+    assert (layout.proposer.name, layout.proposer.roles) == ("苟某某", ["省人大代表", "某某茶业合作社理事长"])
