@@ -227,7 +227,7 @@ def cached_answer(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def answered(self, *args: Any, **kwargs: Any) -> T:
-        cache: AnswerCache | None = getattr(self, "answer_cache", None)
+        cache: AnswerCache | None = self.answer_cache
         if cache is None or cache.size == 0:
             return method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)

@@ -305,11 +305,8 @@ class Neo4jStore(GraphStore):
         return [self._node(r) for r in self._read("proposers_named", name=name)]
 
     def _rels_touching(self, ids: list[str], types: tuple[str, ...] | None = None) -> list[Row]:
-        if types is None:
-            return self._read("rels_touching", ids=ids)
-        if types in TYPED_READS:  # expanded by type in the statement: a hub's other relationships unread
-            return self._read(TYPED_READS[types], ids=ids)
-        return [r for r in self._read("rels_touching", ids=ids) if r["type"] in types]
+        # typed reads expand by type in the statement: a hub's other relationships stay unread
+        return self._read("rels_touching" if types is None else TYPED_READS[types], ids=ids)
 
     def _whole_graph(self) -> tuple[list[Row], list[Row]]:
         return [self._node(r) for r in self._read("all_nodes")], self._read("all_relationships")

@@ -229,7 +229,7 @@ class GraphStore(ABC):
     @abstractmethod
     def _rels_touching(self, ids: list[str], types: tuple[str, ...] | None = None) -> list[Row]:
         """Relationships with either end in `ids`: {"type", "source", "target", "properties"};
-        with `types` (:data:`TYPED_READS`), only relationships of those types."""
+        with `types` (a key of :data:`TYPED_READS`), only relationships of those types."""
 
     @abstractmethod
     def _whole_graph(self) -> tuple[list[Row], list[Row]]:
