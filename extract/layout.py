@@ -1690,6 +1690,13 @@ def is_traditional(text: str) -> bool:
     return bool(han) and sum(char in table for char in han) >= TRADITIONAL_SHARE * len(han)
 
 
+def fold_characters(text: str) -> str:
+    """``text`` with every traditional character folded to its simplified one (one for one),
+    however few there are (``fold_traditional`` folds only a text written in traditional ones)."""
+    table = traditional_table()
+    return "".join(table.get(char, char) for char in text)
+
+
 def fold_traditional(text: str) -> tuple[str, dict[str, str]]:
     """A traditional text folded to simplified characters, one for one (offsets hold), with the
     table that puts the printed characters back (see ``restore_characters``); a text not in
@@ -1704,9 +1711,8 @@ def fold_traditional(text: str) -> tuple[str, dict[str, str]]:
     """
     if not is_traditional(text):
         return text, {}
-    table = traditional_table()
     targets = folded_targets()
-    folded = "".join(table.get(char, char) for char in text)
+    folded = fold_characters(text)
     origins: dict[str, dict[str, int]] = {}
     for printed, read in zip(text, folded):
         if printed != read or read in targets:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from policykg.extract import concepts, gloss, normalize
 from policykg.extract.entity_ruler import MENTIONS
-from policykg.extract.layout import traditional_table
+from policykg.extract.layout import fold_characters, fold_traditional, restore_characters
 from policykg.extract.records import Entity, Relation, SpeechRecord, entity_id
 from policykg.extract.relations import RELATIONS
 
@@ -33,7 +33,7 @@ def fill_record(record: SpeechRecord, doc: Doc) -> SpeechRecord:
     mentions = doc._.get(MENTIONS) or []
     folded = doc.text != record.speech.text
     if folded:
-        mentions = printed_mentions(mentions, record.speech.text, doc.text)
+        mentions = printed_mentions(mentions, record.speech.text)
     excluded = _proposer_names(record)
     ids: dict[int, str] = {}
     entities: dict[str, Entity] = {}
@@ -82,41 +82,22 @@ def _proposer_names(record: SpeechRecord) -> set[str]:
                                                        for n in names if n}
 
 
-def printed_mentions(mentions: list[dict], printed: str, read: str) -> list[dict]:
-    """Mentions found in ``read``, the one-for-one folding of the ``printed`` text, with their
+def printed_mentions(mentions: list[dict], printed: str) -> list[dict]:
+    """Mentions found in the one-for-one folding of the ``printed`` text, with their
     surfaces in the printed characters (``text``) and the folded ones kept as ``read``: offsets
     hold, so a surface is the printed text at its offsets; an expansion over a shared head
-    (not a literal span) takes each character from where it was read."""
-    back = _back_table(printed, read)
+    (not a literal span) has the printed characters put back (``layout.restore_characters``)."""
+    back = fold_traditional(printed)[1]
     out = []
     for m in mentions:
-        if m["expanded"]:
-            text = "".join(back.get(c, c) for c in m["text"])
-        else:
-            text = printed[m["start"]:m["end"]]
+        text = restore_characters(m["text"], back) if m["expanded"] else printed[m["start"]:m["end"]]
         out.append(m | {"text": text, "read": m["text"]})
     return out
-
-
-def _back_table(printed: str, read: str) -> dict[str, str]:
-    """Each folded character mapped to the printed character it was read from most often."""
-    counts: dict[str, dict[str, int]] = {}
-    for p, r in zip(printed, read):
-        if p != r:
-            seen = counts.setdefault(r, {})
-            seen[p] = seen.get(p, 0) + 1
-    return {r: max(seen, key=seen.__getitem__) for r, seen in counts.items()}
 
 
 def _printed_alias(surface: str, canonical: str) -> list[str]:
     alias = normalize.display_form(surface)
     return [] if alias == canonical else [alias]
-
-
-def fold_characters(text: str) -> str:
-    """``text`` with every traditional character folded to its simplified one (one for one)."""
-    table = traditional_table()
-    return "".join(table.get(c, c) for c in text)
 
 
 def _place(record: SpeechRecord, m: dict, canonical: str, aliases: list[str],
