@@ -42,5 +42,7 @@ def health(store: StoreDep) -> Health:
 def _cache(store) -> dict[str, int]:
     cache = store.answer_cache
     if cache is None:
-        return {"size": 0, "answers": 0, "hits": 0, "misses": 0}
-    return {"size": cache.size, "answers": len(cache), "hits": cache.hits, "misses": cache.misses}
+        return {"size": 0, "answers": 0, "hits": 0, "misses": 0, "rankings": 0}
+    rankings = store.ranking_cache
+    return {"size": cache.size, "answers": len(cache), "hits": cache.hits, "misses": cache.misses,
+            "rankings": len(rankings) if rankings is not None else 0}

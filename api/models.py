@@ -226,7 +226,7 @@ class Health(BaseModel):
         "nodes": {"Speech": 10, "Body": 6, "Fund": 9}, "relationships": {"PROPOSES": 31},
         "versions": {"policykg": "0.1.0", "python": "3.11.2", "fastapi": "0.115.0",
                      "neo4j_driver": "5.28.1", "neo4j_server": None},
-        "cache": {"size": 256, "answers": 12, "hits": 340, "misses": 12}})
+        "cache": {"size": 256, "answers": 12, "hits": 340, "misses": 12, "rankings": 1}})
     status: Literal["ok"]
     backend: str
     nodes: dict[str, int]
@@ -234,7 +234,8 @@ class Health(BaseModel):
     versions: dict[str, str | None]
     cache: dict[str, int] = Field(description="Answers kept while the graph is unchanged: the most kept "
                                               "(POLICYKG_CACHE_SIZE), those kept now, and asks answered "
-                                              "from them (hits) or computed (misses) since startup.")
+                                              "from them (hits) or computed (misses) since startup; "
+                                              "rankings: whole who-proposed rankings kept for paging.")
 
 
 class Node(BaseModel):

@@ -34,6 +34,7 @@ from policykg.extract.ingest import parse_page
 from policykg.extract.pipeline import annotate
 from policykg.extract.records import SpeechRecord, entity_id
 from policykg.graph import schema as S
+from policykg.graph.cache import DEFAULT_SIZE, AnswerCache, ranking_cache
 from policykg.graph.embedded import EmbeddedStore
 from policykg.graph.model import document_rows, group_by_document
 from policykg.graph.neo4j_store import Neo4jStore, load_statements, merge_shared
@@ -129,14 +130,39 @@ def latencies(store, rounds: int, queries: list[dict[str, Any]] = QUERIES) -> di
     return {"p50": cuts[49], "p99": cuts[98], "n": len(samples), "hits": hits}
 
 
+def paging(store, rounds: int, query: dict[str, Any] = QUERIES[1]) -> dict[str, float]:
+    """p50 (ms) of pages 2-6 of `query` (the API's page size), each page a first ask: ranked anew
+    for every page (no cache), then sliced from the ranking kept after one page past the first
+    (the answer cache is emptied before each page, so only the ranking is reused)."""
+    offsets = [PAGE["limit"] * k for k in range(1, 6)]
+    computed = [timed(lambda: store.who_proposed_page(**query, **PAGE, offset=offset))[0]
+                for _ in range(min(rounds, 3)) for offset in offsets]
+    saved = store.answer_cache, store.ranking_cache
+    store.answer_cache, store.ranking_cache = AnswerCache(DEFAULT_SIZE), ranking_cache(DEFAULT_SIZE)
+    try:
+        store.who_proposed_page(**query, **PAGE, offset=offsets[0])  # ranks once
+        kept = []
+        for _ in range(rounds):
+            for offset in offsets:
+                store.answer_cache.clear()
+                kept.append(timed(lambda: store.who_proposed_page(**query, **PAGE, offset=offset))[0])
+    finally:
+        store.answer_cache, store.ranking_cache = saved
+    return {"computed": statistics.median(computed) * 1000, "kept": statistics.median(kept) * 1000}
+
+
 def both_latencies(store, rounds: int) -> dict[str, Any]:
-    """Latencies of the broad and of the narrow questions."""
-    return {"broad": latencies(store, rounds, QUERIES), "narrow": latencies(store, rounds, NARROW_QUERIES)}
+    """Latencies of the broad and of the narrow questions, and of paging on."""
+    return {"broad": latencies(store, rounds, QUERIES), "narrow": latencies(store, rounds, NARROW_QUERIES),
+            "paging": paging(store, rounds)}
 
 
 def describe(f: dict[str, Any]) -> str:
+    paged = f["paging"]
     return "; ".join(f"who_proposed {kind} p50 {f[kind]['p50']:.1f} ms, p99 {f[kind]['p99']:.1f} ms "
-                     f"(up to {f[kind]['hits']} hits)" for kind in ("broad", "narrow"))
+                     f"(up to {f[kind]['hits']} hits)" for kind in ("broad", "narrow")) + (
+        f"; pages 2-6 of type=Fund p50 {paged['computed']:.1f} ms ranked anew, {paged['kept']:.1f} ms "
+        f"from the kept ranking ({paged['computed'] / paged['kept']:.1f}x)")
 
 
 # -- Neo4j ----------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ revision, and the next ask recomputes.
 Concurrent asks of the same question on the same revision compute it once; the others wait for
 that answer (or its error). Answers are shared, not copied: callers must not mutate them. The
 cache holds at most ``size`` answers, least recently used dropped first; size 0 turns it off.
-An answer larger than :data:`MAX_ITEMS` values is given but never kept.
+An answer larger than ``max_items`` values (:data:`MAX_ITEMS` by default) is given but never kept.
 """
 
 from __future__ import annotations
@@ -37,6 +37,12 @@ MAX_ITEMS = 50_000
 level) are given but not kept: a page of 1000 hits with 1000 evidence items each would hold
 hundreds of megabytes. The API's default pages hold a few thousand."""
 
+RANKINGS_KEPT = 8
+"""Whole who_proposed rankings kept apart from the pages (see ``GraphStore.ranking_cache``)."""
+
+RANKING_MAX_ITEMS = 1_000_000
+"""A ranking holds about 9 values a hit: up to some 110,000 hits (tens of megabytes) are kept."""
+
 T = TypeVar("T")
 
 
@@ -52,10 +58,11 @@ class _Pending:
 class AnswerCache:
     """A bounded LRU map from (question, revision) to answer, computing each answer once."""
 
-    def __init__(self, size: int = DEFAULT_SIZE):
+    def __init__(self, size: int = DEFAULT_SIZE, max_items: int | None = None):
         if size < 0:
             raise ValueError(f"cache size must be at least 0, got {size}")
         self.size = size
+        self.max_items = MAX_ITEMS if max_items is None else max_items
         self._answers: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
         self._pending: dict[tuple[Hashable, Hashable], _Pending] = {}
         self._forms: dict[int, tuple[Any, dict[Hashable, Any]]] = {}  # id(kept answer) -> (it, its forms)
@@ -89,7 +96,7 @@ class AnswerCache:
             pending.error = error
             raise
         else:
-            if _small(pending.value, MAX_ITEMS):
+            if _small(pending.value, self.max_items):
                 with self._lock:
                     self._keep(question, revision, pending.value)
             return pending.value
@@ -134,6 +141,12 @@ class AnswerCache:
 
     def __len__(self) -> int:
         return len(self._answers)
+
+
+def ranking_cache(size: int) -> AnswerCache:
+    """The cache of whole who_proposed rankings for a store whose answer cache holds `size`
+    answers: at most :data:`RANKINGS_KEPT` of them, off when `size` is 0."""
+    return AnswerCache(min(size, RANKINGS_KEPT), max_items=RANKING_MAX_ITEMS)
 
 
 @dataclass

@@ -37,7 +37,7 @@ from policykg.extract.records import SpeechRecord
 from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
-from policykg.graph.cache import AnswerCache
+from policykg.graph.cache import AnswerCache, ranking_cache
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
@@ -195,6 +195,7 @@ class EmbeddedStore(GraphStore):
         self._graph = read_graph(self.path)
         self._revision = 0
         self.answer_cache = AnswerCache(cache_size)
+        self.ranking_cache = ranking_cache(cache_size)
         self._index: dict[str, list[str]] | None = None
         self._lowered: dict[str, str] = {}
         self._tables: dict[str, MatchTable] = {}

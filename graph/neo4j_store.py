@@ -32,7 +32,7 @@ from policykg.extract.records import SpeechRecord
 from policykg.graph import provenance as P
 from policykg.graph import schema as S
 from policykg.graph.cache import DEFAULT_SIZE as DEFAULT_CACHE_SIZE
-from policykg.graph.cache import AnswerCache, SharedProbe
+from policykg.graph.cache import AnswerCache, SharedProbe, ranking_cache
 from policykg.graph.model import DocumentRows, document_rows, group_by_document
 from policykg.graph.store import TYPED_READS, GraphStore, OnDocument, Row, proposer_ref
 from policykg.graph.text import candidate_token
@@ -145,6 +145,7 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.transaction_rows = transaction_rows
         self.answer_cache = AnswerCache(cache_size)
+        self.ranking_cache = ranking_cache(cache_size)
         self._revision = SharedProbe(self._probe_revision)
 
     # -- schema and writing ---------------------------------------------------------------------

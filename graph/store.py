@@ -146,6 +146,9 @@ class GraphStore(ABC):
 
     backend: str = "abstract"
     answer_cache: AnswerCache | None = None
+    ranking_cache: AnswerCache | None = None
+    """Whole who_proposed rankings (hit keys in order), kept once a page past the first is asked,
+    so that paging on costs a slice and the page's evidence instead of ranking again."""
 
     # == writing ==================================================================================
     @abstractmethod
@@ -271,7 +274,7 @@ class GraphStore(ABC):
             self._check_type(type)
         self._check_bounds(limit=limit, offset=offset, evidence_limit=evidence_limit)
         toks, concept = tokens(q), concept or None
-        count, keys = self._hit_page(type, toks, concept, limit, offset)
+        count, keys = self._ranked_hits(type, toks, concept, limit, offset)
         if not keys:
             return {"count": count, "hits": []}
         speakers = sorted({(k["via"] or k["proposer"])["id"] for k in keys})
@@ -285,6 +288,19 @@ class GraphStore(ABC):
         shown = {key: _sorted_unique(group, _row_evidence_key)[:evidence_limit] for key, group in groups.items()}
         texts = self._texts_for([r for rows_ in shown.values() for r in rows_])
         return {"count": count, "hits": [self._hit(groups[key], shown[key], texts) for key in groups]}
+
+    def _ranked_hits(self, type: str | None, toks: list[str], concept: str | None,
+                     limit: int | None, offset: int) -> tuple[int, list[Row]]:
+        """(count, hit keys of the page): the first page (or the whole list) is ranked where the
+        data lives with the page's limit; a page past the first is a slice of the whole ranking,
+        computed once per revision and kept in ``ranking_cache``."""
+        cache = self.ranking_cache
+        if offset == 0 or cache is None or cache.size == 0:
+            return self._hit_page(type, toks, concept, limit, offset)
+        question = ("who_proposed_ranking", type, tuple(toks), concept)
+        count, keys = cache.answer(question, self.revision(),
+                                   lambda: self._hit_page(type, toks, concept, None, 0))
+        return count, keys[offset:None if limit is None else offset + limit]
 
     @cached_answer
     def proposer_entities(self, proposer: str) -> list[Row]:

@@ -58,6 +58,13 @@ def test_a_very_large_answer_is_given_but_not_kept(monkeypatch):
     assert cache.answer("large", 0, lambda: "recomputed") == "recomputed"
 
 
+def test_max_items_sets_what_a_cache_keeps():
+    cache = AnswerCache(4, max_items=3)
+    assert cache.answer("three", 0, lambda: [1, 2, 3]) == [1, 2, 3]
+    assert cache.answer("four", 0, lambda: [1, 2, 3, 4]) == [1, 2, 3, 4]
+    assert list(cache._answers) == ["three"]
+
+
 def test_a_kept_answer_is_rendered_once_per_form_and_forgotten_with_it():
     cache, renders = AnswerCache(1), []
 
@@ -134,7 +141,7 @@ def _of(records, document_id):
 def _reference(fresh_embedded, records):
     """A store holding `records` that keeps no answers: what a correct answer is."""
     reference = fresh_embedded()
-    reference.answer_cache = AnswerCache(0)
+    reference.answer_cache = reference.ranking_cache = AnswerCache(0)
     reference.load(records)
     return reference
 
@@ -142,6 +149,7 @@ def _reference(fresh_embedded, records):
 QUESTIONS = [
     ("who_proposed_page", {}),
     ("who_proposed_page", {"type": "Fund", "limit": 2}),
+    ("who_proposed_page", {"limit": 3, "offset": 2}),  # past the first page: a slice of the kept ranking
     ("overlap_matrix_page", {"level": "concept"}),
     ("search", {"q": "基金"}),
 ]
@@ -172,6 +180,30 @@ def test_answers_follow_loads_replacements_and_deletions(store, records, records
     assert _answers(store) == _answers(_reference(fresh_embedded, beta))
     store.delete_document("doc:beta")
     assert _answers(store) == _answers(_reference(fresh_embedded, []))
+
+
+def test_pages_past_the_first_are_slices_of_one_kept_ranking(loaded, records, fresh_embedded):
+    whole = loaded.who_proposed_page()
+    assert whole["count"] >= 6
+    pages = [loaded.who_proposed_page(limit=2, offset=offset) for offset in range(0, whole["count"], 2)]
+    assert [hit for page in pages for hit in page["hits"]] == whole["hits"]
+    assert {page["count"] for page in pages} == {whole["count"]}
+    assert (len(loaded.ranking_cache), loaded.ranking_cache.misses) == (1, 1)  # ranked once for every later page
+    assert loaded.who_proposed_page(limit=2, offset=whole["count"]) == {"count": whole["count"], "hits": []}
+    reference = _reference(fresh_embedded, records)
+    for offset in (1, 3):
+        for query in ({"type": "Fund"}, {"q": "基金"}, {"concept": "风险补偿"}):
+            page = loaded.who_proposed_page(**query, limit=2, offset=offset)
+            assert page == reference.who_proposed_page(**query, limit=2, offset=offset)
+
+
+def test_a_kept_ranking_follows_writes(store, records, fresh_embedded):
+    alpha = _of(records, "doc:alpha")
+    store.load(alpha)
+    assert store.who_proposed_page(limit=1, offset=1) == _reference(fresh_embedded, alpha).who_proposed_page(limit=1, offset=1)
+    store.load(records)
+    assert store.who_proposed_page(limit=1, offset=1) == _reference(fresh_embedded, records).who_proposed_page(limit=1, offset=1)
+    assert store.ranking_cache.misses == 2
 
 
 def test_an_unchanged_reload_keeps_the_answers(loaded, records):
