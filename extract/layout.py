@@ -50,8 +50,10 @@ from policykg.extract.proposer import (
     name_markers,
     parse_proposer_line,
     parse_proposer_text,
+    role_titles,
+    surnames,
 )
-from policykg.extract.recommendations import chinese_number, starts_with_marker
+from policykg.extract.recommendations import chinese_number, find_trigger, starts_with_marker
 from policykg.extract.records import Proposer
 
 TERMINAL = "。！？!?：:；;…"
@@ -1442,16 +1444,36 @@ def _outside_quotes(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def _subjects(name: str | None) -> str:
+    """The ways a reporter refers to the speaker, as a pattern: 他, 她, the proposer's name, and a
+    person's surname with a membership word or a title ("张委员", "王院长" for 张三, 王某某)."""
+    subjects = list(narration_cues()["person"])
+    if name:
+        subjects.append(re.escape(name))
+        family = surname_of(name)
+        if family:
+            titles = sorted({*name_markers(), *role_titles()}, key=len, reverse=True)
+            subjects.append(re.escape(family) + "(?:" + "|".join(map(re.escape, titles)) + ")")
+    return "|".join(subjects)
+
+
+def surname_of(name: str) -> str | None:
+    """The surname of a personal name that opens with a common one ("欧阳明远" → 欧阳), else None."""
+    if not is_bare_name(name):
+        return None
+    return next((family for family in surnames() if name.startswith(family) and len(name) > len(family)), None)
+
+
+@lru_cache(maxsize=256)
 def _third_person(name: str | None) -> re.Pattern[str]:
-    """A subject (他, 她, the proposer's name) followed closely by a verb of saying, or by one that
-    ends the clause after a short frame ("王某近日接受记者采访时说。")."""
+    """A subject (他, 她, the proposer's name, "张委员") followed closely by a verb of saying, or by
+    one that ends the clause or comes to a pause after a short frame ("王某近日接受记者采访时说。",
+    "张委员在调研中发现，")."""
     cues = narration_cues()
-    subjects = list(cues["person"]) + ([re.escape(name)] if name else [])
-    subject = "|".join(subjects)
     verb = "|".join(re.escape(v) for v in cues["verb"])
     near = rf"[^，。；：“”]{{0,{NARRATION_REACH}}}?(?:{verb})"
-    closing = rf"[^，。；：“”]{{0,{SAYING_FRAME}}}?(?:{verb})(?=[。：:])"
-    return re.compile(rf"(?:{subject})(?:{near}|{closing})")
+    closing = rf"[^，。；：“”]{{0,{SAYING_FRAME}}}?(?:{verb})(?=[。，,：:])"
+    return re.compile(rf"(?:{_subjects(name)})(?:{near}|{closing})")
 
 
 def is_narration(text: str, proposer: Proposer | None) -> bool:
@@ -1527,7 +1549,11 @@ def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narratio
     texts = [without_stage_notes("".join(line.text for line in group)) for group in paragraphs(lines)]
     if narration:
         headed = headed_items(texts)
-        texts = [_speakers_part(t if headed else strip_label(t), proposer) for t in texts if not is_note(t)]
+        kept: list[str] = []
+        for text in (t for t in texts if not is_note(t)):
+            proposed = any(find_trigger(part) is not None for part in kept)
+            kept.append(_speakers_part(text if headed else strip_label(text), proposer, views=not proposed))
+        texts = kept
     return "\n".join(t for t in texts if t)
 
 
@@ -1599,11 +1625,14 @@ def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
     return rest[1:].lstrip(SPACE_CHARS) if rest[:1] in ("：", ":") else text
 
 
-def _speakers_part(text: str, proposer: Proposer | None) -> str:
+def _speakers_part(text: str, proposer: Proposer | None, *, views: bool = True) -> str:
     """The speaker's words in a paragraph: all of it, or only the quotes in a reporter's paragraph.
 
     A reporter's paragraph that attributes quotations to the speaker ("“……”张三说。", "他表示：“……”")
     keeps those quotations, joined, without the quote marks; the frame is the reporter's. One that
+    reports the speaker's views or findings in indirect speech keeps them after the frame
+    (``reported_view``) while ``views`` holds, that is until the speech has come to its proposals:
+    what the reporter adds after them ("张三还表示，将持续关注……") closes the report. One that
     reports proposals without quoting them keeps them from the verb on (``reported_proposal``). An
     interview answer keeps its words without the speaker's name ("张三：…").
     """
@@ -1616,7 +1645,7 @@ def _speakers_part(text: str, proposer: Proposer | None) -> str:
     quoted = quoted_speech(text)
     if quoted:
         return "".join(quoted)
-    return reported_words(text, name) or reported_proposal(text, name)
+    return reported_words(text, name) or (reported_view(text, name) if views else "") or reported_proposal(text, name)
 
 
 @lru_cache(maxsize=256)
@@ -1639,14 +1668,49 @@ def reported_words(text: str, name: str | None) -> str:
 
 @lru_cache(maxsize=256)
 def _proposing(name: str | None) -> re.Pattern[str]:
-    """The speaker (他, 她, the proposer's name) closely followed by a proposing verb (after a count
-    of proposals, if any) and a pause."""
-    cues = narration_cues()
-    subject = "|".join(list(cues["person"]) + ([re.escape(name)] if name else []))
-    verb = "|".join(re.escape(v) for v in cues["proposing"])
+    """The speaker (他, 她, the proposer's name, "张委员") closely followed by a proposing verb (after
+    a count of proposals, if any) and a pause."""
+    verb = "|".join(re.escape(v) for v in narration_cues()["proposing"])
     return re.compile(
-        rf"(?:{subject})[^，。；：“”]{{0,{NARRATION_REACH}}}?{PROPOSAL_COUNT}(?P<verb>{verb})[，,：:]"
+        rf"(?:{_subjects(name)})[^，。；：“”]{{0,{NARRATION_REACH}}}?{PROPOSAL_COUNT}(?P<verb>{verb})[，,：:]"
     )
+
+
+@lru_cache(maxsize=256)
+def _reporting_frame(name: str | None) -> re.Pattern[str]:
+    """The reporter's frame around the speaker's reported views: the speaker as subject, a short
+    frame, a verb of saying or finding and a pause ("张委员在调研中发现，", "她认为，",
+    "王某在接受记者采访时表示，", "他告诉记者，")."""
+    cues = narration_cues()
+    verb = "|".join(re.escape(v) for v in sorted(cues["verb"], key=len, reverse=True))
+    listener = "|".join(re.escape(w) for w in sorted(cues["reporter"], key=len, reverse=True))
+    return re.compile(
+        rf"(?:{_subjects(name)})[^，。；：“”]{{0,{SAYING_FRAME}}}?(?P<verb>{verb})(?:本报|我们|{listener})?[，,：:]"
+    )
+
+
+def reported_view(text: str, name: str | None) -> str:
+    """What a reporter's paragraph reports the speaker as saying or finding, from the first frame
+    that names the speaker as the one who says or finds it ("记者了解到，张委员在调研中发现，X。
+    为此，他建议：一是……" → "X。为此，建议：一是……"); what comes before that frame is the
+    reporter's. The speaker's views in indirect speech belong to the speech, and so do the
+    entities they name. A frame whose verb proposes keeps the verb ("建议：一是……"), as
+    ``reported_proposal`` does; later frames lose their subject. Nothing when no frame is found
+    or the paragraph quotes the speaker (quotations are taken instead)."""
+    if quoted_speech(text):
+        return ""
+    match = _reporting_frame(name).search(text)
+    if match is None:
+        return ""
+    proposing = match["verb"] in narration_cues()["proposing"]
+    rest = text[match.start("verb") :] if proposing else text[match.end() :]
+    return _without_later_subjects(rest.lstrip(SPACE_CHARS), name)
+
+
+def _without_later_subjects(text: str, name: str | None) -> str:
+    """Reported words with the speaker dropped before a later proposing verb ("为此，他建议：" →
+    "为此，建议："), as a speech words it."""
+    return _proposing(name).sub(lambda m: m.group(0)[m.start("verb") - m.start() :], text)
 
 
 PROPOSAL_COUNT = r"(?:(?:提出|提了|给出)?[几一二三四五六七八九十两\d]{1,2}(?:点|条|项|个方面的?))?"

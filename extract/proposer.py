@@ -60,8 +60,71 @@ def _lines(name: str) -> list[str]:
 
 @cache
 def role_titles() -> tuple[str, ...]:
-    """Role titles, longest first, so that 党组书记 wins over 书记."""
-    return tuple(sorted(set(_lines("proposer_role_titles.txt")), key=len, reverse=True))
+    """Role titles, longest first, so that 党组书记 wins over 书记 (with the plain titles of
+    proposer_field_titles.txt)."""
+    listed = set(_lines("proposer_role_titles.txt")) | field_titles()[0]
+    return tuple(sorted(listed, key=len, reverse=True))
+
+
+FIELD_MAX = 6
+"""Most characters a field of work before or inside a title may have (食品安全, 数据)."""
+FIELD_SLOT = "…"
+
+
+@cache
+def field_titles() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """Titles a field of work may precede (总监), and title shapes with a field inside (首席…官),
+    as patterns that find such a title ending a role (proposer_field_titles.txt)."""
+    lines = _lines("proposer_field_titles.txt")
+    plain = frozenset(line for line in lines if FIELD_SLOT not in line)
+    shapes = tuple(_shape_pattern(line) for line in lines if FIELD_SLOT in line)
+    return plain, shapes
+
+
+def _shape_pattern(shape: str) -> re.Pattern[str]:
+    """A title shape ("首席…官") as a pattern ending a role; the field never repeats the word
+    that opens the shape, so 某某总公司总药师 ends in 总药师, not 总公司总药师."""
+    opening = re.escape(shape.split(FIELD_SLOT, 1)[0] or "\0")
+    field = rf"(?:(?!{opening})[{HAN}]){{1,{FIELD_MAX}}}"
+    body = field.join(re.escape(part) for part in shape.split(FIELD_SLOT))
+    return re.compile(rf"{body}$")
+
+
+def takes_field(title: str) -> bool:
+    """True for a title a field of work may precede (总监, 首席数据官)."""
+    plain, shapes = field_titles()
+    bare = title.removeprefix(FORMER)
+    return bare in plain or any(shape.fullmatch(bare) for shape in shapes)
+
+
+def _shaped_title(role: str) -> str:
+    """The title a shape finds ending the role (某某集团首席数据官 → 首席数据官), or ""."""
+    found = [match.group(0) for shape in field_titles()[1] if (match := shape.search(role))]
+    return max(found, key=len, default="")
+
+
+def is_field(text: str) -> bool:
+    """True for text that may be a field of work before a title: a few Han characters naming no
+    place or organisation ("食品安全", "财务")."""
+    return (
+        0 < len(text) <= FIELD_MAX
+        and re.fullmatch(rf"[{HAN}]+", text) is not None
+        and not any(marker in text for marker in place_markers())
+        and not is_org_name(text)
+    )
+
+
+def _field_apart(org: str, title: str) -> tuple[str, str]:
+    """(organisation, title) with a field of work moved from the organisation to a title that
+    takes one: 市某某监管局食品安全 + 总监 → 市某某监管局 + 食品安全总监. The organisation ends
+    where its name last ends like one; nothing moves when no head of it does."""
+    if not org or not takes_field(title) or is_org_name(org):
+        return org, title
+    for cut in range(len(org) - 1, 1, -1):
+        head, field = org[:cut], org[cut:]
+        if is_field(field) and is_org_name(head):
+            return head, field + title
+    return org, title
 
 
 @cache
@@ -172,14 +235,17 @@ FORMER = "原"
 
 def split_title(role: str) -> tuple[str, str]:
     """Split a role into (organisation, title) by the longest known title ending it; a former post
-    keeps its 原 with the title ("某某大学原校长" → 某某大学, 原校长)."""
-    for title in role_titles():
-        if role.endswith(title):
-            org = role[: -len(title)]
-            if org.endswith(FORMER) and len(org) > len(FORMER):
-                return org[: -len(FORMER)], FORMER + title
-            return org, title
-    return role, ""
+    keeps its 原 with the title ("某某大学原校长" → 某某大学, 原校长), and a field of work before a
+    title that takes one goes with the title ("某某局食品安全总监" → 某某局, 食品安全总监)."""
+    listed = next((title for title in role_titles() if role.endswith(title)), "")
+    shaped = _shaped_title(role)
+    title = shaped if len(shaped) > len(listed) else listed
+    if not title:
+        return role, ""
+    org = role[: -len(title)]
+    if org.endswith(FORMER) and len(org) > len(FORMER):
+        org, title = org[: -len(FORMER)], FORMER + title
+    return _field_apart(org, title)
 
 
 def is_generic_org(org: str) -> bool:
@@ -280,8 +346,8 @@ def _resolve_role(item: str, previous: str | None) -> Role:
         if place is not None:
             return Role(place + item, place)
         return Role(previous + item, previous)
-    if previous and title and is_subunit(org):
-        return Role(previous + item, previous)
+    if previous and title and (is_subunit(org) or (takes_field(title) and is_field(org))):
+        return Role(previous + item, previous)  # 某某集团董事、财务总监: the group's 财务总监
     if not title or not org or is_generic_org(org):
         return Role(item, None)
     return Role(item, without_term(org))
@@ -321,8 +387,9 @@ def organization(name: str) -> Proposer:
 
 
 def has_role(text: str) -> bool:
-    """True when the text contains at least one known role title."""
-    return any(title in text for title in role_titles())
+    """True when the text contains at least one known role title, or ends in a title shape
+    (首席数据官)."""
+    return any(title in text for title in role_titles()) or bool(_shaped_title(text))
 
 
 def _person_with_space(line: str) -> Proposer | None:

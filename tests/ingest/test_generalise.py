@@ -52,14 +52,16 @@ def test_header_name_completed_by_the_closing_attribution():
 def test_proposer_and_title_on_one_line_with_reporters_narration():
     """人民政协网 layout: "roles name：title", a label, a byline, and narration around quotes.
 
-    Only the quotations a reporter's paragraph attributes to the speaker are kept; the frame,
-    the byline and paragraphs quoting only terms (“专精特新”) are the reporter's and are dropped.
+    From a reporter's paragraph only the quotations it attributes to the speaker and, before the
+    proposals, what it reports the speaker as saying after the frame ("他告诉记者，……") are kept;
+    the frame, the byline, the opener and the view reported after the proposals are dropped.
     """
     record = read_single("colon_headline_quotes.txt")
     assert record.title == "加快培育科技领军企业"
     assert proposer_of(record) == ("张明远", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
     assert record.speech.text.splitlines() == [
         "科技领军企业是创新的主力军，但目前数量偏少、带动力不强。",
+        "在“专精特新”企业培育方面，各地做了大量工作。",
         "为此，建议：一是设立科技领军企业培育专项资金；二是建立产学研协同攻关机制。",
     ]
     assert headings(record) == ["设立科技领军企业培育专项资金", "建立产学研协同攻关机制"]
@@ -182,13 +184,16 @@ def test_proposal_with_roles_in_brackets_and_a_method_section():
 def test_news_interview_takes_roles_from_the_reporters_introduction():
     """The header names the speaker; the reporter's first paragraph gives the same name its roles.
 
-    The dateline paragraph and the closing "…还表示" are the reporter's; the quotations are kept.
+    The dateline and the frame of the first paragraph are the reporter's, what it reports the
+    speaker as saying is kept; so are the quotations; the closing "…还表示", after the proposals,
+    is the reporter's.
     """
     record = read_single("news_interview.txt")
     assert record.title == "让科技成果更快落地"
     assert record.document.date == "2025-03-05"
     assert proposer_of(record) == ("周海波", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
     assert record.speech.text == (
+        "科技成果转化是创新链条的关键一环。\n"
         "当前，高校科技成果转化率仍然偏低。为此，建议：一是建设概念验证中心；二是完善收益分配制度；三是培育技术经理人队伍。"
     )
     assert headings(record) == ["建设概念验证中心", "完善收益分配制度", "培育技术经理人队伍"]
@@ -278,9 +283,12 @@ def test_headline_over_two_lines_directly_above_the_body_and_a_closing_body():
 
 
 def test_proposals_reported_without_quotes_are_the_speakers():
-    """"对此，姜文涛建议：一是……" keeps the proposal from the verb on; the frame is dropped."""
+    """"对此，姜文涛建议：一是……" keeps the proposal from the verb on; the frames are dropped, and
+    the view reported before the proposal ("……时表示，成果转化是……") is the speaker's."""
     record = read_single("reported_proposals.txt")
     assert proposer_of(record) == ("姜文涛", "person", ["全国政协委员", "某某大学校长"], ["全国政协", "某某大学"])
-    assert record.speech.text == "建议：一是建设概念验证中心；二是完善收益分配制度；三是培育技术经理人队伍。"
+    assert record.speech.text == (
+        "成果转化是创新链条的关键一环。\n建议：一是建设概念验证中心；二是完善收益分配制度；三是培育技术经理人队伍。"
+    )
     assert headings(record) == ["建设概念验证中心", "完善收益分配制度", "培育技术经理人队伍"]
     assert_exact_offsets(record)

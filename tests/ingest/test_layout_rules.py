@@ -1101,3 +1101,47 @@ def test_a_transcript_names_its_guest_by_roles_at_the_first_answer():
             "二是建设冷链仓储。\n记者：谢谢。\n")
     layout = single_speech(split_lines(text))
     assert (layout.proposer.name, layout.proposer.roles) == ("苟某某", ["省人大代表", "某某茶业合作社理事长"])
+
+
+# --- a reporter's narration that reports the speaker's views before the proposals ---
+
+
+def test_views_reported_before_the_proposals_are_the_speakers():
+    """"记者了解到，邱委员在走访中发现，X。为此，她建议：一是……": the reporter's frame goes, what the
+    speaker found stays with the entities it names, and the proposal loses its subject."""
+    text = (
+        "让山区孩子用上好课堂\n区政协委员、某某中学校长　邱某某\n\n"
+        "记者了解到，邱委员在走访中发现，不少村小仍靠某某公益基金会捐赠的设备上课，师资流失严重。"
+        "为此，她建议：一是建立城乡教师轮岗机制；二是搭建区级远程教学平台。\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.text == (
+        "不少村小仍靠某某公益基金会捐赠的设备上课，师资流失严重。为此，建议：一是建立城乡教师轮岗机制；二是搭建区级远程教学平台。"
+    )
+    assert len(record.recommendations) == 2
+
+
+def test_a_reporters_sentence_before_the_speakers_frame_is_dropped():
+    text = (
+        "让老街更有烟火气\n市政协委员　潘某\n\n"
+        "据统计，全市现有老街区四十余处。潘某在接受采访时表示，部分老街业态同质化，游客停留时间短。\n"
+        "他建议：一是编制老街保护利用规划；二是设立老街更新引导资金。\n"
+        "潘某还表示，将继续关注老街区的消防安全。\n"
+    )
+    (record,) = _read(text)
+    lines = record.speech.text.splitlines()
+    assert lines[0] == "部分老街业态同质化，游客停留时间短。"
+    assert "四十余处" not in record.speech.text  # the reporter's own figure
+    assert "消防安全" not in record.speech.text  # after the proposals: the reporter's closing
+    assert len(record.recommendations) == 2
+
+
+def test_a_view_without_the_speaker_as_subject_stays_the_reporters():
+    text = (
+        "推动旧厂房变身创意园\n市政协委员　鲁某\n\n"
+        "记者了解到，去年以来，某某区已改造旧厂房十余处，其中不少交由某某文旅集团运营。\n"
+        "鲁某建议：一是完善旧厂房改造审批机制；二是建立创意园区评价体系。\n"
+    )
+    (record,) = _read(text)
+    assert "文旅集团" not in record.speech.text
+    assert record.speech.text.startswith("一是完善") and len(record.recommendations) == 2

@@ -250,3 +250,32 @@ def test_a_street_office_is_its_own_organisation_not_a_unit_of_the_one_before():
     }
     for roles, affiliations in cases.items():
         assert person("李某", roles).affiliations == affiliations, roles
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "affiliation"),
+    [
+        ("某某区卫生健康委医疗质量总监 邓某", "某某区卫生健康委医疗质量总监", "某某区卫生健康委"),
+        ("某某银行首席风险官 蒋某", "某某银行首席风险官", "某某银行"),
+        ("某某设计院总园林师 韦某", "某某设计院总园林师", "某某设计院"),
+        ("某某律师事务所知识产权顾问 孔某", "某某律师事务所知识产权顾问", "某某律师事务所"),
+        ("某某集团原首席信息官 曹某", "某某集团原首席信息官", "某某集团"),
+    ],
+)
+def test_a_field_before_a_title_belongs_to_the_title(line, role, affiliation):
+    """A field of work (医疗质量, 风险, 知识产权) before a title that takes one (总监, 首席…官,
+    总…师, 顾问) is part of the title; the organisation ends where its name ends like one."""
+    found = parse_proposer_line(line)
+    assert (found.roles, found.affiliations) == ([role], [affiliation])
+
+
+def test_a_field_title_left_bare_takes_the_organisation_before_it():
+    found = parse_proposer_line("区政协委员，某某物流集团副总经理、运营总监 秦某")
+    assert found.roles == ["区政协委员", "某某物流集团副总经理", "某某物流集团运营总监"]
+    assert found.affiliations == ["区政协", "某某物流集团"]
+
+
+def test_a_title_shape_never_swallows_its_own_opening_word():
+    assert split_title("某某总公司总营养师") == ("某某总公司", "总营养师")
+    assert split_title("某某中心主任") == ("某某中心", "主任")  # a title that takes no field is as before
+    assert split_title("某某公司数据中心总监") == ("某某公司数据中心", "总监")  # already a body's name
