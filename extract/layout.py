@@ -53,7 +53,7 @@ from policykg.extract.proposer import (
     role_titles,
     surnames,
 )
-from policykg.extract.recommendations import chinese_number, find_trigger, starts_with_marker
+from policykg.extract.recommendations import chinese_number, english_number, find_trigger, ordinal_words, starts_with_marker
 from policykg.extract.records import Proposer
 
 TERMINAL = "。！？!?：:；;…"
@@ -212,7 +212,7 @@ def split_lines(text: str) -> list[Line]:
         content = raw.strip(SPACE_CHARS + "\r\f\v")
         if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
             continue  # a Markdown table's rule, and the header row above it, are not text
-        content = GLOSSED_LABEL_RE.sub("", table_row(content))
+        content = glossed_label_re().sub("", table_row(content))
         if RULE_RE.match(content) or ORNAMENT_RE.fullmatch(content):
             blank = ruled = True  # a drawn rule (or a row of pictographs) separates like a blank line
             continue
@@ -259,8 +259,15 @@ TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
 TABLE_ROW_RE = re.compile(r"^[|｜│](.+)[|｜│]$")
 TABLE_BAR_RE = re.compile(r"[|｜│]")
 """A table's cell bar: ASCII, full-width (a table pasted from a word processor) or box-drawing."""
-GLOSSED_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z .]{1,30}?\s*\d{1,2}\s*[/／|｜]\s*(?=[\u4e00-\u9fff])")
-"""An item's label in English before its Chinese one ("Recommendation 2 / 建议二：…")."""
+@cache
+def glossed_label_re() -> re.Pattern[str]:
+    """An item's label in English before its Chinese one ("Recommendation 2 / 建议二：…",
+    "Suggestion Three / 建议三：…", "Second / 第二，…"): the Chinese label numbers the item."""
+    words = "|".join(sorted((w for w in ordinal_words() if w.isascii()), key=len, reverse=True))
+    number = english_number()
+    return re.compile(
+        rf"^(?:[A-Za-z][A-Za-z .]{{1,30}}?[ \t]*(?:{number})|{words})[ \t]*[/／|｜][ \t]*(?=[\u4e00-\u9fff])"
+    )
 
 
 def is_table_rule(content: str) -> bool:

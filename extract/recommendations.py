@@ -65,7 +65,7 @@ NEXT = -1
 """The number of a word that continues any list it follows (最后)."""
 
 INLINE_KINDS = frozenset({"shi", "yao", "di", "paren", "arabic_paren", "circled", "paren_symbol", "paren_han",
-                          "words"})
+                          "words", "english"})
 """Kinds that may start an item inside a paragraph; the others only at a paragraph's start."""
 AFTER_PAUSE_KINDS = frozenset({"arabic", "arabic_close", "dun", "roman", "small_roman", "dotted_symbol"})
 BEFORE_LISTED = "；;：:"
@@ -110,10 +110,43 @@ def ordinal_words() -> dict[str, int]:
 
 
 @cache
+def english_labels() -> tuple[tuple[str, ...], dict[str, int]]:
+    """Item label words printed in English (Suggestion, Recommendation …) and number words with
+    their values (one → 1), from ingest_english_labels.txt."""
+    labels: list[str] = []
+    numbers: dict[str, int] = {}
+    section = ""
+    for line in _lines("ingest_english_labels.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section == "labels":
+            labels.append(line)
+        elif section == "numbers":
+            word, value = line.split("\t")
+            numbers[word.lower()] = int(value)
+    return tuple(labels), numbers
+
+
+def english_number() -> str:
+    """A pattern for an item's number in English copy: digits or a number word ("2", "Two")."""
+    words = "|".join(sorted(english_labels()[1], key=len, reverse=True))
+    return rf"\d{{1,2}}|(?i:{words})\b"
+
+
+def english_label() -> str:
+    """A pattern for an English item label: a label word and its number, the number as group 1
+    ("Suggestion One", "Recommendation 2")."""
+    labels = "|".join(sorted(english_labels()[0], key=len, reverse=True))
+    return rf"(?i:{labels})[ \t]*({english_number()})"
+
+
+@cache
 def marker_patterns() -> dict[str, re.Pattern[str]]:
-    """Every marker kind: the fixed ones and the sequence words followed by a pause."""
+    """Every marker kind: the fixed ones, the sequence words followed by a pause (首先，, First,)
+    and English item labels ("Suggestion One:", "Recommendation 2.")."""
     words = "|".join(sorted(map(re.escape, ordinal_words()), key=len, reverse=True))
-    return {**MARKER_KINDS, "words": re.compile(rf"({words})[，,、：:]")}
+    english = re.compile(rf"{english_label()}[ \t]*[:：,，.．、](?!\d)")
+    return {**MARKER_KINDS, "words": re.compile(rf"({words})[，,、：:]"), "english": english}
 
 
 @cache
@@ -137,8 +170,10 @@ def chinese_number(text: str) -> int:
 
 def _number(kind: str, raw: str) -> int:
     """The integer a marker's number group stands for."""
-    if kind in ("arabic", "arabic_paren", "arabic_close") or (kind == "named" and raw.isdecimal()):
+    if kind in ("arabic", "arabic_paren", "arabic_close") or (kind in ("named", "english") and raw.isdecimal()):
         return int(raw)  # also "建议2：", a named item numbered in digits
+    if kind == "english":
+        return english_labels()[1][raw.lower()]
     if kind in SYMBOL_NUMERALS:
         return SYMBOL_NUMERALS[kind].index(raw) + 1
     if kind == "words":

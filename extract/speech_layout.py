@@ -34,6 +34,8 @@ from functools import cache, lru_cache
 
 from policykg.extract.layout import (
     BARE_NAME_MIN_CHARS,
+    BILINGUAL_LABEL_RE,
+    TRANSLATED_TAIL_RE,
     DASH_RE,
     INTRO_CUT_RE,
     KICKER_RE,
@@ -385,7 +387,8 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
         if not front.title and rest and is_headline(rest[0].text):
             front.title, rest = rest[0].text, rest[1:]
         return rest if front.title else None
-    if not is_headline(first.text):
+    translated = _translated_headline(lines) and is_headline(TRANSLATED_TAIL_RE.sub("", first.text))
+    if not is_headline(first.text) and not translated:
         return None
     parts = [first.text]
     while rest and len(parts) < MAX_HEADLINE_LINES and _continues_headline(first, rest):
@@ -487,6 +490,17 @@ def _short_before_body(line: Line, nxt: Line) -> bool:
     if PAUSES.search(line.text) or width(line.text) < HEADLINE_PART_MIN:
         return False
     return width(line.text) <= width(nxt.text) - HEADLINE_SHORTFALL and bool(PAUSES.search(nxt.text))
+
+
+def _translated_headline(lines: list[Line]) -> bool:
+    """True when the first line, shaped like a column's name in two languages ("让城市更宜居 |
+    Making Cities Livable"), is a short headline with its translation: a proposer line or the
+    body stands directly under it, never a headline as under a column's name."""
+    first = lines[0].text
+    if BILINGUAL_LABEL_RE.match(first) is None or LABEL_RE.match(first) or len(lines) < 2:
+        return False
+    under = lines[1]
+    return _proposer_under_headline(strip_label(under.text)) is not None or ends_sentence(under.text)
 
 
 def _proposer_under_headline(text: str) -> Proposer | None:
@@ -632,7 +646,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     speaker (see ``introduced_in_text``).
     """
     lines = _without_post_masthead(without_web_furniture(lines))
-    while lines and (is_label(lines[0].text) or _ornamented_column(lines)):
+    while lines and (is_label(lines[0].text) or _ornamented_column(lines)) and not _translated_headline(lines):
         lines = lines[1:]
     if lines and LABEL_RE.match(lines[0].text):
         head = lines[0]

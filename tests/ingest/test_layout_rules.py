@@ -1145,3 +1145,37 @@ def test_a_view_without_the_speaker_as_subject_stays_the_reporters():
     (record,) = _read(text)
     assert "文旅集团" not in record.speech.text
     assert record.speech.text.startswith("一是完善") and len(record.recommendations) == 2
+
+
+# --- English item labels in words, and a short headline with its translation ---
+
+
+def test_an_english_label_in_words_before_a_chinese_one_is_dropped():
+    text = (
+        "让老字号焕发新生\n市政协委员　卢某\n\n老字号经营困难。为此，建议：\n"
+        "Suggestion One / 建议一：建立老字号认定机制。\nSuggestion Two / 建议二：搭建老字号展销平台。\n"
+    )
+    (record,) = _read(text)
+    assert "Suggestion" not in record.speech.text
+    assert [r.heading for r in record.recommendations] == ["建立老字号认定机制", "搭建老字号展销平台"]
+
+
+def test_a_short_headline_with_its_translation_over_a_proposer_line():
+    """"关爱留守儿童 | Caring for Left-behind Children" is shaped like a column's name in two
+    languages; with the proposer line directly under it, it is the headline."""
+    text = (
+        "关爱留守儿童 | Caring for Left-behind Children\n区政协委员　严某\n\n"
+        "留守儿童缺少陪伴。为此，建议：\n一是建立结对帮扶机制。\n二是建设乡村少年宫。\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("关爱留守儿童", "严某")
+    assert len(record.recommendations) == 2
+
+
+def test_a_column_name_in_two_languages_over_a_headline_is_still_a_label():
+    text = (
+        "委员之声 | Members' Voices\n关爱留守儿童\n区政协委员　严某\n\n"
+        "留守儿童缺少陪伴。为此，建议：\n一是建立结对帮扶机制。\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关爱留守儿童"

@@ -199,3 +199,31 @@ def test_a_roman_numeral_opening_a_term_is_no_marker():
 def test_a_half_width_full_stop_after_han_ends_a_heading():
     found = split("Mixed copy,为此,建议:\n1. 疏浚河道.细则如下.\n2. 完善管护.")
     assert [r.heading for r in found] == ["疏浚河道", "完善管护"]
+
+
+def test_english_sequence_words_number_items_in_mixed_copy():
+    text = "河道淤积严重。为此，建议：\nFirst, 开展河道清淤。\nSecondly, 建立河长巡查机制。\nFinally, 设立河道保护基金。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == [
+        "开展河道清淤",
+        "建立河长巡查机制",
+        "设立河道保护基金",
+    ]
+
+
+def test_english_item_labels_in_words_or_digits_number_items():
+    words = "为此，建议：Proposal One: 推广节水灌溉; Proposal Two: 完善水价机制; Proposal Three: 建设墒情监测平台。"
+    assert [r.heading for r in split_recommendations(words, "doc:x/s1")] == [
+        "推广节水灌溉",
+        "完善水价机制",
+        "建设墒情监测平台",
+    ]
+    digits = "为此，建议：\nmeasure 1. 推广节水灌溉。\nmeasure 2. 完善水价机制。"
+    assert [r.ordinal for r in split_recommendations(digits, "doc:x/s1")] == [1, 2]
+
+
+def test_english_words_that_number_nothing_stay_text():
+    text = "为此，建议：\n推广“Step by step”培训模式。\n完善Point of Sale终端管理，First aid箱配齐。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == [
+        "推广“Step by step”培训模式",
+        "完善Point of Sale终端管理，First aid箱配齐",
+    ]
