@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (COORD, DENG, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
+from policykg.extract.phrase import (COORD, DENG, JOIN, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
                                      VLEAD, VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
                                      make_tokens, opening_quote, phrase_for)
 
@@ -160,14 +160,39 @@ def _compound(toks: Tokens, i: int, head: Head, after: Head) -> bool:
 def _quoted_modifier(toks: Tokens, i: int, head: Head) -> bool:
     """A head inside quotes names an entity only when the quote closes right after it and the
     quoted stretch is not itself a modifier (“链主”企业, “技术平台+孵化”模式); 政府 inside a quoted
-    arrangement is a party to it (“企业出题、政府立项…”机制)."""
+    arrangement is a party to it (“企业出题、政府立项…”机制), and so is an institution that
+    ends a whole member of a quoted “A+B+C” list (“政府+银行+担保”模式: each member names a
+    party); a facility or fund there is a component of the arrangement (“技术平台+孵化”模式)."""
     opening = opening_quote(toks, i)
     if opening is None:
+        return False
+    if head.type == "Institution" and _list_member_start(toks, i) is not None:
         return False
     closing = toks.quote_close[opening]
     if closing != i + 1:
         return head.text != "政府"
     return closing + 1 < len(toks.words) and toks.classes[closing + 1] in (WORD, VFUSED)
+
+
+def _list_member_start(toks: Tokens, i: int) -> int | None:
+    """The first token of the member that the head at ``i`` ends, when ``i`` ends a member of a
+    quoted list joined by + (“村集体+林业合作社+企业”): the member runs from the quote or the
+    + before it to the + or the quote after it. None for any other head."""
+    opening = opening_quote(toks, i)
+    if opening is None:
+        return None
+    closing = toks.quote_close[opening]
+    if not any(toks.words[k] in _PLUS for k in range(opening + 1, closing)):
+        return None
+    if i + 1 != closing and toks.words[i + 1] not in _PLUS:
+        return None
+    k = i
+    while k > opening + 1 and toks.words[k - 1] not in _PLUS:
+        k -= 1
+    return k if toks.classes[k] not in (JOIN, PUNCT) else None
+
+
+_PLUS = frozenset({"+", "＋"})
 
 
 def _sector_list(toks: Tokens, i: int, lex: Lexicon) -> bool:
@@ -201,7 +226,8 @@ def _contrast(toks: Tokens, i: int, head: Head, lex: Lexicon) -> bool:
 
 
 def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexicon) -> list[dict]:
-    phrase = phrase_for(toks, head_first, i, head, lex=lex)
+    member = _list_member_start(toks, i) if head.type == "Institution" else None
+    phrase = phrase_for(toks, head_first, i, head, lo=member or 0, lex=lex)
     nested = _nested(toks, i, phrase.first)
     first = phrase.first
     if nested and head.type == "Institution" and not _staff_after(toks, i, lex) \
@@ -316,7 +342,7 @@ def _mention(toks: Tokens, head: Head, first: int, last: int, i: int, phrase: Ph
         first, last = first + 1, last - 1  # quotes wrapping the whole entity go
     return {"type": head.type, "text": toks.text(first, last), "start": toks.starts[first],
             "end": toks.end(last), "first": first, "last": last, "head": i, "expanded": False,
-            "members": [(c.first, c.last) for c in phrase.members]}
+            "members": [(c.first, c.last) for c in phrase.members], "chain": phrase.verb_chain}
 
 
 def _expanded(toks: Tokens, head: Head, text: str, first: int, last: int, i: int) -> dict:

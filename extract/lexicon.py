@@ -68,7 +68,8 @@ _ROLE_KINDS = frozenset({"coverb", "prefix", "level", "stage", "alias", "np_head
                          "serial", "opener", "partner", "staff"})
 """Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
 neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
-_TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
+_TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c",
+         "predicate": "v", "serve": "v"}
 
 
 @cache

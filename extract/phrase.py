@@ -354,7 +354,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
                 break
             first, k = opening, opening - 1
         elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)) \
-                and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex, head_type)):
+                and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex, head_type)) \
+                and not (head_type == "Institution" and _predicate_before_body(toks, k, lex or lexicon())):
             first, k = k, k - 1
         elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo \
                 and toks.classes[toks.bracket_open[k] - 1] in NOUNISH:
@@ -390,7 +391,8 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
     wherever the segmenter itself reads it as a noun (回收利用/n 体系,
     梯次利用/n 企业); never a verb that governs institutions (支持, 鼓励 …), a verb after a
     head of its own (企业利用平台开展培训: the subject's verb) or a coverb tagged as a verb."""
-    if toks.classes[k - 1] not in (WORD, VFUSED) or toks.words[k] in lex.kinds("clause_verb"):
+    if toks.classes[k - 1] not in (WORD, VFUSED) or toks.words[k] in lex.kinds("predicate") \
+            or (head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb")):
         return False
     if head_at(toks, k - 1, lex) is not None:
         return False  # 企业利用平台: after a head of its own the verb is that subject's verb
@@ -446,10 +448,11 @@ def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:
     return toks.classes[k] == NUM and word[:1] in prefixes and word not in lex.kinds("quant")
 
 
-def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
+def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon, pivots: bool = True) -> bool:
     """Whether the verb at ``k`` follows the object of a coverb (依托高新区 | 建设…, 在园区 |
     建设…, 以街道为单位 | 建设…), or the object of a verb that governs a clause (支持区县 | 建设…,
-    鼓励社会资本 | 建设…): the verb then heads a new verb phrase and opens no name."""
+    鼓励社会资本 | 建设…) unless ``pivots`` is false: the verb then heads a new verb phrase and
+    opens no name."""
     j, floor = k - 1, max(0, k - _MAX_PHRASE)
     walk = NOUNISH | {COORD, LOC, DENG}  # 在东盟、欧洲等重点市场 | 建设…
     while j >= floor and (toks.classes[j] in walk or toks.classes[j] == QCLOSE
@@ -457,7 +460,8 @@ def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon) -> bool:
         if toks.classes[j] == QCLOSE:
             j = toks.quote_open.get(j, -1)
         j -= 1
-    return 0 <= j < k - 1 and toks.words[j] in lex.kinds("coverb") | lex.kinds("clause_verb")
+    governing = lex.kinds("coverb") | (lex.kinds("clause_verb") if pivots else frozenset())
+    return 0 <= j < k - 1 and toks.words[j] in governing
 
 
 def _after_subject(toks: Tokens, k: int, k0: int, lo: int, lex: Lexicon | None,
@@ -507,6 +511,28 @@ def _clause_initial_modifier(toks: Tokens, k: int, lex: Lexicon) -> bool:
         return False
     return toks.classes[nxt] == WORD and toks.tags[nxt][:1] == "n" \
         and toks.words[nxt] not in lex.heads and toks.classes[nxt + 1] in NOUNISH
+
+
+def _predicate_before_body(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether the word at ``k``, inside the stretch before an institution head, is the
+    clause's predicate taking that institution as its object rather than a modifier of it.
+    A ``predicate`` verb (制约, 支撑: jieba may tag them nouns) never sits inside a body's name
+    (融资难问题制约中小企业 → 中小企业). A ``serve`` verb (服务, 保障, 赋能) does inside a
+    name after a plain noun (金融服务企业, 住房保障部门), but is the predicate where nothing
+    can be its modifier: opening a clause (，服务中小企业发展), after an adjective that closes
+    its subject (供给不足/a 保障…), or after a coverb's object that ends in a noun heading a
+    phrase of its own (以数字化手段赋能制造业企业; but 依托家政服务企业: 家政 is plain)."""
+    word = toks.words[k]
+    if word in lex.kinds("predicate"):
+        return True
+    if word not in lex.kinds("serve"):
+        return False
+    if k == 0 or toks.classes[k - 1] in (PUNCT, CLAUSE):
+        return True
+    if toks.tags[k - 1] == "a":
+        return True
+    closed = head_at(toks, k - 1, lex) is not None or toks.words[k - 1] in lex.kinds("np_head")
+    return closed and _after_coverb_object(toks, k, lex, pivots=False)
 
 
 def _after_determiner(toks: Tokens, k: int) -> bool:
@@ -709,6 +735,7 @@ class Phrase:
     members: list[Conjunct] = field(default_factory=list)  # listed before 等 (PART_OF)
     de_clause: bool = False
     whole: bool = True  # False when only the expansions name entities (“A”“B”制度)
+    verb_chain: int | None = None  # where the verbs governing it end, when a verb was cut off
 
 
 def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: int = 0,
@@ -723,7 +750,60 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
         _left_context(toks, phrase, b, head, head_last, lo, lex)
         phrase.first = _regulated_clause(toks, phrase.first, b, head_first, head, lo)
     phrase.first = _past_stage(toks, phrase.first, head_last, head, lex)
+    if not phrase.expansions:
+        _past_coordinated_verb(toks, phrase, head_first, head, lo, lex)
     return phrase
+
+
+_VERB_CONJ = frozenset({"和", "与", "及", "并", "、"})
+"""Connectors that join two verbs over one object (建立和完善, 设立并运营)."""
+
+
+def _past_coordinated_verb(toks: Tokens, phrase: Phrase, head_first: int, head: Head, lo: int,
+                           lex: Lexicon) -> None:
+    """Cut a verb that opens the phrase when it is the second of two verbs governing it: after
+    a proposing or action verb and a connector (设立并运营区级产业投资基金, 组建和运营…基金, 研究设立
+    和规范运行…基金), or right after a proposing verb when it is a verb of running what is set up
+    (the ``operate`` kind: 建设运营…中心). The noun phrase is their shared object. Kept when the
+    rest would be a bare head (建立和完善运行机制) or opens with a verb of its own, so the verb
+    is one of the name's modifiers (建立并完善运行监测机制)."""
+    k = phrase.first
+    if k >= head_first or not _verb_like(toks, k, lex) or toks.words[k] in lex.kinds("prefix"):
+        return
+    rest = k + 1
+    if rest > head_first or _bare(toks, rest, phrase.last, head) or _verb_like(toks, rest, lex) \
+            or toks.classes[rest] not in (WORD, NUM, QOPEN):
+        return
+    chain = _verb_chain_before(toks, k, lo, lex)
+    if chain is not None:
+        phrase.first, phrase.verb_chain = rest, chain
+
+
+def _verb_like(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` reads as a verb: tagged one (v, vn) or a listed proposing or
+    action verb whatever its tag."""
+    return toks.tags[k] in ("v", "vn") or _governs(toks.words[k], lex)
+
+
+def _verb_chain_before(toks: Tokens, k: int, lo: int, lex: Lexicon) -> int | None:
+    """The index just after the first verb that the verb at ``k`` is coordinated with, or None:
+    a proposing or action verb, then a connector, then at most one more verb (设立和规范运行);
+    or, for an ``operate`` verb, a proposing verb right before it."""
+    j = k - 1
+    if j >= lo and toks.words[j] not in _VERB_CONJ and _verb_like(toks, j, lex) \
+            and j - 1 >= lo and toks.words[j - 1] in _VERB_CONJ:
+        j -= 1  # 和/规范/运行: the second verb phrase has two verbs
+    if j - 1 >= lo and toks.words[j] in _VERB_CONJ and _governs(toks.words[j - 1], lex):
+        return j
+    if j == k - 1 and j >= lo and lex.proposes(toks.words[j]) \
+            and toks.words[k] in lex.kinds("operate"):
+        return k
+    return None
+
+
+def _governs(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a listed proposing or action verb."""
+    return word in lex.verbs and lex.verbs[word][1] in ("propose", "action")
 
 
 _CLAUSE_PREPS = frozenset({"以", "向", "按"})

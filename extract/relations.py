@@ -71,7 +71,8 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     out: list[dict] = []
     for n, m in enumerate(mentions):
         nested = _modifies_next(toks, m["last"]) or _inside_longer(m, mentions, by_last)
-        verb_at = None if nested else _proposing_verb(toks, m["first"], mentions, by_last, lex,
+        start = m["first"] if m.get("chain") is None else m["chain"]  # past a cut second verb
+        verb_at = None if nested else _proposing_verb(toks, start, mentions, by_last, lex,
                                                       last=m["last"])
         m["relation"], m["action"], m["action_en"] = "MENTIONS", None, None
         if verb_at is not None:

@@ -4,8 +4,9 @@ Within a speech each entity appears once, at its first mention; a later mention 
 same thing (国企 after 国有企业, 领军企业 after 科技领军企业) is folded into the earlier entity
 and kept as an alias, and so is a short name the speech introduces with 简称 (…基金（以下简称
 “振兴基金”）) wherever it recurs. A bare class that only heads a list (孵化器、中试平台等服务体系) is no entity
-of its own, but refers back to an earlier one when it can (…全流程服务体系), for PART_OF. The speech's own proposer (and the proposer's organisations) is not an
-entity of that speech. Across speeches, entity ids are ``<type>:<canonical name>``, so the same
+of its own, but refers back to an earlier one when it can (…全流程服务体系), for PART_OF. The
+speech's own proposer is not an entity of that speech; a person's organisations are (a member's
+own institute named as the base of a centre is acted on like any other body). Across speeches, entity ids are ``<type>:<canonical name>``, so the same
 canonical name from two speeches is one graph node.
 
 Canonical names, aliases, concepts and English names come from ``normalize``, ``concepts`` and
@@ -77,7 +78,7 @@ def _coreferent(short: str, long: str, type_: str) -> bool:
 
 
 def _proposer_names(record: SpeechRecord) -> set[str]:
-    names = {record.proposer.name, *record.proposer.affiliations}
+    names = {record.proposer.name}
     return {normalize.clean(n) for n in names if n} | {normalize.clean(fold_characters(n))
                                                        for n in names if n}
 

@@ -832,3 +832,65 @@ def test_bare_level_stays_with_a_body_no_larger_name_follows(found):
 
 def test_regulating_verb_opens_no_body_name(found):
     assert ("Institution", "民办培训机构") in found("规范民办培训机构收费行为。")
+
+
+def test_second_of_two_coordinated_verbs_is_no_modifier(found):
+    got = found("设立并运营区级文旅产业基金，组建和管理县域农业担保平台。")
+    assert ("Fund", "区级文旅产业基金") in got
+    assert ("Platform", "县域农业担保平台") in got
+
+
+def test_second_verb_phrase_of_two_verbs_is_cut(found):
+    assert ("Fund", "海洋经济发展基金") in found("研究设立和规范运行海洋经济发展基金。")
+
+
+def test_operating_verb_after_a_proposing_verb_is_cut(found):
+    assert ("Platform", "跨境电商综合服务中心") in found("建设运营跨境电商综合服务中心。")
+
+
+def test_verb_before_a_verb_or_a_bare_head_stays_a_modifier(found):
+    got = found("建立并完善运行评估机制，建立和完善运行机制。")
+    assert ("Mechanism", "运行评估机制") in got
+    assert ("Mechanism", "运行机制") in got
+
+
+def test_coordinated_verbs_share_the_proposing_relation(extract):
+    record = extract("组建和运营市级种业投资基金。")
+    fund = next(e for e in record.entities if e.text == "市级种业投资基金")
+    assert (fund.relation, fund.action) == ("PROPOSES", "组建")
+
+
+def test_constraining_verb_tagged_a_noun_is_the_predicate(found):
+    got = found("用工成本高问题制约小微企业扩大生产，公共平台支撑企业出海。")
+    assert ("Institution", "小微企业") in got
+    assert not any("制约" in text or "支撑" in text for _, text in got)
+
+
+def test_constraining_verb_stays_inside_a_mechanism(found):
+    assert ("Mechanism", "监督制约机制") in found("健全监督制约机制。")
+
+
+def test_serving_verb_opening_a_clause_or_after_a_coverb_object_is_the_predicate(found):
+    got = found("强化用地保障，服务外贸企业发展；以数字化方式赋能纺织企业。")
+    assert ("Institution", "外贸企业") in got
+    assert ("Institution", "纺织企业") in got
+    assert not any(text.startswith(("服务", "方式")) for _, text in got)
+
+
+def test_serving_verb_after_a_plain_noun_stays_in_the_name(found):
+    got = found("培育科技服务企业，发挥住房保障部门作用，依托家政服务企业开展培训。")
+    assert {("Institution", "科技服务企业"), ("Institution", "住房保障部门"),
+            ("Institution", "家政服务企业")} <= got
+
+
+def test_parties_in_a_quoted_plus_list_are_institutions(found):
+    got = found("推广“政府+保险公司+农户”风险共担模式和“高校+龙头企业+合作社”联合体模式。")
+    assert {("Institution", "政府"), ("Institution", "保险公司"), ("Institution", "高校"),
+            ("Institution", "龙头企业")} <= got
+    assert not any(text == "农户" for _, text in got)
+
+
+def test_components_of_a_quoted_plus_list_are_no_entities(texts):
+    got = texts("探索“孵化平台+产业基金”培育模式，推广“企业+基地”合作模式。")
+    assert "孵化平台" not in got and "产业基金" not in got
+    assert "企业" not in got  # a bare party stays out

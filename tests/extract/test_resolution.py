@@ -27,6 +27,16 @@ def test_the_proposer_is_not_an_entity_of_its_speech(extract):
     assert rec.entities == []
 
 
+def test_a_person_proposers_organisation_named_in_the_speech_is_an_entity(record):
+    from policykg.extract.pipeline import annotate
+    from policykg.extract.records import Proposer
+    rec = record("依托市农业科学院建设种质资源鉴定中心。")
+    rec.proposer = Proposer("张某某", "person", ["市政协委员", "市农业科学院研究员"],
+                            ["市政协", "市农业科学院"])
+    got = {e.text for e in next(annotate([rec])).entities}
+    assert {"市农业科学院", "种质资源鉴定中心"} <= got
+
+
 def test_offsets_point_at_the_surface_and_recommendations_are_ordinals(extract):
     text = "总体看，形势良好。\n一是设立区级天使基金。\n二是建立成果转化机制。"
     first = text.index("一是")
