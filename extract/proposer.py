@@ -45,8 +45,14 @@ KEY_OR_LIST = re.compile(r"[、：:]")
 KEY_VALUE = re.compile(r"[：:]")
 """A "key：value" line ("联名委员：赵甲　钱乙") is a field, never a proposer line; a colon header
 ("张三委员：标题") is split before its proposer part is read."""
-ET_AL = re.compile(r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?:委员|代表|人|单位)$")
-"""The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位"): the first listed leads."""
+ET_AL = re.compile(
+    r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?P<who>委员|代表|人|单位)"
+    r"(?:联名|共同)?(?:提出|提交|领衔)?(?:的?(?:提案|建议|议案))?$"
+)
+"""The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位", "张三、李四等5位委员联名
+提出"): the first listed leads; a tail counting persons (委员, 代表, 人) says the names are persons'."""
+LEAD_MARK = re.compile(r"\s*[（(](?:领衔|牵头|主提)(?:人|提案人|代表)?[）)]")
+"""A mark that names the lead of a joint proposal ("张三（领衔）、李四"): not part of the name."""
 
 ROMANISED = re.compile(r"\s*[（(][A-Za-z][A-Za-z .'’-]{1,40}[）)]$")
 """A name's romanisation in brackets after it ("高某(Gao Mou)"): a gloss, not part of the line."""
@@ -440,26 +446,49 @@ JOINT_SEPARATORS = re.compile(r"[、，,]")
 
 
 def joint_proposer(text: str, *, loose: bool) -> Proposer | None:
-    """The first of several proposers listed together ("民盟市委会、民进市委会", "张三、李四委员").
+    """The lead of several proposers listed together ("民盟市委会、民进市委会", "张三、李四委员",
+    "张三　李四　王五" in a field, "市政协委员 张三（领衔）、李四").
 
-    A joint speech or proposal is credited to the first listed (the lead proposer, as in
-    领衔提案人); the others are not recorded, since a record has one proposer. Bodies must all end
-    like organisations and carry no role title; persons must all be bare names, the last one
-    marked by 委员/代表 unless ``loose`` (a caller's text, known to name the proposer).
+    A joint speech or proposal is credited to its lead (marked 领衔, else the first listed, as in
+    领衔提案人); the others are not recorded, since the record contract has one proposer. Bodies
+    must all end like organisations and carry no role title; persons must all be bare names (the
+    lead may carry roles before its name), the last one marked by 委员/代表 unless ``loose`` (a
+    caller's text or a field, known to name the proposer). Names set apart by spaces alone must
+    each open with a common surname.
     """
-    compact = SPACES.sub("", text)
-    if compact[-1:] in "、，,":
+    text = text.strip()
+    if text[-1:] in "、，,":
         return None  # a list running on to the next line is body text, not a proposer line
-    parts = [part for part in JOINT_SEPARATORS.split(compact) if part]
+    parts = _joint_parts(text)
     if len(parts) < 2:
         return None
+    leads = [index for index, part in enumerate(parts) if LEAD_MARK.search(part)]
+    parts = [LEAD_MARK.sub("", part) for part in parts]
+    lead = leads[0] if leads else 0
     if all(is_org_name(part) and not split_title(part)[1] for part in parts):
-        return organization(parts[0])
+        return organization(parts[lead])
     last = strip_name_marker(parts[-1])
     marked = last != parts[-1]
-    if (marked or loose) and all(is_name(part) for part in [*parts[:-1], last]):
-        return person(parts[0])
-    return None
+    names = [*parts[:-1], last]
+    if not (marked or loose or leads) or not all(is_name(part) for i, part in enumerate(names) if i != lead):
+        return None
+    if is_name(names[lead]):
+        return person(names[lead])
+    with_roles = _person_run_on(names[lead], loose=True) if lead == 0 else None
+    return with_roles if with_roles is not None and with_roles.roles else None
+
+
+def _joint_parts(text: str) -> list[str]:
+    """The members of a joint list: split on 、 and commas, else on spaces when every part is a
+    bare name ("张三　李四　王五"); spaces inside a member go."""
+    parts = [SPACES.sub("", part) for part in JOINT_SEPARATORS.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) >= 2:
+        return parts
+    spaced = [part for part in SPACES.split(text) if part]
+    if len(spaced) >= 2 and all(is_bare_name(strip_name_marker(LEAD_MARK.sub("", part))) for part in spaced):
+        return spaced
+    return parts
 
 
 NAME_THEN_ROLES = re.compile(r"^(?P<name>[^（()）]{2,10})[（(](?P<roles>[^（()）]{2,60})[）)]$")
@@ -516,16 +545,22 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     line = LEADING_DASHES.sub("", stripped).strip()
     loose = loose or line != stripped
     line = AUTHOR_MARK.sub("", line)
-    line = ROMANISED.sub("", ET_AL.sub("", line))
+    et_al = ET_AL.search(line)
+    if et_al is not None:
+        line = line[: et_al.start()]
+        loose = loose or et_al["who"] != "单位"  # "张三、李四等5位委员": the names are persons'
+    line = ROMANISED.sub("", line)
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None
+    if not JOINT_SEPARATORS.search(line) and len(_joint_parts(line)) >= 2:
+        return joint_proposer(line, loose=et_al is not None)  # "张三　李四　王五委员": names, no roles
     found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
     if found is not None:
         return found
     compact = SPACES.sub("", line)
     if is_org_name(compact) and not ROLE_SEPARATORS.search(compact) and not KEY_OR_LIST.search(compact):
         return organization(compact)
-    joint = joint_proposer(line, loose=False)
+    joint = joint_proposer(line, loose=et_al is not None)
     if joint is not None:
         return joint
     return _person_run_on(line, loose=loose)

@@ -76,6 +76,7 @@ from policykg.extract.layout import (
     without_carrier,
 )
 from policykg.extract.proposer import (
+    ET_AL,
     has_role,
     is_bare_name,
     is_name,
@@ -203,13 +204,15 @@ def _proposing_subject(clause: str) -> Proposer | None:
 
 
 def _introduction(clause: str, elsewhere: str) -> Proposer | None:
-    """The person of the longest start of a clause that reads as roles run on into a name that
-    speaks ``elsewhere`` (the rest of the text)."""
+    """The person of the longest start of a clause that reads as roles run on into a name, or as
+    the lead of joint proposers ("张三、李四等5位委员联名提出"), who speaks ``elsewhere`` (the rest
+    of the text)."""
     if not has_role(clause):
         return None
     for end in range(len(clause), 2, -1):
         found = parse_proposer_line(clause[:end])
-        if found is not None and found.kind == "person" and found.roles:
+        joint = ET_AL.search(clause[:end]) is not None
+        if found is not None and found.kind == "person" and (found.roles or joint):
             if _speaks(found.name).search(elsewhere):
                 return found
     return None

@@ -1179,3 +1179,15 @@ def test_a_column_name_in_two_languages_over_a_headline_is_still_a_label():
     )
     (record,) = _read(text)
     assert record.speech.title == "关爱留守儿童"
+
+
+def test_a_report_names_the_lead_of_joint_proposers_who_then_speaks():
+    text = (
+        "让乡村小学留得住老师\n本报记者　某某\n\n"
+        "今年全会上，易某某、龚某等6位委员联名提出提案，关注乡村教师队伍。易某某认为，乡村教师待遇偏低、流失较多。"
+        "为此，他建议：一是提高乡村教师生活补助；二是建立城乡教师交流机制。\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.kind) == ("易某某", "person")
+    assert record.speech.text.startswith("乡村教师待遇偏低")
+    assert len(record.recommendations) == 2

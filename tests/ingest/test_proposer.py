@@ -279,3 +279,25 @@ def test_a_title_shape_never_swallows_its_own_opening_word():
     assert split_title("某某总公司总营养师") == ("某某总公司", "总营养师")
     assert split_title("某某中心主任") == ("某某中心", "主任")  # a title that takes no field is as before
     assert split_title("某某公司数据中心总监") == ("某某公司数据中心", "总监")  # already a body's name
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["葛某某、田某等4位委员联名提出", "葛某某、田某等委员共同提交", "葛某某等3名代表联名提出的议案"],
+)
+def test_joint_proposers_counted_by_person_words_are_led_by_the_first(line):
+    """The record contract has one proposer: a joint list is credited to its first name."""
+    found = parse_proposer_line(line)
+    assert (found.name, found.kind) == ("葛某某", "person")
+
+
+def test_names_set_apart_by_spaces_in_a_field_are_a_joint_list():
+    assert parse_proposer_text("葛某某　田某　蔡某某").name == "葛某某"
+    assert parse_proposer_line("葛某某　田某　蔡某某委员").name == "葛某某"  # not 葛某某 with roles 田某蔡某某委员
+    assert parse_proposer_line("葛某某　田某") is None  # two bare names under a headline: unmarked
+
+
+def test_a_lead_mark_names_the_lead_and_may_follow_roles():
+    found = parse_proposer_text("区政协常委 田某（领衔）、葛某某、蔡某某")
+    assert (found.name, found.roles, found.affiliations) == ("田某", ["区政协常委"], ["区政协"])
+    assert parse_proposer_line("葛某某、田某（领衔）").name == "田某"
