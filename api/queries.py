@@ -21,7 +21,8 @@ Level = Literal["entity", "concept"]
 _NOT_FOUND = {404: {"model": Problem, "description": "A proposer named by `a` or `b` does not exist."}}
 
 
-@router.get("/who-proposed", summary="Who proposed matching entities", response_model=WhoProposed)
+@router.get("/who-proposed", summary="Who proposed matching entities", response_model=WhoProposed,
+            responses={404: {"model": Problem, "description": "`concept` names no concept (the detail lists close ones)."}})
 def who_proposed(
     store: StoreDep,
     type: Annotated[str | None, Query(description="Entity type: Fund, Mechanism, Platform, Institution, …",

@@ -418,6 +418,9 @@ class EmbeddedStore(GraphStore):
     def _node_labels(self, ids: list[str]) -> dict[str, list[str]]:
         return {i: sorted(self._graph.nodes[i]["labels"]) for i in ids if i in self._graph}
 
+    def _concepts_named(self, name: str) -> list[str]:
+        return [c for c in self._ids(S.CONCEPT) if _concept_is(self._props(c), name)]
+
     def _proposers_named(self, name: str) -> list[Row]:
         return [self._node(n) for label in S.PROPOSER_LABELS for n in self._ids(label)
                 if self._props(n).get("name") == name]

@@ -302,6 +302,9 @@ class Neo4jStore(GraphStore):
     def _node_labels(self, ids: list[str]) -> dict[str, list[str]]:
         return {r["id"]: sorted(r["labels"]) for r in self._read("node_labels", ids=ids)}
 
+    def _concepts_named(self, name: str) -> list[str]:
+        return [r["id"] for r in self._read("concepts_named", name=name)]
+
     def _proposers_named(self, name: str) -> list[Row]:
         return [self._node(r) for r in self._read("proposers_named", name=name)]
 

@@ -226,6 +226,10 @@ class GraphStore(ABC):
         """{id: sorted labels} of the nodes with those ids (absent ids left out), without properties."""
 
     @abstractmethod
+    def _concepts_named(self, name: str) -> list[str]:
+        """Ids of the concepts whose id is `name` or whose name or English name equals it, case-insensitive."""
+
+    @abstractmethod
     def _proposers_named(self, name: str) -> list[Row]:
         """Body and Person nodes whose name equals `name` (node shape of ``_nodes_by_ids``)."""
 
@@ -273,7 +277,9 @@ class GraphStore(ABC):
         if type is not None:
             self._check_type(type)
         self._check_bounds(limit=limit, offset=offset, evidence_limit=evidence_limit)
-        toks, concept = tokens(q), concept or None
+        toks, concept = tokens(q), (concept or "").strip() or None
+        if concept is not None:
+            self._check_concept(concept)
         count, keys = self._ranked_hits(type, toks, concept, limit, offset)
         if not keys:
             return {"count": count, "hits": []}
@@ -561,6 +567,26 @@ class GraphStore(ABC):
             raise ValidationError(f"type filters entities and proposers only, not {kind}")
         if q and kind not in ("proposers", "entities", "concepts"):
             raise ValidationError(f"q filters proposers, entities and concepts only, not {kind}")
+
+    def _check_concept(self, concept: str) -> None:
+        """NotFoundError naming `concept` and up to five concepts whose names come close, when no
+        concept has that id, name or English name: an unknown concept is a mistake, not a question
+        nobody answered."""
+        if self._concepts_named(concept):
+            return
+        near: dict[str, Row] = {}
+        for words in [concept, *sorted(tokens(concept), key=len, reverse=True)]:  # the whole, then each word
+            if len(near) >= 5:
+                break
+            try:
+                found = self.search(words, limit=50)
+            except ValidationError:  # nothing to search with
+                break
+            near.update((item["id"], item) for item in found if item["kind"] == S.CONCEPT and len(near) < 5)
+        near = list(near.values())
+        hint = "; close: " + ", ".join(f"{c['name']} ({c['name_en']}, {c['id']})" if c.get("name_en")
+                                       else f"{c['name']} ({c['id']})" for c in near) if near else ""
+        raise NotFoundError(f"no concept with id, name or English name {concept!r}{hint}")
 
     def _resolve_proposer(self, ref: str) -> Row:
         node = self._nodes_by_ids([ref]).get(ref)

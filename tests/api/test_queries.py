@@ -102,6 +102,12 @@ def test_overlap_matrix_pages_and_compares_named_proposers(client):
     assert missing.status_code == 404 and "no-such-proposer" in missing.json()["detail"]
 
 
+def test_who_proposed_of_an_unknown_concept_is_a_404_naming_close_ones(client):
+    missing = client.get("/who-proposed", params={"concept": "seed funds"})
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
+    assert "'seed funds'" in missing.json()["detail"] and "concept:seed-fund" in missing.json()["detail"]
+
+
 def test_overlap_of_two_proposers_at_entity_level(client):
     pair = _top_pair(client, "entity")
     body = client.get("/overlap", params={"a": pair["a"]["id"], "b": pair["b"]["id"], "level": "entity"}).json()

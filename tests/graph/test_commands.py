@@ -65,6 +65,12 @@ def test_overlap_and_search(built):
     assert "重庆中试熟化基金" in run("query", "search", "pilot fund", "--store", str(built))
 
 
+def test_unknown_concept_is_a_clean_error_with_close_concepts(built):
+    result = CliRunner().invoke(main, ["query", "who-proposed", "--concept", "seed funds", "--store", str(built)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "no concept with id, name or English name 'seed funds'" in result.output and "种子基金" in result.output
+
+
 def test_unknown_proposer_is_a_clean_error(built):
     result = CliRunner().invoke(main, ["query", "overlap", "nobody", "民建重庆市委会", "--store", str(built)])
     assert result.exit_code == 1 and "nobody" in result.output and "Traceback" not in result.output

@@ -41,6 +41,17 @@ def test_who_proposed_by_concept_name_or_id(queried):
     assert queried.who_proposed(type="Mechanism", concept="seed fund") == []
 
 
+def test_an_unknown_concept_is_an_error_that_names_close_ones(queried):
+    with pytest.raises(NotFoundError, match=r"no concept .* 'seed funds'; close: 种子基金 \(seed fund, concept:seed-fund\)"):
+        queried.who_proposed(concept="seed funds")  # no such name; its word "seed" finds the seed fund
+    with pytest.raises(NotFoundError, match=r"'种子'; close: 种子基金"):
+        queried.who_proposed(concept="种子")
+    with pytest.raises(NotFoundError, match=r"'no-such-thing'$"):
+        queried.who_proposed(type="Fund", concept="no-such-thing")
+    assert queried.who_proposed(concept=" seed fund ") == queried.who_proposed(concept="seed fund")
+    assert queried.who_proposed(concept="  ") == queried.who_proposed()
+
+
 def test_who_proposed_refuses_unknown_types(queried):
     with pytest.raises(ValidationError, match="Gadget"):
         queried.who_proposed(type="Gadget")
