@@ -20,9 +20,9 @@ from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from policykg import cypher
+from policykg import __version__, cypher
 from policykg.errors import NotFoundError
 
 router = APIRouter(include_in_schema=False)
@@ -160,6 +160,17 @@ def guide_html(base_url: str) -> str:
         + "\n".join([_intro(base_url, len(SLIDES)), *slides])
         + "\n</carousel>\n</article>\n"
     )
+
+
+@router.get("/", summary="Where to start", response_model=None)
+def root(request: Request) -> RedirectResponse | dict[str, object]:
+    """A browser (``Accept: text/html``) is sent to the explorer; any other client gets the
+    service's name and version and the addresses of its explorer, documentation and health."""
+    if "text/html" in request.headers.get("accept", ""):
+        return RedirectResponse("/explore", status_code=307)
+    return {"name": "policykg", "version": __version__,
+            "links": {"explorer": "/explore", "docs": "/docs", "openapi": "/openapi.json",
+                      "health": "/health", "neo4j_browser_guide": "/guide"}}
 
 
 @router.get("/explore", summary="The explorer page")

@@ -112,3 +112,12 @@ def test_entity_relations_are_capped_with_their_count(client):
     capped = client.get("/entities/fund:创业投资基金", params={"relation_limit": 1}).json()
     assert capped["relations"] == whole["relations"][:1] and capped["relation_count"] == whole["relation_count"]
     assert client.get("/entities/fund:创业投资基金", params={"relation_limit": 0}).status_code == 422
+
+
+def test_the_root_sends_browsers_to_the_explorer_and_clients_to_an_index(client):
+    browser = client.get("/", headers={"accept": "text/html,application/xhtml+xml"}, follow_redirects=False)
+    assert browser.status_code == 307 and browser.headers["location"] == "/explore"
+    index = client.get("/", headers={"accept": "application/json"}).json()
+    assert index["name"] == "policykg" and index["version"]
+    for path in index["links"].values():
+        assert client.get(path).status_code == 200, path
