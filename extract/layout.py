@@ -208,8 +208,12 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = ruled = False
     raws = text.splitlines()
-    for number, raw in enumerate(raws, start=1):
+    listing = index_table_rows(raws)
+    for number, raw in side_by_side_columns(raws):
         content = raw.strip(SPACE_CHARS + "\r\f\v")
+        if number in listing:
+            blank = True  # a list of contents set out in columns separates like a blank line
+            continue
         if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
             continue  # a Markdown table's rule, and the header row above it, are not text
         content = glossed_label_re().sub("", table_row(content))
@@ -232,6 +236,114 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(number, content, width(indent) >= 1.0, blank and bool(lines), marked, level))
         blank = ruled = False
     return lines
+
+
+COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S|\u3000)")
+"""The gap between two columns set side by side on one line by a PDF-to-text copy."""
+COLUMN_BLOCK_MIN = 3
+COLUMN_SHARE = 2 / 3
+COLUMN_TOLERANCE = 1.5
+COLUMN_TEXT_MIN = 8.0
+
+
+def _column_split(raw: str) -> tuple[str, str, float] | None:
+    """(left part, right part, where the right part starts, in widths) of a line holding one wide
+    gap between text, or None."""
+    gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
+    if len(gaps) != 1:
+        return None
+    gap = gaps[0]
+    return raw[: gap.start()], raw[gap.end() :].rstrip(), width(raw[: gap.end()])
+
+
+def side_by_side_columns(raws: list[str]) -> list[tuple[int, str]]:
+    """The lines (numbered from 1) with every block of two columns run together read column by
+    column: the left column's lines, then the right one's.
+
+    A PDF-to-text copy may print two columns side by side, each line holding a line of both
+    parted by a wide gap. A block (lines between blank lines) is such a pair when at least three
+    lines, two thirds of it, hold one wide gap each where the right column starts at the same
+    width, and both columns hold text of some length (fields such as "界别：经济界" are short);
+    a line without the gap belongs to the column its indentation places it in.
+    """
+    numbered = list(enumerate(raws, start=1))
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(numbered):
+        end = start
+        while end < len(numbered) and numbered[end][1].strip():
+            end += 1
+        block = numbered[start:end]
+        out.extend(_read_columns(block) if block else [])
+        if end < len(numbered):
+            out.append(numbered[end])  # the blank line
+        start = end + 1
+    return out
+
+
+def _read_columns(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A block read column by column when it is two columns run together, else as it is."""
+    splits = [_column_split(raw) for _, raw in block]
+    found = [split for split in splits if split is not None]
+    if len(found) < COLUMN_BLOCK_MIN or len(found) < COLUMN_SHARE * len(block):
+        return block
+    at = statistics.median(split[2] for split in found)
+    if any(abs(split[2] - at) > COLUMN_TOLERANCE for split in found):
+        return block
+    if min(statistics.median(width(split[0].strip()) for split in found),
+           statistics.median(width(split[1].strip()) for split in found)) < COLUMN_TEXT_MIN:
+        return block
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for (number, raw), split in zip(block, splits):
+        if split is not None:
+            left.append((number, split[0]))
+            right.append((number, split[1]))
+        elif width(raw[: len(raw) - len(raw.lstrip(" "))]) >= at - COLUMN_TOLERANCE:
+            right.append((number, raw.strip(" ")))
+        else:
+            left.append((number, raw))
+    return [*left, (left[-1][0], ""), *right] if left and right else [*left, *right]
+
+
+CELL_GAP_RE = re.compile(r"[ ]{2,}|\t+|\u3000{2,}")
+"""The gap between cells of a table set out in columns by spaces or tabs."""
+INDEX_MIN_CELLS = 3
+INDEX_MIN_KEYS = 2
+
+
+def _cells(raw: str) -> list[str]:
+    """The cells of a line set out in columns (parted by two or more spaces, or tabs)."""
+    return [cell for cell in CELL_GAP_RE.split(raw.strip(SPACE_CHARS + "\r")) if cell]
+
+
+def _is_index_header(raw: str) -> bool:
+    """True for the header row of a listing set out in columns: three or more cells, two or more
+    of them field keys ("序号　提案号　案由　提案人"), and no colon."""
+    cells = _cells(raw)
+    if len(cells) < INDEX_MIN_CELLS or COLON_RE.search(raw):
+        return False
+    return sum(field_of(f"{cell}：…") is not None for cell in cells) >= INDEX_MIN_KEYS
+
+
+def index_table_rows(raws: list[str]) -> set[int]:
+    """Line numbers (1-based) of listings set out in columns: a header row of field keys and the
+    rows of as many cells or more under it, up to a blank line. A digest's list of contents
+    ("1　0117　关于……的提案　某某委会") names what follows; it is neither headline nor text."""
+    rows: set[int] = set()
+    index = 0
+    while index < len(raws):
+        if not _is_index_header(raws[index]):
+            index += 1
+            continue
+        width_ = len(_cells(raws[index]))
+        end = index + 1
+        while end < len(raws) and raws[end].strip() and len(_cells(raws[end])) >= width_ - 1 >= 2:
+            end += 1
+        if end > index + 1:
+            rows.update(range(index + 1, end + 1))
+        index = end
+    return rows
 
 
 def speaker_tag(content: str) -> str:
@@ -417,8 +529,8 @@ def is_headline(text: str) -> bool:
         return False  # a headline never runs on: not after a pause, nor after a colon ("张三委员：")
     if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text) or is_tagged_turn(text):
         return False
-    if is_document_number(text):
-        return False
+    if is_document_number(text) or field_of(text) is not None:
+        return False  # a field ("代表团：某某代表团") is read as one, never as a headline
     return not starts_with_marker(text)
 
 
@@ -830,7 +942,7 @@ def _numbered_entry(
     title = above[marker.end :].strip(SPACE_CHARS) if marker else above
     if field_of(above) is not None or not is_headline(title):
         return None
-    return index - 1, index, parse_proposer_text(value), title
+    return index - 1, index, parse_proposer_text(value), join_headline([title])
 
 
 def _page_proposer_line(text: str) -> Proposer | None:
@@ -1019,7 +1131,14 @@ def join_headline(parts: list[str]) -> str:
     and so is a column's name set before a bar ("委员会客厅｜标题") and a translation after one
     ("标题 | Boosting …")."""
     kept = [part for part in parts if not DASH_RE.match(part)] or parts
-    return KICKER_RE.sub("", TRANSLATED_TAIL_RE.sub("", "".join(kept)))
+    return NUMBER_LABEL_RE.sub("", KICKER_RE.sub("", TRANSLATED_TAIL_RE.sub("", "".join(kept))))
+
+
+NUMBER_LABEL_RE = re.compile(
+    r"^(?:[【\[［〔]\s*(?:第\s*)?[A-Za-z]{0,3}\d{1,8}\s*号?\s*[】\]］〕]|第\s*\d{1,8}\s*号[ \u3000]+)[ \u3000]*(?=\S)"
+)
+"""A proposal's number set before its headline ("【0117号】关于……的提案", "〔第23号〕…", "第0117号　…"):
+a reference, not part of the headline."""
 
 
 TRANSLATED_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff”’」》）)])\s*[|｜/／]\s*[A-Za-z][^\u4e00-\u9fff]*$")
@@ -1128,6 +1247,27 @@ def field_of(text: str) -> tuple[str, str] | None:
     for kind in FIELD_KINDS:
         if key in fields.get(kind, ()) or (glossed and glossed != key and glossed in fields.get(kind, ())):
             return None if kind != "title" and SPOKEN_RE.search(value) else (kind, value)
+    kind = _compound_key_kind(key)
+    if kind is not None and not SPOKEN_RE.search(value):
+        return kind, value
+    return None
+
+
+COMPOUND_PREFIX_MAX = 2
+"""Most characters a modifier may add before a known key ("提出代表", "内容分类")."""
+
+
+def _compound_key_kind(key: str) -> str | None:
+    """The kind of a key that is a known key with a short modifier before it ("提出代表" is a
+    代表 field, "内容分类" a 分类 one), or None. A title is never read from such a key:
+    "会议主题" names the meeting's theme, not the speech."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,6}", key):
+        return None
+    fields = header_fields()
+    for cut in range(1, COMPOUND_PREFIX_MAX + 1):
+        for kind in FIELD_KINDS:
+            if kind != "title" and key[cut:] in fields.get(kind, ()) and len(key[cut:]) >= 2:
+                return kind
     return None
 
 
@@ -1545,6 +1685,13 @@ def strip_label(text: str) -> str:
     return text[match.end() :].lstrip(SPACE_CHARS) if match else text
 
 
+DATELINE_RE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九十]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
+    r"(?:上午|下午|晚上|晚间|中午|晚|上|下)?[，,]"
+)
+"""A report's dateline opening the text: a full date, down to the day, then a pause."""
+
+
 def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narration: bool = False) -> str:
     """The de-wrapped speech text; with ``narration``, labels, notes and reporter's paragraphs left out.
 
@@ -1557,6 +1704,8 @@ def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narratio
     if narration:
         headed = headed_items(texts)
         kept: list[str] = []
+        if texts and DATELINE_RE.match(texts[0]):
+            texts = texts[1:]  # "2026年1月16日上午，……举行。": the report's dateline
         for text in (t for t in texts if not is_note(t)):
             proposed = any(find_trigger(part) is not None for part in kept)
             kept.append(_speakers_part(text if headed else strip_label(text), proposer, views=not proposed))
@@ -1610,6 +1759,16 @@ def quoted_speech(text: str) -> list[str]:
     return found
 
 
+def is_interviewer_head(head: str) -> bool:
+    """True for a speaker tag that names the interviewer's part, with or without a person or
+    roles after it ("主持人（市政协副秘书长　某某）", "某某日报记者"): [tag] and [reporter] words of
+    ingest_narration.txt ending the part before any bracket."""
+    part = re.split(r"[（(]", SPACES_RE.sub("", head), maxsplit=1)[0]
+    cues = narration_cues()
+    words = (*cues.get("tag", ()), *cues.get("reporter", ()))
+    return any(part.endswith(word) for word in words if len(word) > 1 and not word.endswith(("/", "／", "｜")))
+
+
 def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
     """An interview answer without its speaker prefix ("张三：…", "张三委员：…", "嘉宾：…" → "…")."""
     guest = next((word for word in narration_cues().get("guest", ()) if text.startswith(word)), None)
@@ -1629,7 +1788,19 @@ def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:
         if rest.startswith(marker):
             rest = rest[len(marker) :]
             break
+    rest = TAGGED_ROLES_RE.sub("", rest, count=1)  # "张三委员（roles）：…"
     return rest[1:].lstrip(SPACE_CHARS) if rest[:1] in ("：", ":") else text
+
+
+TAGGED_ROLES_RE = re.compile(r"^[ \u3000]*[（(][^（()）]{2,60}[）)][ \u3000]*(?=[：:])")
+"""Roles in brackets between a speaker's name and the colon of a transcript's line."""
+
+
+def _interviewers_turn(text: str) -> bool:
+    """True for a transcript's line said by the interviewer: its speaker tag names the part
+    ("主持人（roles name）：…", "某某日报记者：…")."""
+    colon = COLON_RE.search(text)
+    return colon is not None and 0 < colon.start() <= SPEAKER_PREFIX_MAX and is_interviewer_head(text[: colon.start()])
 
 
 def _speakers_part(text: str, proposer: Proposer | None, *, views: bool = True) -> str:
@@ -1643,6 +1814,8 @@ def _speakers_part(text: str, proposer: Proposer | None, *, views: bool = True) 
     reports proposals without quoting them keeps them from the verb on (``reported_proposal``). An
     interview answer keeps its words without the speaker's name ("张三：…").
     """
+    if _interviewers_turn(text):
+        return ""
     text = _without_speaker_prefix(text, proposer)
     if not is_narration(text, proposer):
         return text

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from policykg.extract.layout import (
+    is_interviewer_head,
     BARE_NAME_MIN_CHARS,
     BILINGUAL_LABEL_RE,
     TRANSLATED_TAIL_RE,
@@ -136,7 +137,6 @@ def reported_speaker(lines: list[Line]) -> Proposer | None:
     return next((found for clause in clauses if (found := _proposing_subject(clause))), None)
 
 
-ANSWER_RE = re.compile(r"^([^：:，,。\s]{2,4})[：:]")
 MIN_ANSWERS = 2
 
 
@@ -147,24 +147,54 @@ def answering_speaker(lines: list[Line]) -> Proposer | None:
     interviewer's lines ("主持人：…") name no one."""
     counts: dict[str, int] = {}
     for line in lines:
-        match = ANSWER_RE.match(line.text)
-        if match is not None and is_bare_name(match.group(1)):
-            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        name = _answering_name(line.text)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
     names = [name for name, count in counts.items() if count >= MIN_ANSWERS]
     if len(names) == 1:
-        return person(names[0])
+        return _with_tagged_roles(lines, names[0]) or person(names[0])
     guest = sum(_guest_re().match(line.text) is not None for line in lines) >= MIN_ANSWERS
     if guest and not names:
         return _first_introduced(lines)
     return None if names else _answer_with_roles(lines)
 
 
+SPEAKER_HEAD_RE = re.compile(r"^(?P<name>[^：:，,。（()）\s]{2,6})\s*(?:[（(](?P<roles>[^（()）]{2,60})[）)])?\s*[：:]")
+"""A transcript's speaker before the colon: a name, perhaps marked (张三委员), perhaps with roles
+in brackets ("张三委员（市政协委员、某某学院院长）：")."""
+
+
+def _answering_name(text: str) -> str | None:
+    """The bare name a transcript's line opens with as its speaker ("张三：", "张三委员：",
+    "张三委员（roles）："), or None."""
+    match = SPEAKER_HEAD_RE.match(text)
+    if match is None:
+        return None
+    name = strip_name_marker(match["name"])
+    return name if is_bare_name(name) else None
+
+
+def _with_tagged_roles(lines: list[Line], name: str) -> Proposer | None:
+    """The person ``name`` with the roles a speaker tag of theirs gives in brackets
+    ("张三委员（市政协委员、某某学院院长）："), or None when no tag gives any."""
+    for line in lines:
+        match = SPEAKER_HEAD_RE.match(line.text)
+        if match is not None and match["roles"] and strip_name_marker(match["name"]) == name:
+            found = parse_proposer_line(f"{name}（{match['roles']}）", loose=True)
+            if found is not None and found.name == name and found.roles:
+                return found
+    return None
+
+
 def _answer_with_roles(lines: list[Line]) -> Proposer | None:
     """The person of the first answer opened by roles and name before a colon, as a transcript
-    names its guest at the first answer ("全国政协委员、某某医院院长　张三：我关注的是……")."""
+    names its guest at the first answer ("全国政协委员、某某医院院长　张三：我关注的是……"); an
+    interviewer's tag ("主持人（roles name）：") names no guest."""
     for line in lines:
         head, colon, said = line.text.partition("：") if "：" in line.text else line.text.partition(":")
         if not colon or not said.strip(SPACE_CHARS) or field_of(line.text) is not None:
+            continue
+        if is_interviewer_head(head):
             continue
         found = parse_proposer_line(head)
         if found is not None and found.kind == "person" and found.roles:
@@ -289,7 +319,7 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
                 continue  # "案号：第0087号" over "标题：…": the form's number, its fields go on
             if "title" in kinds and index:
                 return lines[index:]
-            if "proposer" in kinds and index:
+            if "proposer" in _field_run_kinds(lines, index) and index:
                 return lines[_block_start(lines, index - 1) :]  # the headline's block on
             if index and _headline_after_fields(lines, index):
                 return lines[index:]  # "节目名 / 播出时间：…　频道：… / 标题": the caption goes
@@ -297,6 +327,18 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
         if not (is_headline(line.text) or is_masthead_line(line.text)):
             return lines  # a caption may hold its issuer and date ("某某办公厅　2026年6月3日")
     return lines
+
+
+def _field_run_kinds(lines: list[Line], index: int) -> set[str]:
+    """The kinds of the field lines that run on from index ("代表团：…" over "提出代表：…" gives
+    skip and proposer): a proposer field need not be the first of them."""
+    kinds: set[str] = set()
+    for line in lines[index : index + FRONT_MATTER_MAX]:
+        found = header_line_fields(line.text)
+        if found is None:
+            break
+        kinds.update(kind for kind, _ in found)
+    return kinds
 
 
 def _title_field_follows(lines: list[Line], index: int) -> bool:
@@ -382,7 +424,7 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
             front.proposer, lines = above, lines[1 + dated :]
     if len(lines) > 1 and is_translation(lines[0].text) and is_headline(lines[1].text):
         lines = lines[1:]  # a headline's translation set above it ("Building … / 建设……")
-    first, rest = lines[0], lines[1:]
+    first, rest = replace(lines[0], blank_before=False), lines[1:]  # what stood above it is gone
     opening = KICKER_RE.sub("", first.text)  # "委员风采 | 张三：标题": the column's name goes first
     split = split_speech_of(opening) or split_proposer_colon(opening, loose=True)
     if split is not None:
@@ -408,9 +450,31 @@ def reply_cues() -> dict[str, tuple[str, ...]]:
     return sections("ingest_replies.txt")
 
 
+PROPOSAL_REF_RE = re.compile(r"第\s*[A-Za-z]{0,3}\d{1,6}\s*号(?:提案|建议|议案)")
+"""A proposal named by its number ("第0412号提案", "第15号建议")."""
+
+
 def is_reply(title: str) -> bool:
-    """True for the headline of a reply to a proposal ("关于第0256号提案的答复函")."""
-    return title.endswith(reply_cues()["title"])
+    """True for the headline of a reply to a proposal ("关于第0256号提案的答复函"), or of a report
+    on the handling of one named by its number ("关于第0412号提案办理进展情况的报告")."""
+    if title.endswith(reply_cues()["title"]):
+        return True
+    return PROPOSAL_REF_RE.search(title) is not None and title.endswith(reply_cues().get("handling", ()))
+
+
+AUTHOR_OF_PROPOSAL_RE = re.compile(r"(?:^|[，。；：,;:\s])(?:由)?(?P<who>[^，。；：,;:“”《》\s]{2,40}?)(?:所|领衔|联名)?提出的《")
+"""The one a reply or report names as the author of the proposal it quotes ("由张三委员提出的《…》")."""
+
+
+def proposal_author(lines: list[Line]) -> Proposer | None:
+    """The proposer a reply or handling report names as the author of the proposal whose title it
+    quotes ("由张三委员提出的《……》", "民盟某市委会提出的《……》"); None for "您提出的" (the addressee)."""
+    for line in lines[:FRONT_MATTER_MAX]:
+        for match in AUTHOR_OF_PROPOSAL_RE.finditer(line.text):
+            found = parse_proposer_line(match["who"], loose=True)
+            if found is not None:
+                return found
+    return None
 
 
 def before_answer(lines: list[Line]) -> list[Line]:
@@ -669,6 +733,8 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     rest = _trailing_fields(rest, front)
     closing, rest = trailing_attribution(rest, bare_names=True)
     rest = before_answer(rest) if front.reply else rest
+    if front.reply:  # "由张三委员提出的《…》": the proposal's author, whoever the report is sent to
+        front.proposer = proposal_author(rest) or front.proposer
     proposer = merge_proposers(front.proposer, closing) or front.author_proposer() or answering_speaker(rest)
     proposer = introduced_in_text(front.with_note_roles(proposer), rest) or reported_speaker(rest)
     return SpeechLayout(front.title, proposer, rest, first_number, front.date)

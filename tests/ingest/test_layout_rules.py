@@ -1191,3 +1191,112 @@ def test_a_report_names_the_lead_of_joint_proposers_who_then_speaks():
     assert (record.proposer.name, record.proposer.kind) == ("易某某", "person")
     assert record.speech.text.startswith("乡村教师待遇偏低")
     assert len(record.recommendations) == 2
+
+
+# --- batch 12: listings in columns, compound keys, numbered headlines, press conferences, ---
+# --- handling reports and two columns run together (each on other made-up lines)          ---
+
+from policykg.extract.layout import (  # noqa: E402
+    field_of,
+    index_table_rows,
+    is_headline,
+    join_headline,
+    side_by_side_columns,
+)
+
+
+def test_a_key_with_a_short_modifier_reads_as_the_key():
+    assert field_of("领衔委员：苗某某") is None  # 委员 is no key: nothing to read it as
+    assert field_of("首席代表：苗某某") == ("proposer", "苗某某")
+    assert field_of("建议分类：教育") == ("skip", "教育")
+    assert field_of("会议主题：关于某某的协商") is None  # never a title from a compound key
+    assert field_of("请问分类：怎么办？") is None
+
+
+def test_a_field_line_is_never_a_headline():
+    assert not is_headline("所在界别：某某界")
+    assert is_headline("让社区食堂更好吃")
+
+
+def test_a_proposer_field_after_other_fields_under_a_caption():
+    text = (
+        "某某市第十七届人民代表大会第二次会议\n\n代 表 议 案\n\n第56号\n\n关于建设城市绿道网络的议案\n\n"
+        "所属代表团：某某区代表团\n领衔代表：滕某某（市人大代表，某某园林公司总经理）\n\n"
+        "绿道建设缺少统一规划。为此，建议：\n一、编制全市绿道规划。\n二、建立绿道管护机制。\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关于建设城市绿道网络的议案"
+    assert (record.proposer.name, record.proposer.affiliations) == ("滕某某", ["市人大", "某某园林公司"])
+    assert len(record.recommendations) == 2
+
+
+def test_a_listing_set_out_in_columns_is_neither_headline_nor_text():
+    raws = [
+        "目录",
+        "编号      案由                          提案人        类别",
+        "一        关于发展冰雪旅游的提案        某某市委会    文旅",
+        "二        关于保护古树名木的提案        祁某某        生态",
+        "",
+        "正文从这里开始。",
+    ]
+    assert index_table_rows(raws) == {2, 3, 4}
+    assert index_table_rows(["甲乙    丙丁    戊己", "一二    三四    五六"]) == set()  # no keys in the header
+
+
+def test_a_proposals_number_before_its_headline_is_left_out():
+    assert join_headline(["〔第A023号〕关于发展冰雪旅游的提案"]) == "关于发展冰雪旅游的提案"
+    assert join_headline(["第88号　关于保护古树名木的提案"]) == "关于保护古树名木的提案"
+    assert join_headline(["【关注】关于保护古树名木的提案"]) == "【关注】关于保护古树名木的提案"
+
+
+def test_a_headline_over_two_lines_under_a_running_head_that_goes():
+    text = (
+        "某某区政协全体会议 · 书面发言\n\n关于加强城市古树名木保护的\n意见建议\n\n台盟某某区委会\n\n"
+        "    古树名木保护责任不清。为此，建议：\n    （一）开展古树普查建档。\n\n                    — 1 —\n"
+        "某某区政协全体会议 · 书面发言\n\n    （二）落实养护资金。\n\n                    — 2 —\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.title == "关于加强城市古树名木保护的意见建议"
+    assert record.proposer.name == "台盟某某区委会"
+
+
+def test_a_press_conference_is_filed_under_the_member_who_answers():
+    text = (
+        "区两会“代表通道”实录\n\n2027年3月2日下午，区两会首场“代表通道”举行。\n\n"
+        "主持人（区人大常委会副主任　某某）：请记者提问。\n\n"
+        "某某晚报记者：请问邬代表，如何留住乡村教师？\n\n"
+        "邬晓雯代表（区人大代表、某某镇中心小学校长）：谢谢。乡村教师流失较多。我建议，一是提高乡村教师补助；二是建设教师周转房。\n\n"
+        "某某融媒体中心记者：邬代表，您怎么看？\n\n"
+        "邬晓雯代表：教育是根本。\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.roles) == ("邬晓雯", ["区人大代表", "某某镇中心小学校长"])
+    assert record.speech.text == "谢谢。乡村教师流失较多。我建议，一是提高乡村教师补助；二是建设教师周转房。\n教育是根本。"
+    assert len(record.recommendations) == 2
+
+
+def test_a_report_on_a_numbered_proposal_is_filed_under_its_author():
+    text = (
+        "关于区政协二届五次会议第077号提案办理结果的通报\n\n区政协办公室：\n\n"
+        "由民盟某某区委会提出的《关于规范校外培训的提案》由我局主办。现通报如下：\n\n"
+        "一、提案建议：（一）加强校外培训机构审批；（二）建立培训资金监管制度。\n\n二、办理结果。已完成。\n\n"
+        "某某区教育局\n2027年6月1日\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.kind) == ("民盟某某区委会", "organization")
+
+
+def test_two_columns_run_together_are_read_column_by_column():
+    columns = [
+        "左栏标题写在这里              右栏标题也写这里",
+        "左栏第一行的正文比较长        右栏第一行的正文也很长",
+        "左栏第二行的正文比较长        右栏第二行的正文也很长",
+        "左栏末行                      右栏第三行的正文也很长",
+    ]
+    read = [raw.strip() for _, raw in side_by_side_columns(columns)]
+    assert read == [
+        "左栏标题写在这里", "左栏第一行的正文比较长", "左栏第二行的正文比较长", "左栏末行", "",
+        "右栏标题也写这里", "右栏第一行的正文也很长", "右栏第二行的正文也很长", "右栏第三行的正文也很长",
+    ]
+    fields = ["提案人：苗某        界别：经济界", "电话：123456        邮编：400000", "单位：某某公司        职务：经理"]
+    assert [raw for _, raw in side_by_side_columns(fields)] == fields  # short fields side by side stay
