@@ -353,7 +353,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             if opening is None or opening < lo:
                 break
             first, k = opening, opening - 1
-        elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)) \
+        elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)
+                                   and not _attributive_verb(toks, k, k0, lex or lexicon())) \
                 and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex, head_type)) \
                 and not (head_type == "Institution" and _predicate_before_body(toks, k, lex or lexicon())):
             first, k = k, k - 1
@@ -364,6 +365,9 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
             first, k = k, k - 1
         elif c == SPACE and _latin_space(toks, k):
             first, k = k, k - 1
+        elif c == ADV and k < k0 and k > lo and bare_head and head_type == "Mechanism" \
+                and _adverb_in_name(toks, k, k0):
+            first, k = k, k - 1  # 共同/配送/机制: no verb takes a bare 机制 as its object
         elif c == VLEAD and _verb_inside(toks, k, lo, lex or lexicon(), k == k0, head_type,
                                          bare_head and k == k0, _verbs_to(toks, k, k0)):
             first, k = k, k - 1
@@ -381,6 +385,33 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         else:
             break
     return first, k
+
+
+def _attributive_verb(toks: Tokens, k: int, k0: int, lex: Lexicon) -> bool:
+    """Whether an unlisted verb before an institution head modifies it after all: when verbs
+    run from it straight to the head (回收/拆解/企业, 回收/利用/企业: a compound of verbs names
+    what the body does), or when it opens a conjunct listed after another that ends in the same
+    head word (电池生产企业、报废/机动车回收拆解企业: a conjunct built like a noun phrase)."""
+    if k < k0 and all(_verb_like(toks, j, lex) for j in range(k + 1, k0 + 1)):
+        return True
+    return _conjunct_like_the_last(toks, k, k0 + 1)
+
+
+def _conjunct_like_the_last(toks: Tokens, k: int, head: int) -> bool:
+    """Whether token ``k`` opens a conjunct after 、/和 whose neighbour before the connector ends
+    in the same word as the head at ``head``."""
+    if k < 2 or head >= len(toks.words):
+        return False
+    if toks.classes[k - 1] not in (COORD, CONJ) or toks.words[k - 1] in WHOLE_ONLY:
+        return False
+    return toks.words[k - 2] == toks.words[head] and toks.classes[k - 2] in NOUNISH
+
+
+def _adverb_in_name(toks: Tokens, k: int, k0: int) -> bool:
+    """Whether a two-character adverb (共同) and the verbs after it, running straight to a
+    mechanism head that needs a modifier, name the arrangement (县乡三级物流共同配送机制): not a one-character
+    adverb (更, 再), which only modifies a predicate."""
+    return len(toks.words[k]) >= 2 and all(toks.classes[j] == VFUSED for j in range(k + 1, k0 + 1))
 
 
 def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
@@ -440,12 +471,13 @@ def _nominal_verb_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
 def _prefix_before_noun(toks: Tokens, k: int, lex: Lexicon) -> bool:
     """Whether token ``k`` is a bound prefix (跨, 多, 全 …) fused to the noun after it, or a
     word it opens (多层次, 多渠道) that is not a determiner (多家, 多个)."""
-    if k + 1 >= len(toks.words) or toks.classes[k + 1] not in (WORD, NUM):
+    if k + 1 >= len(toks.words) or toks.classes[k + 1] not in (WORD, NUM, VFUSED):
         return False
     word, prefixes = toks.words[k], lex.kinds("prefix")
     if word in prefixes:
-        return True
-    return toks.classes[k] == NUM and word[:1] in prefixes and word not in lex.kinds("quant")
+        return toks.classes[k + 1] != VFUSED
+    return toks.classes[k] == NUM and word[:1] in prefixes and word not in lex.kinds("quant") \
+        and (toks.classes[k + 1] != VFUSED or len(word) > 2)  # 多层次/保障/模式: a bound word
 
 
 def _after_coverb_object(toks: Tokens, k: int, lex: Lexicon, pivots: bool = True) -> bool:
@@ -584,7 +616,7 @@ def strip_leading(toks: Tokens, first: int, last: int, head_type: str = "") -> i
     """Drop quantifiers, adverbs, spaces and verbs that open a phrase (一批, 创新 as a verb),
     and a one-character adjective after an adverb (更大 …). Before an institution head, any
     verb jieba tags as such opens no name (实现政府部门 → 政府部门, 涉农高校 → 高校)."""
-    while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type) \
+    while first < last and not _opens_object(toks, first) and _drops(toks, first, head_type, last) \
             and not _prefix_before_noun(toks, first, lexicon()) \
             and not _verb_after_de(toks, first, last):
         first += 1
@@ -602,11 +634,14 @@ def _verb_after_de(toks: Tokens, first: int, last: int) -> bool:
         and first + 1 < last
 
 
-def _drops(toks: Tokens, first: int, head_type: str) -> bool:
+def _drops(toks: Tokens, first: int, head_type: str, last: int = -1) -> bool:
     if toks.classes[first] == NUM and _measures_a_noun(toks, first):
         return False  # 24小时心理援助热线平台: a number with a noun describes
     if toks.tags[first] == "q" and len(toks.words[first]) == 1 and not _after_number(toks, first):
         return False  # 建设名中医传承工作室: a classifier with no number before it counts nothing
+    if toks.classes[first] == ADV and head_type == "Mechanism" and first < last < len(toks.words) \
+            and _adverb_in_name(toks, first, last - 1) and _needs_modifier(toks, last):
+        return False  # 共同配送机制: the adverb and its verb name the arrangement
     if toks.classes[first] in LEADING_DROP:
         return True
     if toks.tags[first] == "f" and first > 0 and toks.classes[first - 1] == NUM:
@@ -617,12 +652,24 @@ def _drops(toks: Tokens, first: int, head_type: str) -> bool:
         return False
     if _after_determiner(toks, first):
         return False  # 一批知名…公司: after a determiner the verb is attributive
-    if _parallel_conjunct(toks, first, head_type):
-        return False  # 物流企业和快递/v企业: a conjunct like the one before it
+    if _parallel_conjunct(toks, first, head_type) or (
+            head_type == "Institution" and _conjunct_like_the_last(toks, first, last)):
+        return False  # 物流企业和快递/v企业, …企业、报废/v机动车…企业: a conjunct like the one before it
+    if head_type == "Institution" and first < last - 1 \
+            and all(_verb_like(toks, j, lexicon()) for j in range(first + 1, last)):
+        return False  # 回收/v利用/n企业: verbs running to the head name what the body does
+    if first > 0 and toks.classes[first - 1] == JOIN and toks.enclosing[first] >= 0:
+        return False  # “…+回收/v企业+…”: a member of a quoted list is a noun phrase
     if _clause_initial_modifier(toks, first, lexicon()):
         return False  # ，充电/v设施运营商…: the first modifier of the clause's subject
     # a verb after a preposition or coverb opens a clause (对/为入驻孵化器的企业 → 孵化器)
     return head_type == "Institution" or _after_coverb(toks, first)
+
+
+def _needs_modifier(toks: Tokens, k: int) -> bool:
+    """Whether token ``k`` is a type head that needs a modifier (机制, 企业)."""
+    found = lexicon().heads.get(toks.words[k])
+    return found is not None and not found.bare
 
 
 def _measures_a_noun(toks: Tokens, k: int) -> bool:
@@ -634,7 +681,13 @@ def _measures_a_noun(toks: Tokens, k: int) -> bool:
     nxt = k + 1
     return nxt < len(toks.words) and toks.classes[nxt] == WORD \
         and (toks.tags[nxt][:1] == "n" or toks.tags[nxt] == "b") \
-        and toks.tags[k] == "m" and not _head_word(toks, nxt)
+        and toks.tags[k] == "m" and not _head_word(toks, nxt) \
+        and all(c in _NUMERALS for c in toks.words[k])  # 一家/m carries its classifier: a count
+
+
+_NUMERALS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两.．")
+"""Characters of a bare number; a number token with any other character (一家, 三所) has its
+classifier fused to it and counts."""
 
 
 def _after_number(toks: Tokens, k: int) -> bool:
@@ -752,7 +805,28 @@ def phrase_for(toks: Tokens, head_first: int, head_last: int, head: Head, lo: in
     phrase.first = _past_stage(toks, phrase.first, head_last, head, lex)
     if not phrase.expansions:
         _past_coordinated_verb(toks, phrase, head_first, head, lo, lex)
+        if not phrase.de_clause:  # a kept 的-clause has verbs of its own (获得省级认定的…)
+            _from_level(toks, phrase, head_first, lex)
     return phrase
+
+
+def _from_level(toks: Tokens, phrase: Phrase, head_first: int, lex: Lexicon) -> None:
+    """Start the phrase at a level (村级, 县级, 省级: the ``scope`` kind and other …级 words)
+    when a verb stands before it inside the grown stretch: a level opens a noun phrase, so
+    what precedes it is the clause (区县建设县级物流配送中心, 共建共享村级…服务站), never a
+    modifier. The verb chain is remembered when the verb cut is no proposing verb itself."""
+    levels = lex.kinds("scope")
+    for k in range(phrase.first + 1, head_first):
+        word = toks.words[k]
+        if not (word in levels or (2 <= len(word) <= 3 and word.endswith("级")
+                                   and toks.classes[k] == WORD)):
+            continue
+        verbs = [j for j in range(phrase.first, k) if toks.tags[j] == "v"
+                 or toks.classes[j] in (VPROP, VACT, VLEAD)]
+        if verbs and toks.words[k - 1] not in lex.kinds("prefix"):
+            phrase.first = k
+            phrase.verb_chain = None if lex.proposes(toks.words[verbs[-1]]) else verbs[-1]
+        return
 
 
 _VERB_CONJ = frozenset({"和", "与", "及", "并", "、"})
@@ -956,6 +1030,11 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
         for c in reversed(conj):
             phrase.expansions.append((toks.text(c.first, c.last) + shared, c.first))
         return
+    if not connector_is_list and head.type == "Institution" and len(right) >= 2 \
+            and any(toks.words[nearest.last] == toks.words[last] for _, last in right[:-1]) \
+            and _verb_like(toks, nearest.last, lexicon()):
+        phrase.first = nearest.first  # 梯次利用和再生利用骨干企业: verbal modifiers ending in a
+        return  # word the other conjunct has coordinate over one head (数据采集与共享机制)
     if not connector_is_list and head.type != "Institution" \
             and not _noun_phrase_coordination(toks, nearest, right):
         phrase.first = nearest.first

@@ -894,3 +894,63 @@ def test_components_of_a_quoted_plus_list_are_no_entities(texts):
     got = texts("探索“孵化平台+产业基金”培育模式，推广“企业+基地”合作模式。")
     assert "孵化平台" not in got and "产业基金" not in got
     assert "企业" not in got  # a bare party stays out
+
+
+def test_a_number_with_its_classifier_fused_counts(found):
+    got = found("每个区县至少建设一家区级老年病诊疗中心，支持不少基层医疗机构转型。")
+    assert ("Platform", "区级老年病诊疗中心") in got
+    assert ("Institution", "基层医疗机构") in got
+
+
+def test_a_prefix_word_before_a_verb_modifier_stays(found):
+    assert ("Mechanism", "多渠道筹资模式") in found("探索由政府和个人共同分担的多渠道筹资模式。")
+
+
+def test_a_level_opens_the_noun_phrase_after_a_verb(found):
+    got = found("推动银行和保险机构共建共享县级普惠金融服务站，在有条件的乡镇建设镇级养老服务中心。")
+    assert ("Platform", "县级普惠金融服务站") in got
+    assert ("Platform", "镇级养老服务中心") in got
+
+
+def test_verbs_running_to_an_institution_head_name_what_it_does(found):
+    got = found("支持家电回收拆解企业和“商超+回收企业+再生企业”合作模式，建立回收利用企业名录制度。")
+    assert {("Institution", "家电回收拆解企业"), ("Institution", "回收企业"),
+            ("Institution", "回收利用企业")} <= got
+
+
+def test_a_conjunct_built_like_the_one_before_keeps_its_opening_verb(found):
+    got = found("引导家电生产企业、报废汽车回收企业参与。")
+    assert ("Institution", "报废汽车回收企业") in got
+
+
+def test_verbal_modifiers_sharing_their_last_word_coordinate_over_an_institution(found):
+    assert ("Institution", "清洁生产和绿色生产示范企业") in found("培育一批清洁生产和绿色生产示范企业。")
+
+
+def test_a_two_character_adverb_and_its_verb_name_a_mechanism(found):
+    got = found("建立区域联合执法机制，全面放开中心城区落户限制。")
+    assert ("Mechanism", "区域联合执法机制") in got or ("Mechanism", "联合执法机制") in got
+    assert not any(text.endswith("放开中心") for _, text in got)
+    assert ("Mechanism", "城乡共同配送机制") in found("完善城乡共同配送机制。")
+
+
+def test_urging_verb_opens_no_body_name(found):
+    got = found("督促电商平台企业落实主体责任。")
+    assert ("Institution", "电商平台企业") in got
+    assert not any(text.startswith("督促") for _, text in got)
+
+
+def test_school_and_medical_centre_heads(found):
+    got = found("推动城市优质初中与乡村小学结对，依托国家老年医学中心开展研究，推广“名校+新校”办学模式。")
+    assert {("Institution", "城市优质初中"), ("Institution", "乡村小学"),
+            ("Institution", "国家老年医学中心"), ("Institution", "名校")} <= got
+
+
+def test_commercial_and_logistics_systems_are_no_mechanisms(texts):
+    got = texts("完善城乡商业体系和冷链物流体系，健全商贸流通统计监测体系。")
+    assert "城乡商业体系" not in got and "冷链物流体系" not in got
+    assert "商贸流通统计监测体系" in got
+
+
+def test_continuing_education_is_one_noun(found):
+    assert ("Mechanism", "教师继续教育学分管理制度") in found("完善教师继续教育学分管理制度。")
