@@ -54,6 +54,10 @@ ET_AL = re.compile(
 LEAD_MARK = re.compile(r"\s*[（(](?:领衔|牵头|主提)(?:人|提案人|代表)?[）)]")
 """A mark that names the lead of a joint proposal ("张三（领衔）、李四"): not part of the name."""
 
+SPACED_DOT = re.compile(r"\s[·•・]|[·•・]\s")
+"""A middle dot set apart by a space: a separator between parts of a caption, never the dot of a
+transliterated name ("阿依古丽·买买提")."""
+
 ROMANISED = re.compile(r"\s*[（(][A-Za-z][A-Za-z .'’-]{1,40}[）)]$")
 """A name's romanisation in brackets after it ("高某(Gao Mou)"): a gloss, not part of the line."""
 
@@ -407,9 +411,16 @@ def _person_with_space(line: str) -> Proposer | None:
         return None
     name = strip_name_marker(parts[-1])
     roles_text = "".join(parts[:-1])
-    if not is_name(name) or not has_role(roles_text):
+    if not is_name(name) or not has_role(roles_text) or not _ends_in_title(roles_text):
         return None
     return person(name, roles_text)
+
+
+def _ends_in_title(roles_text: str) -> bool:
+    """True when a role list ends in a role's title, as one printed before a name does
+    ("……大学校长"); "某某会议 · 专题发言" ends in a caption's separator, not a title."""
+    last = re.split(r"[，,、]", roles_text)[-1]
+    return bool(split_title(last)[1])
 
 
 def _person_run_on(line: str, *, loose: bool) -> Proposer | None:
@@ -552,6 +563,8 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     line = ROMANISED.sub("", line)
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None
+    if SPACED_DOT.search(line):
+        return None  # "某某会议 · 大会发言": a dot set apart parts a caption; a name's dot is set close
     if not JOINT_SEPARATORS.search(line) and len(_joint_parts(line)) >= 2:
         return joint_proposer(line, loose=et_al is not None)  # "张三　李四　王五委员": names, no roles
     found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from policykg.extract.layout import (
+    blank_lines_are_noise,
     is_interviewer_head,
     BARE_NAME_MIN_CHARS,
     BILINGUAL_LABEL_RE,
@@ -327,6 +328,33 @@ def _without_form_caption(lines: list[Line]) -> list[Line]:
         if not (is_headline(line.text) or is_masthead_line(line.text)):
             return lines  # a caption may hold its issuer and date ("某某办公厅　2026年6月3日")
     return lines
+
+
+CAPTION_MAX_LINES = 2
+
+
+def _caption_above_headline(lines: list[Line]) -> int:
+    """Where the headline starts when the text opens with a caption or running head set apart
+    above it ("某某会议 · 书面发言", blank, "关于……的 / 建议", blank, "某某市委会"): a block of
+    headline-like lines over another such block that stands directly over a proposer line; 0
+    when the text does not open so (or blank lines part every line, and part no blocks)."""
+    if blank_lines_are_noise(lines):
+        return 0
+    cut = next((i for i, line in enumerate(lines) if line.blank_before), None)
+    if cut is None or not 0 < cut <= CAPTION_MAX_LINES:
+        return 0
+    if not all(is_headline(line.text) and not _is_front_matter(line) for line in lines[:cut]):
+        return 0
+    end = cut + 1
+    while end < len(lines) and end - cut < MAX_HEADLINE_LINES and not lines[end].blank_before:
+        end += 1
+    if end >= len(lines) or not all(
+        is_headline(line.text) and not ends_sentence(line.text) and not _is_front_matter(line)
+        for line in lines[cut:end]
+    ):
+        return 0
+    below = lines[end]
+    return cut if _proposer_under_headline(strip_label(below.text)) is not None else 0
 
 
 def _field_run_kinds(lines: list[Line], index: int) -> set[str]:
@@ -718,6 +746,7 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     if lines and LABEL_RE.match(lines[0].text):
         head = lines[0]
         lines = [replace(head, text=strip_label(head.text)), *lines[1:]]
+    lines = lines[_caption_above_headline(lines) :]
     if not lines:
         return None
     first_number = lines[0].number

@@ -1300,3 +1300,18 @@ def test_two_columns_run_together_are_read_column_by_column():
     ]
     fields = ["提案人：苗某        界别：经济界", "电话：123456        邮编：400000", "单位：某某公司        职务：经理"]
     assert [raw for _, raw in side_by_side_columns(fields)] == fields  # short fields side by side stay
+
+
+def test_a_caption_set_apart_above_a_headline_over_its_proposer_line():
+    text = (
+        "某某县政协常委会会议 · 专题发言\n\n关于推进县城污水管网\n改造的建议\n\n农工党某某县支部\n\n"
+        "    管网老化渗漏严重。为此，建议：\n    （一）摸清管网底数。\n    （二）分年度实施改造。\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("关于推进县城污水管网改造的建议", "农工党某某县支部")
+
+
+def test_a_headline_set_apart_from_its_proposer_line_is_no_caption():
+    text = "关于推进县城污水管网改造的建议\n\n民建某某县委会\n\n管网老化渗漏严重。为此，建议：\n一是摸清底数。\n二是分步改造。\n"
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("关于推进县城污水管网改造的建议", "民建某某县委会")

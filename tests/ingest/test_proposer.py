@@ -301,3 +301,19 @@ def test_a_lead_mark_names_the_lead_and_may_follow_roles():
     found = parse_proposer_text("区政协常委 田某（领衔）、葛某某、蔡某某")
     assert (found.name, found.roles, found.affiliations) == ("田某", ["区政协常委"], ["区政协"])
     assert parse_proposer_line("葛某某、田某（领衔）").name == "田某"
+
+
+def test_a_caption_parted_by_a_spaced_dot_is_no_proposer_line():
+    assert parse_proposer_line("某某区政协全会 · 大会发言") is None
+    assert parse_proposer_line("市政协委员 阿依古丽·买买提").name == "阿依古丽·买买提"  # a name's dot is set close
+
+
+def test_roles_before_a_spaced_name_end_in_a_title():
+    assert parse_proposer_line("某某县政协常委会会议　专题发言") is None
+    assert parse_proposer_line("区政协常委、某某中学校长　苗某").roles == ["区政协常委", "某某中学校长"]
+
+
+def test_a_democratic_partys_local_branch_is_a_body():
+    found = parse_proposer_line("民进某某县支部")
+    assert (found.name, found.kind) == ("民进某某县支部", "organization")
+    assert parse_roles("某某村党支部书记")[0].organization == "某某村"  # the title still ends in 党支部书记
