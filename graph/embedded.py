@@ -96,7 +96,8 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(graph_document(graph), handle, ensure_ascii=False, separators=(",", ":"))
+            # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster here)
+            handle.write(json.dumps(graph_document(graph), ensure_ascii=False, separators=(",", ":")))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
