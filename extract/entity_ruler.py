@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (COORD, DENG, JOIN, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
+from policykg.extract.phrase import (CONJ, COORD, DENG, JOIN, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
                                      VLEAD, VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
                                      make_tokens, opening_quote, phrase_for)
 
@@ -154,6 +154,8 @@ def _compound(toks: Tokens, i: int, head: Head, after: Head) -> bool:
     the enterprises a pool gathers), as it is before any other noun (企业梯度培育机制)."""
     if head.type == "Institution" and after.type != "Institution":
         return False
+    if head.type == "Institution" and toks.words[i + 1] in lexicon().kinds("unit"):
+        return False  # 高校 + 图书馆: the library is a unit of the body named before it
     return toks.classes[i + 1] in (WORD, VFUSED)
 
 
@@ -300,7 +302,7 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
     if text in lex.kinds("capital"):
         return False
     if not modifiers and not head.bare and toks.words[head_first] == head.text:
-        return head.text == "政府" and _inside_quote(toks, i)
+        return head.text == "政府" and (_inside_quote(toks, i) or _listed_with_a_body(toks, i, lex))
     if not modifiers and head_first > 0 and (toks.words[head_first - 1] == "从" or (
             head.type == "Platform" and toks.words[head_first - 1] in ("在", "到"))):
         return False  # 从实验室到产业化, 停留在实验室: a stage or place, not a facility
@@ -331,6 +333,25 @@ def _expansion_ok(toks: Tokens, text: str, head: Head, lex: Lexicon) -> bool:
     """An expanded coordination passes the head's rule on its own modifier (政府投入资金 does not)."""
     modifier = text[: -len(head.text)] if text.endswith(head.text) else text
     return text not in lex.kinds("capital") and _rule_ok(toks, [modifier], head, lex)
+
+
+def _listed_with_a_body(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Whether bare 政府 at ``i`` is listed (、/和/与) with a named body, as a party to what they
+    do together (政府、保险机构和受灾群众共担的…机制): a conjunct next to it ends in an
+    institution head with a modifier of its own."""
+    for step in (1, -1):
+        j = i + step
+        if not (0 <= j < len(toks.words)) or toks.classes[j] not in (COORD, CONJ) \
+                or toks.words[j] in ("并", "及其"):
+            continue
+        k = j + step
+        while 0 <= k < len(toks.words) and abs(k - j) <= _MAX_LISTED and toks.classes[k] == WORD:
+            found = head_at(toks, k, lex)
+            if found and found[0].type == "Institution" and found[0].text != "政府" \
+                    and (found[0].bare or toks.words[k] != found[0].text or k != j + step):
+                return True
+            k += step
+    return False
 
 
 def _inside_quote(toks: Tokens, i: int) -> bool:

@@ -65,11 +65,11 @@ def _kinds(lex: Lexicon, kind: str) -> frozenset[str]:
 
 _CLASS_KINDS = frozenset({"prep", "conj", "quant", "locative", "adverb", "clause"})
 _ROLE_KINDS = frozenset({"coverb", "prefix", "level", "stage", "alias", "np_head", "joining",
-                         "serial", "opener", "partner", "staff"})
+                         "serial", "opener", "partner", "staff", "predicate", "serve", "operate",
+                         "bound", "unit"})
 """Kinds that only describe a word's role in a phrase (read through ``Lexicon.kinds``): they
 neither decide a token class nor make the word a boundary word of ``Lexicon.words``."""
-_TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c",
-         "predicate": "v", "serve": "v"}
+_TAGS = {"prep": "p", "conj": "c", "quant": "m", "locative": "s", "adverb": "d", "clause": "c"}
 
 
 @cache

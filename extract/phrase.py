@@ -394,6 +394,8 @@ def _attributive_verb(toks: Tokens, k: int, k0: int, lex: Lexicon) -> bool:
     head word (电池生产企业、报废/机动车回收拆解企业: a conjunct built like a noun phrase)."""
     if k < k0 and all(_verb_like(toks, j, lex) for j in range(k + 1, k0 + 1)):
         return True
+    if toks.words[k + 1] in lex.kinds("bound"):
+        return True  # 阅读/v 类 社会组织: a category word, verb or not
     return _conjunct_like_the_last(toks, k, k0 + 1)
 
 
@@ -655,6 +657,8 @@ def _drops(toks: Tokens, first: int, head_type: str, last: int = -1) -> bool:
     if _parallel_conjunct(toks, first, head_type) or (
             head_type == "Institution" and _conjunct_like_the_last(toks, first, last)):
         return False  # 物流企业和快递/v企业, …企业、报废/v机动车…企业: a conjunct like the one before it
+    if first + 1 < len(toks.words) and toks.words[first + 1] in lexicon().kinds("bound"):
+        return False  # 阅读/v 类社会组织: the suffix makes the verb a category modifier
     if head_type == "Institution" and first < last - 1 \
             and all(_verb_like(toks, j, lexicon()) for j in range(first + 1, last)):
         return False  # 回收/v利用/n企业: verbs running to the head name what the body does

@@ -70,7 +70,8 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
     out: list[dict] = []
     for n, m in enumerate(mentions):
-        nested = _modifies_next(toks, m["last"]) or _inside_longer(m, mentions, by_last)
+        nested = _modifies_next(toks, m["last"]) or _inside_longer(m, mentions, by_last) \
+            or _subject_of_de_clause(toks, m["last"])
         start = m["first"] if m.get("chain") is None else m["chain"]  # past a cut second verb
         verb_at = None if nested else _proposing_verb(toks, start, mentions, by_last, lex,
                                                       last=m["last"])
@@ -92,6 +93,23 @@ def _modifies_next(toks: Tokens, last: int) -> bool:
     (跨教育、科技等多部门的联席会议制度)."""
     after = last + 1
     return after < len(toks.words) and toks.classes[after] in (WORD, VFUSED, VLEAD, DE, QOPEN)
+
+
+def _subject_of_de_clause(toks: Tokens, last: int) -> bool:
+    """Whether the phrase ending at ``last`` (with the phrases listed after it) is the subject
+    of a 的-clause (建立政府、保险机构和受灾群众共担的…机制): a list or a predicate follows it
+    and runs to 的 within the clause, so the clause describes the object and the bodies in it
+    are no object of the verb before them."""
+    j, end = last + 1, min(len(toks.words), last + 1 + _REACH)
+    if j >= end or toks.classes[j] not in (COORD, CONJ, VFUSED, VACT, VLEAD, VPROP, ADV):
+        return False  # 的 right after it, or a noun: the phrase modifies, left to _modifies_next
+    while j < end and toks.classes[j] in _CLAUSE_BODY and toks.words[j] != "并":
+        j += 1
+    return j < end and toks.classes[j] == DE
+
+
+_CLAUSE_BODY = frozenset({COORD, CONJ, WORD, NUM, VFUSED, VACT, VLEAD, VPROP, ADV})
+"""Classes a 的-clause's subject list and predicate run over before 的."""
 
 
 def _inside_longer(m: dict, mentions: list[dict], by_last: dict) -> bool:

@@ -954,3 +954,38 @@ def test_commercial_and_logistics_systems_are_no_mechanisms(texts):
 
 def test_continuing_education_is_one_noun(found):
     assert ("Mechanism", "教师继续教育学分管理制度") in found("完善教师继续教育学分管理制度。")
+
+
+def test_bare_government_listed_with_a_named_body_is_a_party(extract):
+    record = extract("探索政府、商业保险公司和农户共担的农业风险分担机制。")
+    by_text = {e.text: e for e in record.entities}
+    assert {"政府", "商业保险公司", "农业风险分担机制"} <= set(by_text)
+    assert by_text["政府"].relation == "MENTIONS"  # the subject of the 的-clause, no object
+    assert by_text["农业风险分担机制"].relation == "PROPOSES"
+
+
+def test_bare_government_with_no_named_body_beside_it_stays_out(texts):
+    assert "政府" not in texts("引导政府、企业共同参与社区治理。")
+
+
+def test_joint_consultation_is_no_federation(found):
+    got = found("建立森林火灾联合会商研判机制。")
+    assert ("Mechanism", "森林火灾联合会商研判机制") in got
+    assert not any(text.endswith("联合会") for _, text in got)
+
+
+def test_a_category_suffix_keeps_the_verb_before_it(found):
+    assert ("Institution", "养老类社会组织") in found("培育一批养老类社会组织。")
+    assert ("Institution", "托管类社会组织") in found("培育一批托管类社会组织。")
+
+
+def test_a_unit_after_a_body_leaves_the_body_nested(found):
+    got = found("推动职业院校图书馆向社会开放，支持高校研究院参与。")
+    assert {("Institution", "职业院校"), ("Institution", "职业院校图书馆"),
+            ("Institution", "高校"), ("Institution", "高校研究院")} <= got
+
+
+def test_cultural_stations_bookshops_and_coffee_shops_are_bodies(found):
+    got = found("支持村级综合文化站与实体书店、连锁咖啡馆合作。")
+    assert {("Institution", "村级综合文化站"), ("Institution", "实体书店"),
+            ("Institution", "连锁咖啡馆")} <= got
