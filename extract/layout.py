@@ -1824,8 +1824,17 @@ def _speakers_part(text: str, proposer: Proposer | None, *, views: bool = True) 
         return ""
     quoted = quoted_speech(text)
     if quoted:
-        return "".join(quoted)
+        after = _after_last_quote(text)
+        reported = reported_view(after, name) if views and after else ""
+        return "".join(quoted) + reported  # "“……”张三说。张三告诉记者，……": the quote, then the view
     return reported_words(text, name) or (reported_view(text, name) if views else "") or reported_proposal(text, name)
+
+
+def _after_last_quote(text: str) -> str:
+    """What follows the paragraph's last quotation of speech (a clause or longer)."""
+    ends = [match.end() for match in QUOTE_RE.finditer(text)
+            if QUOTE_CLAUSE.search(match.group(0)) or len(match.group(0)) - 2 >= QUOTE_MIN_CHARS]
+    return text[ends[-1] :] if ends else text
 
 
 @lru_cache(maxsize=256)

@@ -253,9 +253,16 @@ def split_title(role: str) -> tuple[str, str]:
     if not title:
         return role, ""
     org = role[: -len(title)]
+    if org.endswith(DEPUTY) and len(org) > len(DEPUTY):
+        org, title = org[: -len(DEPUTY)], DEPUTY + title  # 副主任医师: the deputy grade of a title
     if org.endswith(FORMER) and len(org) > len(FORMER):
         org, title = org[: -len(FORMER)], FORMER + title
     return _field_apart(org, title)
+
+
+DEPUTY = "副"
+"""Marks the deputy grade of a title ("某某医院副主任医师"): part of the title, whether or not the
+role-title list names the deputy grade."""
 
 
 def is_generic_org(org: str) -> bool:
@@ -534,6 +541,22 @@ def _person_named_first(line: str) -> Proposer | None:
     return None
 
 
+ROLES_AROUND_NAME = re.compile(r"^(?P<before>.+?)[ \t\u3000]+(?P<name>[^\s（()）]{2,10})[（(](?P<after>[^（()）]{2,60})[）)]$")
+
+
+def _roles_around_name(line: str) -> Proposer | None:
+    """A person with roles both before the name, set apart by a space, and after it in brackets
+    ("全国人大代表　张三（某某医院主任医师）"): all of them are the person's, in the order printed."""
+    match = ROLES_AROUND_NAME.match(line.strip())
+    if match is None:
+        return None
+    name = strip_name_marker(match["name"])
+    before, after = SPACES.sub("", match["before"]), match["after"]
+    if not is_name(name) or not has_role(before) or not _ends_in_title(before) or not has_role(after):
+        return None
+    return person(name, f"{before}，{after}")
+
+
 def _name_then_roles(line: str) -> Proposer | None:
     """A name set first, then its roles after a space ("张　伟　市政协委员、某某律师事务所主任")."""
     parts = SPACES.split(line)
@@ -567,7 +590,9 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
         return None  # "某某会议 · 大会发言": a dot set apart parts a caption; a name's dot is set close
     if not JOINT_SEPARATORS.search(line) and len(_joint_parts(line)) >= 2:
         return joint_proposer(line, loose=et_al is not None)  # "张三　李四　王五委员": names, no roles
-    found = _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
+    found = (
+        _roles_around_name(line) or _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
+    )
     if found is not None:
         return found
     compact = SPACES.sub("", line)

@@ -1315,3 +1315,18 @@ def test_a_headline_set_apart_from_its_proposer_line_is_no_caption():
     text = "关于推进县城污水管网改造的建议\n\n民建某某县委会\n\n管网老化渗漏严重。为此，建议：\n一是摸清底数。\n二是分步改造。\n"
     (record,) = _read(text)
     assert (record.speech.title, record.proposer.name) == ("关于推进县城污水管网改造的建议", "民建某某县委会")
+
+
+def test_a_quoted_paragraph_keeps_the_view_reported_after_the_quote():
+    text = (
+        "让背街小巷亮起来\n本报记者　某某\n\n"
+        "“背街小巷照明不足，居民夜行不便。”区政协委员、某某照明公司总经理柏某某说。"
+        "柏某某告诉记者，路灯由多个部门分头管理，某某物业联盟也未参与进来。\n"
+        "对此，他建议，一是建立背街小巷照明统筹机制；二是推广智慧路灯平台。\n"
+    )
+    (record,) = _read(text)
+    assert record.proposer.name == "柏某某"
+    assert record.speech.text.splitlines()[0] == (
+        "背街小巷照明不足，居民夜行不便。路灯由多个部门分头管理，某某物业联盟也未参与进来。"
+    )
+    assert len(record.recommendations) == 2

@@ -317,3 +317,15 @@ def test_a_democratic_partys_local_branch_is_a_body():
     found = parse_proposer_line("民进某某县支部")
     assert (found.name, found.kind) == ("民进某某县支部", "organization")
     assert parse_roles("某某村党支部书记")[0].organization == "某某村"  # the title still ends in 党支部书记
+
+
+def test_roles_both_before_a_spaced_name_and_after_it_in_brackets():
+    found = parse_proposer_line("省人大代表　祁某某（某某县妇幼保健院副主任医师）")
+    assert found.name == "祁某某"
+    assert found.roles == ["省人大代表", "某某县妇幼保健院副主任医师"]
+    assert found.affiliations == ["省人大", "某某县妇幼保健院"]
+
+
+def test_a_deputy_grade_belongs_to_the_title():
+    assert split_title("某某研究院副总建筑师") == ("某某研究院", "副总建筑师")
+    assert split_title("某某医院副主任医师") == ("某某医院", "副主任医师")
