@@ -247,13 +247,17 @@ COLUMN_TEXT_MIN = 8.0
 
 
 def _column_split(raw: str) -> tuple[str, str, float] | None:
-    """(left part, right part, where the right part starts, in widths) of a line holding one wide
-    gap between text, or None."""
+    """(left part, right part with the spaces that follow the gap, where the gap ends, in
+    widths) of a line holding one wide gap between text, or None."""
     gaps = list(COLUMN_GAP_RE.finditer(raw.rstrip()))
     if len(gaps) != 1:
         return None
     gap = gaps[0]
     return raw[: gap.start()], raw[gap.end() :].rstrip(), width(raw[: gap.end()])
+
+
+COLUMN_INDENT_MAX = 3.0
+"""How much wider than the column's start a gap may end: the right column's own indentation."""
 
 
 def side_by_side_columns(raws: list[str]) -> list[tuple[int, str]]:
@@ -263,8 +267,9 @@ def side_by_side_columns(raws: list[str]) -> list[tuple[int, str]]:
     A PDF-to-text copy may print two columns side by side, each line holding a line of both
     parted by a wide gap. A block (lines between blank lines) is such a pair when at least three
     lines, two thirds of it, hold one wide gap each where the right column starts at the same
-    width, and both columns hold text of some length (fields such as "界别：经济界" are short);
-    a line without the gap belongs to the column its indentation places it in.
+    width (or a little further, indented), and both columns hold text of some length (fields such
+    as "界别：经济界" are short); a line without the gap belongs to the column its indentation
+    places it in.
     """
     numbered = list(enumerate(raws, start=1))
     out: list[tuple[int, str]] = []
@@ -287,8 +292,8 @@ def _read_columns(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     found = [split for split in splits if split is not None]
     if len(found) < COLUMN_BLOCK_MIN or len(found) < COLUMN_SHARE * len(block):
         return block
-    at = statistics.median(split[2] for split in found)
-    if any(abs(split[2] - at) > COLUMN_TOLERANCE for split in found):
+    at = min(split[2] for split in found)
+    if any(split[2] - at > COLUMN_INDENT_MAX for split in found):
         return block
     if min(statistics.median(width(split[0].strip()) for split in found),
            statistics.median(width(split[1].strip()) for split in found)) < COLUMN_TEXT_MIN:
@@ -297,10 +302,11 @@ def _read_columns(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     right: list[tuple[int, str]] = []
     for (number, raw), split in zip(block, splits):
         if split is not None:
+            indent = " " * round((split[2] - at) * 2)  # the right column's own indentation
             left.append((number, split[0]))
-            right.append((number, split[1]))
-        elif width(raw[: len(raw) - len(raw.lstrip(" "))]) >= at - COLUMN_TOLERANCE:
-            right.append((number, raw.strip(" ")))
+            right.append((number, indent + split[1]))
+        elif (lead := width(raw[: len(raw) - len(raw.lstrip(" "))])) >= at - COLUMN_TOLERANCE:
+            right.append((number, " " * max(0, round((lead - at) * 2)) + raw.lstrip(" ")))
         else:
             left.append((number, raw))
     return [*left, (left[-1][0], ""), *right] if left and right else [*left, *right]

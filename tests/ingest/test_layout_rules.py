@@ -1330,3 +1330,18 @@ def test_a_quoted_paragraph_keeps_the_view_reported_after_the_quote():
         "背街小巷照明不足，居民夜行不便。路灯由多个部门分头管理，某某物业联盟也未参与进来。"
     )
     assert len(record.recommendations) == 2
+
+
+def test_two_columns_whose_right_column_indents_its_paragraphs():
+    columns = [
+        "左栏第一行的正文比较长          右栏第一行的正文也很长",
+        "左栏第二行的正文比较长              右栏第二段首行缩进",
+        "左栏第三行的正文比较长          右栏第三行的正文也很长",
+        "                                右栏只剩这一行了呀",
+    ]
+    read = [raw for _, raw in side_by_side_columns(columns)]
+    assert [raw.strip() for raw in read] == [
+        "左栏第一行的正文比较长", "左栏第二行的正文比较长", "左栏第三行的正文比较长", "",
+        "右栏第一行的正文也很长", "右栏第二段首行缩进", "右栏第三行的正文也很长", "右栏只剩这一行了呀",
+    ]
+    assert read[5].startswith("    ")  # the indentation stays, as a paragraph's cue
