@@ -1109,12 +1109,29 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = _without_front_lines(without_furniture(lines[index + 1 : end]))
         if k + 1 < len(starts):
-            body = _without_group_heading(body)
+            body = _without_entry_fields(_without_group_heading(body))
         closing, body = trailing_attribution(body, bare_names=True)
         who = merge_proposers(proposer, closing)
         speeches.append(SpeechLayout(title, who, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []
     return masthead, speeches
+
+
+def _without_entry_fields(body: list[Line]) -> list[Line]:
+    """A speech's body without the fields that head the next entry, set apart above its
+    headline ("提案号：0203" over "关于……的提案"): skipped fields closing a block of their own."""
+    end = len(body)
+    while end and _skipped_field(body[end - 1].text):
+        end -= 1
+    if end == len(body) or not body[end].blank_before:
+        return body  # fields run on from the text above are the speech's own closing fields
+    return body[:end]
+
+
+def _skipped_field(text: str) -> bool:
+    """True for a line of fields that are all read and dropped (提案号, 编号, 分类 …)."""
+    found = header_line_fields(text)
+    return found is not None and all(kind == "skip" for kind, _ in found)
 
 
 def _without_group_heading(body: list[Line]) -> list[Line]:

@@ -530,8 +530,31 @@ def _named_first(name_text: str, roles: str, *, surname: bool) -> Proposer | Non
     return person(name, roles)
 
 
+NAME_WITH_BODY_MAX = 3
+"""Longest name (bar a compound surname's) read before a body in brackets: a four-character line
+before a body is as likely a headline with its speaker."""
+
+
+def _name_with_body(line: str) -> Proposer | None:
+    """A person named with the body they come from in brackets and no role ("张三（某某代表团）",
+    "张三（某某大学）"): the body is the person's affiliation; no role is printed."""
+    match = NAME_THEN_ROLES.match(SPACES.sub("", line))
+    if match is None:
+        return None
+    name, body = strip_name_marker(match["name"]), match["roles"]
+    if not is_bare_name(name) or not is_org_name(body) or split_title(body)[1] or KEY_OR_LIST.search(body):
+        return None
+    if len(name) > NAME_WITH_BODY_MAX and not name.startswith(tuple(s for s in surnames() if len(s) > 1)):
+        return None  # "黄河安澜（民建中央）" is a headline with its speaker, not a person named 黄河安澜
+    return Proposer(name=name, kind="person", roles=[], affiliations=[without_term(body)])
+
+
 def _person_named_first(line: str) -> Proposer | None:
-    """A person whose name comes before the roles, in brackets or after a comma (``NAME_FIRST``)."""
+    """A person whose name comes before the roles, in brackets or after a comma (``NAME_FIRST``),
+    or before the body they come from (``_name_with_body``)."""
+    found = _name_with_body(line)
+    if found is not None:
+        return found
     compact = SPACES.sub("", line)
     for pattern, surname in NAME_FIRST:
         match = pattern.match(compact)

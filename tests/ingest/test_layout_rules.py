@@ -1345,3 +1345,13 @@ def test_two_columns_whose_right_column_indents_its_paragraphs():
         "右栏第一行的正文也很长", "右栏第二段首行缩进", "右栏第三行的正文也很长", "右栏只剩这一行了呀",
     ]
     assert read[5].startswith("    ")  # the indentation stays, as a paragraph's cue
+
+
+def test_a_digests_number_field_over_the_next_entry_is_not_the_last_entrys_text():
+    text = (
+        "某某县政协提案选登\n\n编号：A01\n关于建设乡村冷库的提案\n提案人：葛某某\n冷库不足。为此，建议：一是建冷库；二是给补贴。\n\n"
+        "编号：A02\n关于整治河道垃圾的提案\n提案人：卢某某\n河道垃圾多。为此，建议：一是定期清理；二是落实河长责任。\n"
+    )
+    first, second = _read(text)
+    assert "编号" not in first.speech.text
+    assert (second.speech.title, second.proposer.name) == ("关于整治河道垃圾的提案", "卢某某")

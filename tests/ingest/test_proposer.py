@@ -329,3 +329,9 @@ def test_roles_both_before_a_spaced_name_and_after_it_in_brackets():
 def test_a_deputy_grade_belongs_to_the_title():
     assert split_title("某某研究院副总建筑师") == ("某某研究院", "副总建筑师")
     assert split_title("某某医院副主任医师") == ("某某医院", "副主任医师")
+
+
+def test_a_name_with_the_body_it_comes_from_in_brackets():
+    found = parse_proposer_line("卢某某（某某代表团）")
+    assert (found.name, found.kind, found.roles, found.affiliations) == ("卢某某", "person", [], ["某某代表团"])
+    assert parse_proposer_line("黄河安澜（民建中央）") is None  # a headline with its speaker
