@@ -46,11 +46,12 @@ KEY_VALUE = re.compile(r"[：:]")
 """A "key：value" line ("联名委员：赵甲　钱乙") is a field, never a proposer line; a colon header
 ("张三委员：标题") is split before its proposer part is read."""
 ET_AL = re.compile(
-    r"\s*等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?P<who>委员|代表|人|单位)"
-    r"(?:联名|共同)?(?:提出|提交|领衔)?(?:的?(?:提案|建议|议案))?$"
+    r"\s*(?:等\s*(?:[\d一二两三四五六七八九十]+\s*[位名个]?\s*)?(?P<who>委员|代表|人|单位)?"
+    r"(?:联名|共同)?(?:提出|提交|领衔)?|(?:联名|共同)(?:提出|提交))(?:的?(?:提案|建议|议案))?$"
 )
 """The tail of a joint proposer ("吴某等5位委员", "民盟某市委会等3个单位", "张三、李四等5位委员联名
-提出"): the first listed leads; a tail counting persons (委员, 代表, 人) says the names are persons'."""
+提出", "张三、李四委员联名提出", "张三等"): the first listed leads; a tail counting persons (委员,
+代表, 人) says the names are persons'."""
 LEAD_MARK = re.compile(r"\s*[（(](?:领衔|牵头|主提)(?:人|提案人|代表)?[）)]")
 """A mark that names the lead of a joint proposal ("张三（领衔）、李四"): not part of the name."""
 
@@ -605,7 +606,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     et_al = ET_AL.search(line)
     if et_al is not None:
         line = line[: et_al.start()]
-        loose = loose or et_al["who"] != "单位"  # "张三、李四等5位委员": the names are persons'
+        loose = loose or et_al["who"] in ("委员", "代表", "人")  # "张三、李四等5位委员": persons'
     line = ROMANISED.sub("", line)
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None

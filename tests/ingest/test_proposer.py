@@ -335,3 +335,9 @@ def test_a_name_with_the_body_it_comes_from_in_brackets():
     found = parse_proposer_line("卢某某（某某代表团）")
     assert (found.name, found.kind, found.roles, found.affiliations) == ("卢某某", "person", [], ["某某代表团"])
     assert parse_proposer_line("黄河安澜（民建中央）") is None  # a headline with its speaker
+
+
+def test_a_joint_tail_without_a_count_or_without_etal():
+    assert parse_proposer_line("葛某某、田某、蔡某某委员联名提出").name == "葛某某"
+    assert parse_proposer_line("民革某市委会、民盟某市委会共同提交").name == "民革某市委会"
+    assert parse_proposer_line("区政协委员葛某某等").roles == ["区政协委员"]
