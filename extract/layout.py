@@ -1708,6 +1708,29 @@ def strip_label(text: str) -> str:
     return text[match.end() :].lstrip(SPACE_CHARS) if match else text
 
 
+OTHERS_SUBJECT_MAX = 20
+FIRST_PERSON = ("我", "我们", "本人", "笔者")
+
+
+def _others_words(text: str, proposer: Proposer | None) -> bool:
+    """True for a report's paragraph that opens by giving someone other than the speaker as the
+    one saying it ("区某某局有关负责人表示，……", "业内人士认为，……"): its first clause ends in a
+    verb of saying after a subject that is neither the speaker nor the first person."""
+    clause = re.split(r"[，,：:。；;]", text, maxsplit=1)[0]
+    if len(clause) == len(text) or "“" in clause:
+        return False
+    verb = next((v for v in sorted(narration_cues()["verb"], key=len, reverse=True) if clause.endswith(v)), None)
+    if verb is None:
+        return False
+    subject = clause[: -len(verb)]
+    if not subject or len(subject) > OTHERS_SUBJECT_MAX or subject.startswith(FIRST_PERSON):
+        return False
+    if any(word in subject for word in narration_cues().get("document", ())):
+        return False  # "提案指出，": the speaker's own document says it
+    name = proposer.name if proposer else None
+    return re.search(_subjects(name), subject) is None and not (name and name in subject)
+
+
 DATELINE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九十]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
     r"(?:上午|下午|晚上|晚间|中午|晚|上|下)?[，,]"
@@ -1729,7 +1752,10 @@ def speech_text(lines: list[Line], proposer: Proposer | None = None, *, narratio
         kept: list[str] = []
         if texts and DATELINE_RE.match(texts[0]):
             texts = texts[1:]  # "2026年1月16日上午，……举行。": the report's dateline
+        report = any(is_narration(t, proposer) for t in texts)
         for text in (t for t in texts if not is_note(t)):
+            if report and _others_words(text, proposer):
+                continue  # "区某某局有关负责人表示，……" in a report: someone else's words
             proposed = any(find_trigger(part) is not None for part in kept)
             kept.append(_speakers_part(text if headed else strip_label(text), proposer, views=not proposed))
         texts = kept

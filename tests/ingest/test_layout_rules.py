@@ -1355,3 +1355,29 @@ def test_a_digests_number_field_over_the_next_entry_is_not_the_last_entrys_text(
     first, second = _read(text)
     assert "编号" not in first.speech.text
     assert (second.speech.title, second.proposer.name) == ("关于整治河道垃圾的提案", "卢某某")
+
+
+def test_someone_elses_words_in_a_report_stay_the_reporters():
+    text = (
+        "让夜市更规范\n本报记者　某某\n\n"
+        "区政协委员、某某商会会长鲍某某在调研中发现，不少夜市缺少统一管理，某某摊贩协会作用有限。\n"
+        "区商务委有关负责人表示，将会同某某街道办事处研究相关措施。\n"
+        "提案指出，夜市油烟扰民问题突出。\n"
+        "鲍某某建议：一是建立夜市联合管理机制；二是搭建摊位线上预约平台。\n"
+    )
+    (record,) = _read(text)
+    assert record.proposer.name == "鲍某某"
+    assert record.speech.text.splitlines() == [
+        "不少夜市缺少统一管理，某某摊贩协会作用有限。",
+        "提案指出，夜市油烟扰民问题突出。",
+        "一是建立夜市联合管理机制；二是搭建摊位线上预约平台。",
+    ]
+
+
+def test_a_speakers_own_text_citing_others_keeps_their_words():
+    text = (
+        "让夜市更规范\n区政协委员　鲍某某\n\n"
+        "有关部门负责人表示，夜市管理存在空白。我认为，管理要跟上。为此，建议：\n一是建立联合管理机制。\n二是搭建预约平台。\n"
+    )
+    (record,) = _read(text)
+    assert record.speech.text.startswith("有关部门负责人表示，")  # no reporter here: the speaker cites them
