@@ -233,7 +233,7 @@ def _mentions_for(toks: Tokens, head: Head, head_first: int, i: int, lex: Lexico
     nested = _nested(toks, i, phrase.first)
     first = phrase.first
     if nested and head.type == "Institution" and not _staff_after(toks, i, lex) \
-            and not _own_level(toks, first, i, lex):
+            and not _own_level(toks, first, i, lex) and not _branch_after(toks, i):
         first = _drop_scope(toks, first, head_first, lex)  # 国家企业技术中心, not 县级医院医生
     out = []
     if phrase.whole and _qualifies(toks, first, head_first, i, head, lex):
@@ -270,6 +270,12 @@ def _head_follows(toks: Tokens, k: int, lex: Lexicon) -> bool:
         if head_at(toks, j, lex) is not None:
             return True
     return False
+
+
+def _branch_after(toks: Tokens, i: int) -> bool:
+    """Whether a place name follows the institution (国家金融监督管理总局/重庆/监管局): the larger
+    name is a branch of that body in the place, so the body keeps its own scope word."""
+    return i + 1 < len(toks.words) and toks.tags[i + 1] == "ns"
 
 
 def _staff_after(toks: Tokens, i: int, lex: Lexicon) -> bool:

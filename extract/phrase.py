@@ -396,7 +396,20 @@ def _attributive_verb(toks: Tokens, k: int, k0: int, lex: Lexicon) -> bool:
         return True
     if toks.words[k + 1] in lex.kinds("bound"):
         return True  # 阅读/v 类 社会组织: a category word, verb or not
-    return _conjunct_like_the_last(toks, k, k0 + 1)
+    return _conjunct_like_the_last(toks, k, k0 + 1) or _after_level_nouns(toks, k, lex)
+
+
+def _after_level_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at ``k`` follows a level and plain nouns (市级/职业病/防治…中心): a level
+    opens a noun phrase, so a verb inside it, after its nouns, is a modifier of the name, not
+    a predicate with a subject (社会力量/举办/养老机构 has no level)."""
+    j = k - 1
+    while j >= max(0, k - 4) and toks.classes[j] == WORD and head_at(toks, j, lex) is None:
+        word = toks.words[j]
+        if j < k - 1 and (word in lex.kinds("scope") or (2 <= len(word) <= 3 and word.endswith("级"))):
+            return True
+        j -= 1
+    return False
 
 
 def _conjunct_like_the_last(toks: Tokens, k: int, head: int) -> bool:

@@ -989,3 +989,16 @@ def test_cultural_stations_bookshops_and_coffee_shops_are_bodies(found):
     got = found("支持村级综合文化站与实体书店、连锁咖啡馆合作。")
     assert {("Institution", "村级综合文化站"), ("Institution", "实体书店"),
             ("Institution", "连锁咖啡馆")} <= got
+
+
+def test_a_verb_after_a_level_and_its_nouns_stays_in_a_body_name(found):
+    got = found("组建区级食品安全风险监测评估中心，引导社会力量举办养老机构。")
+    assert ("Institution", "区级食品安全风险监测评估中心") in got or \
+        ("Platform", "区级食品安全风险监测评估中心") in got
+    assert ("Institution", "养老机构") in got  # no level: the verb keeps its subject
+
+
+def test_a_body_whose_branch_follows_keeps_its_scope(found):
+    got = found("推动国家税务总局四川省税务局与农业发展银行四川省分行合作。")
+    assert ("Institution", "国家税务总局") in got
+    assert ("Institution", "国家税务总局四川省税务局") in got
