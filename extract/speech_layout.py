@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from policykg.extract.layout import (
+    numbered_headline,
     blank_lines_are_noise,
     is_interviewer_head,
     BARE_NAME_MIN_CHARS,
@@ -88,6 +89,7 @@ from policykg.extract.proposer import (
     split_title,
     strip_name_marker,
 )
+from policykg.extract.recommendations import starts_with_marker
 from policykg.extract.records import Proposer
 
 FRONT_MATTER_MAX = 6
@@ -510,11 +512,42 @@ def before_answer(lines: list[Line]) -> list[Line]:
     it quotes is the proposer's; the issuer's account of what it did is not."""
     cues = reply_cues().get("answer", ())
     for index, line in enumerate(lines):
-        at = min((pos for cue in cues if (pos := line.text.find(cue)) >= 0), default=-1)
+        found = [pos for cue in cues if (pos := line.text.find(cue)) >= 0]
+        if (match := REPORT_CUE_RE.search(line.text)) is not None:
+            found.append(match.start())
+        at = min(found, default=-1)
         if at >= 0:
             head = _before_sentence(line.text[:at])
-            return lines[:index] + ([replace(line, text=head)] if head else [])
+            return lines[:index] + ([replace(line, text=head)] if head else []) + _proposal_section(lines[index + 1 :])
     return lines
+
+
+REPORT_CUE_RE = re.compile(r"现将[^。；：:]{0,24}?(?:报告|函复|答复|汇报|通报|说明)如下")
+"""The issuer's account announced ("现将办理进展情况报告如下："): what follows is the issuer's,
+save a section that restates the proposal (``_proposal_section``)."""
+
+
+def _proposal_section(lines: list[Line]) -> list[Line]:
+    """The section of an issuer's account that restates the proposal: from a numbered heading
+    that names the proposal ("一、提案主要内容", "（一）主要建议") to the next heading numbered alike;
+    none when the account has no such section."""
+    for index, line in enumerate(lines):
+        marker = starts_with_marker(line.text)
+        heading = numbered_headline(line.text) if marker else None
+        if heading is None or not any(word in heading for word in PROPOSAL_WORDS):
+            continue
+        end = index + 1
+        while end < len(lines):
+            other = starts_with_marker(lines[end].text)
+            if other is not None and other.kind == marker.kind and numbered_headline(lines[end].text):
+                break
+            end += 1
+        return lines[index + 1 : end]
+    return []
+
+
+PROPOSAL_WORDS = ("提案", "建议", "议案")
+"""Words by which a section heading names the proposal itself."""
 
 
 def _before_sentence(text: str) -> str:

@@ -1381,3 +1381,16 @@ def test_a_speakers_own_text_citing_others_keeps_their_words():
     )
     (record,) = _read(text)
     assert record.speech.text.startswith("有关部门负责人表示，")  # no reporter here: the speaker cites them
+
+
+def test_a_handling_reports_account_keeps_only_the_section_restating_the_proposal():
+    text = (
+        "关于第0093号提案办理情况的说明\n\n区政协提案委员会：\n\n"
+        "由区政协委员阎某某提出的《关于完善社区助餐服务的提案》由我局办理。现将有关情况说明如下：\n\n"
+        "一、提案的主要建议\n提案建议：（一）扩大助餐点覆盖；（二）建立助餐补贴制度。\n\n"
+        "二、办理情况\n我局已会同某某餐饮集团新建助餐点20个。\n\n某某区民政局\n2027年5月8日\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.roles) == ("阎某某", ["区政协委员"])
+    assert record.speech.text == "提案建议：（一）扩大助餐点覆盖；（二）建立助餐补贴制度。"
+    assert len(record.recommendations) == 2
