@@ -1810,12 +1810,13 @@ def quoted_speech(text: str) -> list[str]:
 
 def is_interviewer_head(head: str) -> bool:
     """True for a speaker tag that names the interviewer's part, with or without a person or
-    roles after it ("主持人（市政协副秘书长　某某）", "某某日报记者"): [tag] and [reporter] words of
-    ingest_narration.txt ending the part before any bracket."""
+    roles after it ("主持人（市政协副秘书长　某某）", "某某日报记者", "主持人 李某"): [tag] and
+    [reporter] words of ingest_narration.txt ending the part before any bracket, or opening it
+    before a name."""
     part = re.split(r"[（(]", SPACES_RE.sub("", head), maxsplit=1)[0]
     cues = narration_cues()
-    words = (*cues.get("tag", ()), *cues.get("reporter", ()))
-    return any(part.endswith(word) for word in words if len(word) > 1 and not word.endswith(("/", "／", "｜")))
+    words = [w for w in (*cues.get("tag", ()), *cues.get("reporter", ())) if len(w) > 1 and w[-1] not in "/／｜"]
+    return any(part.endswith(word) or (part.startswith(word) and is_name(part[len(word) :])) for word in words)
 
 
 def _without_speaker_prefix(text: str, proposer: Proposer | None) -> str:

@@ -1394,3 +1394,13 @@ def test_a_handling_reports_account_keeps_only_the_section_restating_the_proposa
     assert (record.proposer.name, record.proposer.roles) == ("阎某某", ["区政协委员"])
     assert record.speech.text == "提案建议：（一）扩大助餐点覆盖；（二）建立助餐补贴制度。"
     assert len(record.recommendations) == 2
+
+
+def test_interviewer_tags_with_the_outlet_or_the_name_after_the_part():
+    from policykg.extract.layout import is_interviewer_head
+
+    assert is_interviewer_head("主持人 蒲某")
+    assert is_interviewer_head("记者（某某晚报）")
+    assert is_interviewer_head("某某广播电台记者")
+    assert not is_interviewer_head("蒲某某委员（区政协委员、某某中学校长）")
+    assert not is_interviewer_head("区政协委员、某某学院院长　蒲某")
