@@ -384,7 +384,7 @@ def glossed_label_re() -> re.Pattern[str]:
     words = "|".join(sorted((w for w in ordinal_words() if w.isascii()), key=len, reverse=True))
     number = english_number()
     return re.compile(
-        rf"^(?:[A-Za-z][A-Za-z .]{{1,30}}?[ \t]*(?:{number})|{words})[ \t]*[/／|｜][ \t]*(?=[\u4e00-\u9fff])"
+        rf"^(?:[A-Za-z][A-Za-z .]{{1,30}}?(?:[ \t]+|(?=\d))(?:{number})|{words})[ \t]*[/／|｜][ \t]*(?=[\u4e00-\u9fff])"
     )
 
 

@@ -137,7 +137,7 @@ def english_label() -> str:
     """A pattern for an English item label: a label word and its number, the number as group 1
     ("Suggestion One", "Recommendation 2")."""
     labels = "|".join(sorted(english_labels()[0], key=len, reverse=True))
-    return rf"(?i:{labels})[ \t]*({english_number()})"
+    return rf"(?i:{labels})(?:[ \t]+|(?=\d))(?:(?i:no)\.?[ \t]*)?({english_number()})"
 
 
 @cache
@@ -145,7 +145,7 @@ def marker_patterns() -> dict[str, re.Pattern[str]]:
     """Every marker kind: the fixed ones, the sequence words followed by a pause (首先，, First,)
     and English item labels ("Suggestion One:", "Recommendation 2.")."""
     words = "|".join(sorted(map(re.escape, ordinal_words()), key=len, reverse=True))
-    english = re.compile(rf"{english_label()}[ \t]*[:：,，.．、](?!\d)")
+    english = re.compile(rf"{english_label()}[ \t]*(?:[:：,，.．、](?!\d)|[—–-]+)")
     return {**MARKER_KINDS, "words": re.compile(rf"({words})[，,、：:]"), "english": english}
 
 

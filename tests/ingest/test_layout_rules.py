@@ -1404,3 +1404,10 @@ def test_interviewer_tags_with_the_outlet_or_the_name_after_the_part():
     assert is_interviewer_head("某某广播电台记者")
     assert not is_interviewer_head("蒲某某委员（区政协委员、某某中学校长）")
     assert not is_interviewer_head("区政协委员、某某学院院长　蒲某")
+
+
+def test_a_latin_word_ending_like_a_numeral_is_no_item_label():
+    from policykg.extract.layout import glossed_label_re
+
+    assert glossed_label_re().sub("", "Taxi / 出租车服务") == "Taxi / 出租车服务"
+    assert glossed_label_re().sub("", "Proposal IV / 建议四：节水") == "建议四：节水"

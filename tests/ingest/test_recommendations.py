@@ -227,3 +227,13 @@ def test_english_words_that_number_nothing_stay_text():
         "推广“Step by step”培训模式",
         "完善Point of Sale终端管理，First aid箱配齐",
     ]
+
+
+def test_english_labels_with_roman_numbers_no_and_dashes():
+    for text in (
+        "为此，建议：\nProposal I: 推广节水灌溉。\nProposal II: 完善水价机制。",
+        "为此，建议：\nSuggestion One — 推广节水灌溉。\nSuggestion Two — 完善水价机制。",
+        "为此，建议：\nRecommendation No. 1: 推广节水灌溉。\nRecommendation No. 2: 完善水价机制。",
+        "为此，建议：\nFirst of all, 推广节水灌溉。\nSecondly, 完善水价机制。",
+    ):
+        assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["推广节水灌溉", "完善水价机制"]
