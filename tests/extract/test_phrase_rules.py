@@ -1002,3 +1002,8 @@ def test_a_body_whose_branch_follows_keeps_its_scope(found):
     got = found("推动国家税务总局四川省税务局与农业发展银行四川省分行合作。")
     assert ("Institution", "国家税务总局") in got
     assert ("Institution", "国家税务总局四川省税务局") in got
+
+
+def test_abbreviated_banks_and_schools_are_bodies(found):
+    got = found("鼓励城商行和农商行开发信贷产品，依托县农广校开展培训。")
+    assert {("Institution", "城商行"), ("Institution", "农商行"), ("Institution", "县农广校")} <= got
