@@ -18,7 +18,11 @@ Rules (DESIGN.md, "Evaluation"):
 - **strict**: equal after removing whitespace, quotes and brackets;
 - **relaxed**: same type and the longest common substring covers at least 60% of the longer text;
 - matching is one-to-one within a speech and type: a maximum-cardinality matching, and among
-  those the one with the largest total overlap (deterministic for a given input order).
+  those the one with the largest total overlap (deterministic for a given input order);
+- **relations** between entities (FUNDED_BY, OPERATED_BY, HOSTED_BY, PART_OF) are scored only for
+  gold speeches with a ``relations`` key (``[{"type", "source", "target"}]``, entity texts): a
+  predicted relation matches a gold one of its type when both ends match strictly, an end
+  through any surface form of the predicted entity it names; one-to-one within a speech.
 
 >>> strict_key(" “5G 专网” ")
 '5G专网'
@@ -40,7 +44,7 @@ import click
 import networkx as nx
 
 from policykg.errors import InputError, PolicykgError
-from policykg.extract.records import ENTITY_TYPES
+from policykg.extract.records import ENTITY_ENTITY_RELATIONS, ENTITY_TYPES
 
 RELAXED_THRESHOLD = 0.6
 """Share of the longer text the longest common substring must cover for a relaxed match."""
@@ -121,9 +125,24 @@ class PredictedEntity:
     concept: str | None = None
 
 
+@dataclass(frozen=True)
+class RelationData:
+    """One distinct relation between entities: its type and the surface forms of both ends."""
+
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+    def matches(self, gold: RelationData) -> bool:
+        """Same type, and each gold end equals some surface of this end under :func:`strict_key`."""
+        return self.type == gold.type and strict_similarity(gold.source[0], self.source) > 0 \
+            and strict_similarity(gold.target[0], self.target) > 0
+
+
 @dataclass
 class SpeechData:
-    """What scoring needs of one speech, gold or predicted."""
+    """What scoring needs of one speech, gold or predicted. ``relations`` is None for a gold
+    speech without a ``relations`` key: its relations are not scored."""
 
     title: str
     order: int | None = None
@@ -131,6 +150,7 @@ class SpeechData:
     affiliations: list[str] = field(default_factory=list)
     recommendations: int = 0
     entities: list[PredictedEntity] = field(default_factory=list)
+    relations: list[RelationData] | None = None
 
 
 @dataclass
@@ -222,6 +242,34 @@ def _matched_edges(graph: nx.Graph) -> list[tuple]:
     return edges
 
 
+def match_relations(gold: Sequence[RelationData], pred: Sequence[RelationData]) -> Matching:
+    """One-to-one matching of gold to predicted relations (maximum cardinality).
+
+    >>> g = [RelationData("FUNDED_BY", ("种子基金",), ("高校",))]
+    >>> p = [RelationData("FUNDED_BY", ("种子基金",), ("高校", "在渝高校"))]
+    >>> match_relations(g, p).counts.tp
+    1
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(("g", i) for i in range(len(gold)))
+    graph.add_nodes_from(("p", j) for j in range(len(pred)))
+    for i, relation in enumerate(gold):
+        for j, predicted in enumerate(pred):
+            if predicted.matches(relation):
+                graph.add_edge(("g", i), ("p", j), weight=1.0)
+    pairs = [(u[1], v[1], 1.0) if u[0] == "g" else (v[1], u[1], 1.0)
+             for u, v in _matched_edges(graph)]
+    return Matching(pairs=sorted(pairs), gold=len(gold), pred=len(pred))
+
+
+def match_speech_relations(gold: SpeechData, pred: SpeechData | None) -> dict[str, Matching]:
+    """Match a speech's relations type by type; a missing prediction matches nothing."""
+    predicted = (pred.relations or []) if pred is not None else []
+    return {type_: match_relations([r for r in gold.relations or [] if r.type == type_],
+                                   [r for r in predicted if r.type == type_])
+            for type_ in ENTITY_ENTITY_RELATIONS}
+
+
 def match_speech(gold: SpeechData, pred: SpeechData | None,
                  similarity: Callable[[str, Sequence[str]], float]) -> dict[str, Matching]:
     """Match a speech's entities type by type; a missing prediction matches nothing."""
@@ -284,7 +332,28 @@ def gold_speech(row: dict[str, Any], source: str = "gold", line: int | None = No
         entities.append(PredictedEntity(entity["type"], entity["text"], (entity["text"],)))
     return SpeechData(title=row["title"], order=row.get("order"), proposer=proposer.get("name", ""),
                       affiliations=list(proposer.get("affiliations", [])),
-                      recommendations=int(row.get("recommendations", 0)), entities=entities)
+                      recommendations=int(row.get("recommendations", 0)), entities=entities,
+                      relations=gold_relations(row, source, line))
+
+
+def gold_relations(row: dict[str, Any], source: str = "gold",
+                   line: int | None = None) -> list[RelationData] | None:
+    """A gold speech's relations (entity texts at both ends), distinct; None without the key."""
+    if "relations" not in row:
+        return None
+    found: dict[tuple[str, str, str], RelationData] = {}
+    for relation in row["relations"] or []:
+        if not isinstance(relation, dict) or not all(
+                isinstance(relation.get(k), str) and relation[k] for k in ("type", "source", "target")):
+            raise InputError("gold relation needs 'type', 'source' and 'target' texts",
+                             source=source, line=line)
+        if relation["type"] not in ENTITY_ENTITY_RELATIONS:
+            raise InputError(f"unknown gold relation type {relation['type']!r}; known: "
+                             f"{', '.join(ENTITY_ENTITY_RELATIONS)}", source=source, line=line)
+        key = (relation["type"], strict_key(relation["source"]), strict_key(relation["target"]))
+        found.setdefault(key, RelationData(relation["type"], (relation["source"],),
+                                           (relation["target"],)))
+    return list(found.values())
 
 
 def load_gold(path: Path) -> list[SpeechData]:
@@ -301,7 +370,25 @@ def predicted_speech(record: dict[str, Any]) -> SpeechData:
     return SpeechData(title=record.get("title") or speech.get("title", ""), order=speech.get("order"),
                       proposer=proposer.get("name", ""),
                       affiliations=list(proposer.get("affiliations", [])),
-                      recommendations=count, entities=group_mentions(record.get("entities", [])))
+                      recommendations=count, entities=group_mentions(record.get("entities", [])),
+                      relations=predicted_relations(record))
+
+
+def predicted_relations(record: dict[str, Any]) -> list[RelationData]:
+    """A record's distinct relations, each end given by every surface of the entity its id names
+    (the mentions' texts and the canonical name); an end naming no entity stands for itself."""
+    surfaces: dict[str, list[str]] = {}
+    for mention in record.get("entities", []):
+        forms = surfaces.setdefault(mention.get("id", ""), [])
+        for text in (mention.get("text"), mention.get("canonical"), *(mention.get("aliases") or [])):
+            if text and text not in forms:
+                forms.append(text)
+    found: dict[tuple[str, str, str], RelationData] = {}
+    for relation in record.get("relations", []):
+        type_, source, target = (relation.get(k, "") for k in ("type", "source", "target"))
+        found.setdefault((type_, source, target), RelationData(
+            type_, tuple(surfaces.get(source) or [source]), tuple(surfaces.get(target) or [target])))
+    return list(found.values())
 
 
 def group_mentions(mentions: Iterable[dict[str, Any]]) -> list[PredictedEntity]:
@@ -403,6 +490,7 @@ def evaluate(gold: Sequence[SpeechData], pred: Sequence[SpeechData]) -> dict[str
     aligned = align(gold, pred)
     totals = {mode: {t: Counts() for t in ENTITY_TYPES} for mode in ("strict", "relaxed")}
     affiliations = Counts()
+    relations = {t: Counts() for t in ENTITY_ENTITY_RELATIONS}
     per_speech = []
     for g, p in zip(gold, aligned):
         matchings = {"strict": match_speech(g, p, strict_similarity),
@@ -412,9 +500,47 @@ def evaluate(gold: Sequence[SpeechData], pred: Sequence[SpeechData]) -> dict[str
                 totals[mode][type_].add(m.counts)
         affiliations.add(affiliation_counts(g, p))
         per_speech.append(speech_report(g, p, matchings))
+        if g.relations is not None:
+            by_relation = match_speech_relations(g, p)
+            for type_, m in by_relation.items():
+                relations[type_].add(m.counts)
+            per_speech[-1]["relations"] = relation_report(g, p, by_relation)
     report = assemble_report(gold, per_speech, totals, affiliations)
     report["names"] = name_coverage([p for p in aligned if p is not None])
+    scored = sum(1 for g in gold if g.relations is not None)
+    if scored:
+        report["relations"] = relation_totals(relations, scored)
     return report
+
+
+def relation_totals(by_type: dict[str, Counts], speeches: int) -> dict[str, Any]:
+    """Relation P/R/F1 per type and micro-averaged, with the number of speeches scored."""
+    micro = Counts()
+    for counts in by_type.values():
+        micro.add(counts)
+    return {"speeches": speeches} | {t: c.to_dict() for t, c in by_type.items()} \
+        | {"micro": micro.to_dict()}
+
+
+def relation_report(gold: SpeechData, pred: SpeechData | None,
+                    matchings: dict[str, Matching]) -> dict[str, Any]:
+    """One speech's relation counts, with its missed and spurious relations."""
+    counts = Counts()
+    missed, spurious = [], []
+    predicted = (pred.relations or []) if pred is not None else []
+    for type_, m in matchings.items():
+        counts.add(m.counts)
+        gold_rel = [r for r in gold.relations or [] if r.type == type_]
+        pred_rel = [r for r in predicted if r.type == type_]
+        matched_gold, matched_pred = {g for g, _, _ in m.pairs}, {p for _, p, _ in m.pairs}
+        missed += [_relation_row(r) for i, r in enumerate(gold_rel) if i not in matched_gold]
+        spurious += [_relation_row(r) for j, r in enumerate(pred_rel) if j not in matched_pred]
+    return {"gold": counts.gold, "pred": counts.pred, "tp": counts.tp,
+            "false_negatives": missed, "false_positives": spurious}
+
+
+def _relation_row(relation: RelationData) -> dict[str, str]:
+    return {"type": relation.type, "source": relation.source[0], "target": relation.target[0]}
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -499,6 +625,8 @@ def speech_errors(gold: SpeechData, pred: SpeechData | None,
 def format_report(report: dict[str, Any], errors: bool = False) -> str:
     """A plain-text report: entity table, speech-level figures, per-speech lines (and errors)."""
     lines = [_entity_table(report["entities"]), ""]
+    if "relations" in report:
+        lines += [_relation_table(report["relations"]), ""]
     lines += _summary_lines(report)
     lines += ["", "per speech (relaxed matching; FN/FP are relaxed misses):"]
     for speech in report["per_speech"]:
@@ -512,6 +640,16 @@ def _entity_table(entities: dict[str, Any]) -> str:
     for type_ in (*ENTITY_TYPES, "micro"):
         s, r = entities["strict"][type_], entities["relaxed"][type_]
         rows.append(f"{type_:<12}{s['gold']:>6}{s['pred']:>6}   {_prf(s):<22}{_prf(r):<22}")
+    return "\n".join(rows)
+
+
+def _relation_table(relations: dict[str, Any]) -> str:
+    header = f"{'relation':<12}{'gold':>6}{'pred':>6}   {'strict P/R/F1':<22}"
+    rows = [header, "-" * len(header)]
+    for type_ in (*ENTITY_ENTITY_RELATIONS, "micro"):
+        c = relations[type_]
+        rows.append(f"{type_:<12}{c['gold']:>6}{c['pred']:>6}   {_prf(c):<22}")
+    rows.append(f"(relations scored on {relations['speeches']} speech(es) whose gold lists them)")
     return "\n".join(rows)
 
 
@@ -545,8 +683,17 @@ def _speech_lines(speech: dict[str, Any], errors: bool) -> list[str]:
         f" | proposer {'ok' if proposer['correct'] else 'WRONG'}"
         f" ({proposer['gold']} / {proposer['pred'] or '-'})",
     ]
+    relations = speech.get("relations")
+    if relations is not None:
+        lines.append(f"    relations gold {relations['gold']} pred {relations['pred']}"
+                     f" matched {relations['tp']}")
     if errors:
         lines += _error_lines(speech["errors"])
+        if relations is not None:
+            lines += [f"    FN  {r['type']:<12}{r['source']} -> {r['target']}"
+                      for r in relations["false_negatives"]]
+            lines += [f"    FP  {r['type']:<12}{r['source']} -> {r['target']}"
+                      for r in relations["false_positives"]]
     return lines
 
 
@@ -571,20 +718,25 @@ def _error_lines(errors: dict[str, list[dict[str, Any]]]) -> list[str]:
               help="Exit with status 1 when strict micro-F1 is below this.")
 @click.option("--min-relaxed", type=click.FloatRange(0, 1), metavar="F1",
               help="Exit with status 1 when relaxed micro-F1 is below this.")
+@click.option("--min-relations", type=click.FloatRange(0, 1), metavar="F1",
+              help="Exit with status 1 when relation micro-F1 is below this (gold with relations).")
 def eval_command(gold: Path, inputs: tuple[Path, ...], as_json: bool, errors: bool,
-                 min_strict: float | None, min_relaxed: float | None) -> None:
+                 min_strict: float | None, min_relaxed: float | None,
+                 min_relations: float | None) -> None:
     """Score extraction against GOLD (JSONL).
 
     INPUTS is a JSONL file of extraction records (as printed by `policykg extract --format
     jsonl`), or text files and folders, which are extracted first. Only speeches in GOLD are
-    scored; they are aligned by title.
+    scored; they are aligned by title. Relations between entities are scored for the gold
+    speeches that list them (a ``relations`` key).
     """
     report = evaluate(load_gold(gold), load_predictions(list(inputs)))
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, errors=errors))
-    failures = below_minimum(report, {"strict": min_strict, "relaxed": min_relaxed})
+    failures = below_minimum(report, {"strict": min_strict, "relaxed": min_relaxed,
+                                      "relations": min_relations})
     if failures:
         raise click.ClickException("; ".join(failures))
 
@@ -593,7 +745,15 @@ def below_minimum(report: dict[str, Any], minimum: dict[str, float | None]) -> l
     """Messages for each mode whose micro-F1 falls below the minimum asked for."""
     failures = []
     for mode, floor in minimum.items():
-        f1 = report["entities"][mode]["micro"]["f1"]
-        if floor is not None and f1 < floor:
+        if floor is None:
+            continue
+        if mode == "relations":
+            if "relations" not in report:
+                failures.append("relations asked for, but no gold speech lists relations")
+                continue
+            f1 = report["relations"]["micro"]["f1"]
+        else:
+            f1 = report["entities"][mode]["micro"]["f1"]
+        if f1 < floor:
             failures.append(f"{mode} micro-F1 {f1:.3f} is below {floor:.3f}")
     return failures

@@ -174,3 +174,108 @@ def test_name_coverage_of_predictions():
     report = evaluate([gold_speech(GOLD)], [predicted_speech(named)])
     assert report["names"] == {"entities": 2, "english": 1, "english_share": 0.5,
                                "concept": 1, "concept_share": 0.5}
+
+
+# ---------------------------------------------------------------- relations between entities
+
+REL_GOLD = dict(GOLD, relations=[
+    {"type": "FUNDED_BY", "source": "种子基金", "target": "国有企业"},
+    {"type": "HOSTED_BY", "source": "“险资入渝”平台", "target": "国有企业"},
+    {"type": "PART_OF", "source": "种子基金", "target": "创业投资母基金"},
+])
+
+
+def _ided(type_: str, text: str, canonical: str | None = None) -> dict:
+    canonical = canonical or text
+    return {"id": f"{type_.lower()}:{canonical}", "type": type_, "text": text, "canonical": canonical}
+
+
+REL_PRED = dict(PRED, entities=[
+    _ided("Fund", "种子基金"), _ided("Institution", "国企", "国有企业"),
+    _ided("Platform", "险资入渝平台"), _ided("Fund", "母基金"),
+], relations=[
+    # matched through the canonical name of the entity the id names (国企 → 国有企业)
+    {"type": "FUNDED_BY", "source": "fund:种子基金", "target": "institution:国有企业", "start": 0, "end": 4},
+    # the same relation again at another place counts once
+    {"type": "FUNDED_BY", "source": "fund:种子基金", "target": "institution:国有企业", "start": 9, "end": 12},
+    # right ends, wrong type: no match for HOSTED_BY, spurious OPERATED_BY
+    {"type": "OPERATED_BY", "source": "platform:险资入渝平台", "target": "institution:国有企业",
+     "start": 0, "end": 4},
+    # an end that is only relaxed-equal (母基金 vs 创业投资母基金) does not match
+    {"type": "PART_OF", "source": "fund:种子基金", "target": "fund:母基金", "start": 0, "end": 4},
+])
+
+
+def test_relations_are_scored_by_type_and_strict_texts_of_both_ends():
+    report = evaluate([gold_speech(REL_GOLD)], [predicted_speech(REL_PRED)])
+    relations = report["relations"]
+    assert relations["speeches"] == 1
+    assert relations["micro"] == {"gold": 3, "pred": 3, "tp": 1, "precision": 0.3333,
+                                  "recall": 0.3333, "f1": 0.3333}
+    assert relations["FUNDED_BY"] == {"gold": 1, "pred": 1, "tp": 1, "precision": 1.0,
+                                      "recall": 1.0, "f1": 1.0}
+    assert relations["OPERATED_BY"] == {"gold": 0, "pred": 1, "tp": 0, "precision": 0.0,
+                                        "recall": 0.0, "f1": 0.0}
+    assert relations["HOSTED_BY"]["recall"] == 0.0 and relations["PART_OF"]["tp"] == 0
+    speech = report["per_speech"][0]["relations"]
+    assert (speech["gold"], speech["pred"], speech["tp"]) == (3, 3, 1)
+    assert {(r["type"], r["target"]) for r in speech["false_negatives"]} == {
+        ("HOSTED_BY", "国有企业"), ("PART_OF", "创业投资母基金")}
+    assert {(r["type"], r["source"]) for r in speech["false_positives"]} == {
+        ("OPERATED_BY", "险资入渝平台"), ("PART_OF", "种子基金")}
+
+
+def test_relations_are_not_scored_without_a_relations_key_in_gold():
+    report = evaluate([gold_speech(GOLD)], [predicted_speech(REL_PRED)])
+    assert "relations" not in report
+    assert "relations" not in report["per_speech"][0]
+
+
+def test_only_gold_speeches_with_relations_count_and_a_missing_one_misses_them_all():
+    other = dict(REL_GOLD, title="另一篇发言")
+    no_key = dict(GOLD, title="第三篇发言")
+    report = evaluate([gold_speech(REL_GOLD), gold_speech(other), gold_speech(no_key)],
+                      [predicted_speech(REL_PRED)])
+    assert report["relations"]["speeches"] == 2
+    assert report["relations"]["micro"]["gold"] == 6
+    assert report["relations"]["micro"]["tp"] == 1
+
+
+def test_an_empty_relations_list_scores_predicted_relations_as_spurious():
+    report = evaluate([gold_speech(dict(GOLD, relations=[]))], [predicted_speech(REL_PRED)])
+    assert report["relations"]["micro"] == {"gold": 0, "pred": 3, "tp": 0, "precision": 0.0,
+                                            "recall": 0.0, "f1": 0.0}
+
+
+def test_relation_ends_naming_no_entity_stand_for_their_own_text():
+    pred = dict(REL_PRED, relations=[{"type": "PART_OF", "source": "种子基金",
+                                      "target": "创业投资母基金", "start": 0, "end": 1}])
+    report = evaluate([gold_speech(REL_GOLD)], [predicted_speech(pred)])
+    assert report["relations"]["PART_OF"]["tp"] == 1
+
+
+@pytest.mark.parametrize("relations, message", [
+    ([{"type": "FUNDED_BY", "source": "种子基金"}], "'type', 'source' and 'target'"),
+    ([{"type": "OWNS", "source": "种子基金", "target": "高校"}], "unknown gold relation type 'OWNS'"),
+])
+def test_bad_gold_relations_are_errors_naming_the_problem(relations, message):
+    from policykg.errors import InputError
+
+    with pytest.raises(InputError, match=message):
+        gold_speech(dict(GOLD, relations=relations), "gold.jsonl", 4)
+
+
+def test_text_report_shows_the_relation_table_and_errors():
+    from policykg.extract.evaluate import below_minimum, format_report
+
+    report = evaluate([gold_speech(REL_GOLD)], [predicted_speech(REL_PRED)])
+    text = format_report(report, errors=True)
+    assert "FUNDED_BY        1     1   1.000 1.000 1.000" in text
+    assert "micro            3     3   0.333 0.333 0.333" in text
+    assert "relations gold 3 pred 3 matched 1" in text
+    assert "FN  HOSTED_BY   “险资入渝”平台 -> 国有企业" in text
+    assert below_minimum(report, {"relations": 0.5}) == ["relations micro-F1 0.333 is below 0.500"]
+    plain = evaluate([gold_speech(GOLD)], [predicted_speech(REL_PRED)])
+    assert "relation" not in format_report(plain, errors=True)
+    assert below_minimum(plain, {"relations": 0.5}) == [
+        "relations asked for, but no gold speech lists relations"]
