@@ -216,7 +216,7 @@ def split_lines(text: str) -> list[Line]:
             continue
         if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
             continue  # a Markdown table's rule, and the header row above it, are not text
-        content = glossed_label_re().sub("", table_row(content))
+        content = HASHTAG_RE.sub("", glossed_label_re().sub("", table_row(content))).strip(SPACE_CHARS)
         if RULE_RE.match(content) or ORNAMENT_RE.fullmatch(content):
             blank = ruled = True  # a drawn rule (or a row of pictographs) separates like a blank line
             continue
@@ -310,6 +310,10 @@ def _read_columns(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             left.append((number, raw))
     return [*left, (left[-1][0], ""), *right] if left and right else [*left, *right]
+
+
+HASHTAG_RE = re.compile(r"#[^#\s]{1,30}#")
+"""A social-media topic tag ("#两会好声音#"): the post's furniture, never its text."""
 
 
 CELL_GAP_RE = re.compile(r"[ ]{2,}|\t+|\u3000{2,}")
@@ -478,8 +482,10 @@ def is_label(text: str) -> bool:
     """True for a line that is only a section label: bracketed (【会内声音】), a known column name,
     or a column's name given in English and Chinese ("Member Voices | 委员声音")."""
     match = LABEL_RE.match(text)
-    if (match is not None and match.end() == len(text)) or text in column_labels():
-        return True
+    if match is not None and match.end() == len(text):
+        return COLON_RE.search(match.group(1)) is None or split_proposer_colon(match.group(1)) is None
+    if text in column_labels():
+        return True  # "【全国政协委员张三：标题】" above: a post's headline in brackets, not a label
     return BILINGUAL_LABEL_RE.match(text) is not None
 
 
@@ -1319,7 +1325,12 @@ def header_line_fields(text: str) -> list[tuple[str, str]] | None:
     text = SPACED_KEY_RE.sub(lambda m: SPACES_RE.sub("", m.group(0)), AFTER_KEY_RE.sub(r"\1", text))
     barred = KEY_BAR_RE.match(text)
     if barred is not None and field_of(f"{barred.group(1)}：…") is not None:
-        text = f"{barred.group(1)}：{text[barred.end() :]}"  # "作者｜张三": a bar or space for the colon
+        rest = text[barred.end() :]
+        first = FIELD_SPLIT_RE.split(rest, maxsplit=1)[0]
+        if field_of(first) is not None:
+            text = rest  # "提案者　　界别：……　提案人：……": a caption over the fields, not a key
+        else:
+            text = f"{barred.group(1)}：{rest}"  # "作者｜张三": a bar or space for the colon
     stamp = DATETIME_PREFIX.match(text)
     if stamp is not None:
         found.append(("date", stamp.group(0)))

@@ -456,6 +456,9 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
         lines = lines[1:]  # a headline's translation set above it ("Building … / 建设……")
     first, rest = replace(lines[0], blank_before=False), lines[1:]  # what stood above it is gone
     opening = KICKER_RE.sub("", first.text)  # "委员风采 | 张三：标题": the column's name goes first
+    wrapped = WRAPPED_LINE_RE.match(opening)
+    if wrapped is not None and split_proposer_colon(wrapped.group(1), loose=True) is not None:
+        opening = wrapped.group(1)  # "【全国政协委员张三：标题】": a post's headline in brackets
     split = split_speech_of(opening) or split_proposer_colon(opening, loose=True)
     if split is not None:
         front.proposer, front.title = split
@@ -478,6 +481,10 @@ def _headline(lines: list[Line], front: _Front) -> list[Line] | None:
 def reply_cues() -> dict[str, tuple[str, ...]]:
     """Endings of a reply's headline and openers of its salutation (ingest_replies.txt)."""
     return sections("ingest_replies.txt")
+
+
+WRAPPED_LINE_RE = re.compile(r"^[【\[［]([^【】\[\]［］]{4,80})[】\]］]$")
+"""A line wholly in square brackets, as posts set their headline."""
 
 
 PROPOSAL_REF_RE = re.compile(r"第\s*[A-Za-z]{0,3}\d{1,6}\s*号(?:提案|建议|议案)")
@@ -555,6 +562,21 @@ def _before_sentence(text: str) -> str:
     the text without its trailing pause when no sentence ends in it ("……收悉，" → "……收悉")."""
     end = max(text.rfind(mark) for mark in "。！？；")
     return text[: end + 1] if end >= 0 else text.rstrip(SPACE_CHARS + "，,")
+
+
+SALUTATION_MAX = 12.0
+
+
+def _is_salutation(text: str) -> bool:
+    """True for a letter's salutation line ("编辑同志：", "尊敬的各位委员："): short, closed by a
+    colon, and naming no field."""
+    return text.endswith(("：", ":")) and width(text) <= SALUTATION_MAX and field_of(text) is None
+
+
+def strip_brackets(text: str) -> str:
+    """A label's words without its brackets ("【委员来信】" → "委员来信")."""
+    match = LABEL_RE.match(text)
+    return match.group(1).strip(SPACE_CHARS) if match is not None and match.end() == len(text) else text
 
 
 def addressee(text: str) -> Proposer | None:
@@ -774,17 +796,22 @@ def single_speech(lines: list[Line]) -> SpeechLayout | None:
     speaker (see ``introduced_in_text``).
     """
     lines = _without_post_masthead(without_web_furniture(lines))
+    column = None
     while lines and (is_label(lines[0].text) or _ornamented_column(lines)) and not _translated_headline(lines):
-        lines = lines[1:]
-    if lines and LABEL_RE.match(lines[0].text):
+        column, lines = lines[0], lines[1:]
+    letter = column is not None and bool(lines) and _is_salutation(lines[0].text)
+    if lines and (label := LABEL_RE.match(lines[0].text)):
         head = lines[0]
-        lines = [replace(head, text=strip_label(head.text)), *lines[1:]]
+        whole = label.end() == len(head.text)  # "【全国政协委员张三：标题】", not a label: unwrapped
+        lines = [replace(head, text=label.group(1) if whole else strip_label(head.text)), *lines[1:]]
     lines = lines[_caption_above_headline(lines) :]
     if not lines:
         return None
     first_number = lines[0].number
     front = _Front()
     rest = _read_fields(_without_form_caption(_without_programme_caption(lines)), front)
+    if not front.title and letter:  # "委员来信 / 编辑同志：…": a letter is titled by its column
+        front.title, rest = strip_brackets(column.text), rest[1:]
     if not front.title:
         if not rest:
             return None

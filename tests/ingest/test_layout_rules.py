@@ -1411,3 +1411,32 @@ def test_a_latin_word_ending_like_a_numeral_is_no_item_label():
 
     assert glossed_label_re().sub("", "Taxi / 出租车服务") == "Taxi / 出租车服务"
     assert glossed_label_re().sub("", "Proposal IV / 建议四：节水") == "建议四：节水"
+
+
+def test_a_posts_headline_in_brackets_between_topic_tags():
+    text = (
+        "#地方两会# 【市政协委员吕某某：建议推广社区共享工具屋】\n\n"
+        "吕某某表示，居民家用工具闲置多。她建议，一是建设社区共享工具屋；二是建立物品借用信用机制。\n\n#民生#\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("建议推广社区共享工具屋", "吕某某")
+    assert record.proposer.roles == ["市政协委员"]
+    assert "#" not in record.speech.text
+
+
+def test_a_letter_under_its_column_is_titled_by_the_column():
+    text = (
+        "【读者来信】\n\n编辑同志：\n\n    我是一名县政协委员。乡村公厕管护缺位。为此，建议：\n"
+        "    一是明确管护责任；\n    二是建立管护经费保障制度。\n\n某某县政协委员　阎某\n2027年3月9日\n"
+    )
+    (record,) = _read(text)
+    assert (record.speech.title, record.proposer.name) == ("读者来信", "阎某")
+    assert len(record.recommendations) == 2
+
+
+def test_a_forms_caption_before_fields_on_one_line_is_no_key():
+    assert header_line_fields("提案者　　界别：农业界　　提案人：阎某") == [
+        ("skip", "农业界"),
+        ("proposer", "阎某"),
+    ]
+    assert header_line_fields("提案者　某某市委会") == [("proposer", "某某市委会")]
