@@ -116,12 +116,13 @@ def split_hidden_heads(words: list[str], tags: list[str],
 
 def _hidden_head(word: str, starts: frozenset[str], lex: Lexicon) -> int:
     """Length of the institution head that opens ``word`` and leaves at least two characters,
-    or 0 when there is none or ``word`` ends in a head."""
+    or 0 when there is none, ``word`` ends in a head, or what is left is a listed verb
+    (海关监管: the body's work, one noun, not a body and a noun of its own)."""
     if word in lex.heads or any(word[k:] in lex.heads for k in range(1, len(word) - 1)):
         return 0
     for n in range(min(len(word) - 2, 4), 1, -1):
         if word[:n] in starts:
-            return n
+            return 0 if word[n:] in lex.verbs else n
     return 0
 
 

@@ -1007,3 +1007,17 @@ def test_a_body_whose_branch_follows_keeps_its_scope(found):
 def test_abbreviated_banks_and_schools_are_bodies(found):
     got = found("鼓励城商行和农商行开发信贷产品，依托县农广校开展培训。")
     assert {("Institution", "城商行"), ("Institution", "农商行"), ("Institution", "县农广校")} <= got
+
+
+def test_more_body_and_station_heads(found):
+    got = found("由成都海关会同区侨联、市慈善总会支持社区诊所、连锁药店和小区业委会参与，"
+                "发挥园区管委会和抗旱指挥部作用，建设水质自动监测站和基层立法联络站。")
+    assert {("Institution", "成都海关"), ("Institution", "区侨联"), ("Institution", "市慈善总会"),
+            ("Institution", "社区诊所"), ("Institution", "连锁药店"), ("Institution", "小区业委会"),
+            ("Institution", "园区管委会"), ("Institution", "抗旱指挥部"),
+            ("Platform", "水质自动监测站"), ("Platform", "基层立法联络站")} <= got
+
+
+def test_a_body_opening_a_word_of_its_work_is_not_split_off(found):
+    got = found("建立海关监管信息共享机制。")  # 海关监管 is one word: no body split off
+    assert ("Mechanism", "海关监管信息共享机制") in got
