@@ -1697,13 +1697,18 @@ def _spread_name(name: str) -> re.Pattern[str]:
     return re.compile(r"[ \u3000]*".join(map(re.escape, name)))
 
 
-COPULA_RE = re.compile(r"是|作为|身为")
+@cache
+def _copula_re() -> re.Pattern[str]:
+    """Words after which a clause introduces someone by roles and name: a copula (是, 作为) or a
+    verb of inviting a guest (邀请到, 请来) — [introducing] in ingest_narration.txt."""
+    words = sorted(narration_cues().get("introducing", ("是",)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def after_copula(head: str) -> list[str]:
     """The roles a clause may introduce a name with: what follows its last copula first ("今天的
     嘉宾是市政协委员、……园长" → "市政协委员、……园长"), then the whole clause."""
-    cuts = [match.end() for match in COPULA_RE.finditer(head)]
+    cuts = [match.end() for match in _copula_re().finditer(head)]
     heads = [head[cuts[-1] :]] if cuts and cuts[-1] < len(head) else []
     return [part for part in [*heads, head] if part]
 

@@ -1440,3 +1440,17 @@ def test_a_forms_caption_before_fields_on_one_line_is_no_key():
         ("proposer", "阎某"),
     ]
     assert header_line_fields("提案者　某某市委会") == [("proposer", "某某市委会")]
+
+
+def test_a_programme_introduces_its_guest_after_a_verb_of_inviting_and_its_cues_are_not_theirs():
+    text = (
+        "【健康大讲堂】让老年人远离跌倒\n\n"
+        "（画外音）老年人跌倒是常见风险。本期节目请来了区政协委员、某某康复医院院长滕某某。\n\n"
+        "【主持人】滕院长，您好！\n\n【滕某某】谢谢。跌倒多发生在家中。\n\n"
+        "【主持人】您有什么建议？\n\n【滕某某】我建议，一是推进居家适老化改造；二是建立跌倒风险评估制度。\n\n"
+        "（同期声）居民：扶手装上以后安心多了。\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.roles) == ("滕某某", ["区政协委员", "某某康复医院院长"])
+    assert "居民" not in record.speech.text and "画外音" not in record.speech.text
+    assert len(record.recommendations) == 2
