@@ -1160,7 +1160,13 @@ def join_headline(parts: list[str]) -> str:
     and so is a column's name set before a bar ("委员会客厅｜标题") and a translation after one
     ("标题 | Boosting …")."""
     kept = [part for part in parts if not DASH_RE.match(part)] or parts
+    kept = [SPREAD_HAN_SPACE_RE.sub("", part) if SPREAD_TITLE_RE.fullmatch(part) else part for part in kept]
     return NUMBER_LABEL_RE.sub("", KICKER_RE.sub("", TRANSLATED_TAIL_RE.sub("", "".join(kept))))
+
+
+SPREAD_TITLE_RE = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]")
+"""A headline whose every character is set apart by a space ("关 于 加 强 …")."""
+SPREAD_HAN_SPACE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 
 
 NUMBER_LABEL_RE = re.compile(

@@ -55,6 +55,14 @@ ET_AL = re.compile(
 LEAD_MARK = re.compile(r"\s*[（(](?:领衔|牵头|主提)(?:人|提案人|代表)?[）)]")
 """A mark that names the lead of a joint proposal ("张三（领衔）、李四"): not part of the name."""
 
+@cache
+def _writer_note() -> re.Pattern[str]:
+    """A bracketed note after a proposer naming who drafted the text ("民盟某市委会（执笔：张三）",
+    "（执笔人　张三）"; credit words of ingest_credits.txt): the drafter, not the proposer."""
+    words = "|".join(map(re.escape, _lines("ingest_credits.txt")))
+    return re.compile(rf"\s*[（(](?:{words})人?\s*[：:]?\s*[^（）()：:]{{1,30}}[）)]$")
+
+
 SPACED_DOT = re.compile(r"\s[·•・]|[·•・]\s")
 """A middle dot set apart by a space: a separator between parts of a caption, never the dot of a
 transliterated name ("阿依古丽·买买提")."""
@@ -607,7 +615,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
     if et_al is not None:
         line = line[: et_al.start()]
         loose = loose or et_al["who"] in ("委员", "代表", "人")  # "张三、李四等5位委员": persons'
-    line = ROMANISED.sub("", line)
+    line = _writer_note().sub("", ROMANISED.sub("", line))
     if not line or len(line) > MAX_LINE or SENTENCE_PUNCT.search(line) or KEY_VALUE.search(line):
         return None
     if SPACED_DOT.search(line):

@@ -1454,3 +1454,8 @@ def test_a_programme_introduces_its_guest_after_a_verb_of_inviting_and_its_cues_
     assert (record.proposer.name, record.proposer.roles) == ("滕某某", ["区政协委员", "某某康复医院院长"])
     assert "居民" not in record.speech.text and "画外音" not in record.speech.text
     assert len(record.recommendations) == 2
+
+
+def test_a_headline_spread_out_character_by_character_is_joined():
+    assert join_headline(["让 乡 村 学 校 更 温 暖"]) == "让乡村学校更温暖"
+    assert join_headline(["深化改革　扩大开放"]) == "深化改革　扩大开放"  # a space between phrases stays

@@ -341,3 +341,9 @@ def test_a_joint_tail_without_a_count_or_without_etal():
     assert parse_proposer_line("葛某某、田某、蔡某某委员联名提出").name == "葛某某"
     assert parse_proposer_line("民革某市委会、民盟某市委会共同提交").name == "民革某市委会"
     assert parse_proposer_line("区政协委员葛某某等").roles == ["区政协委员"]
+
+
+def test_a_drafters_note_after_a_body_is_not_the_proposer():
+    found = parse_proposer_line("九三学社某县委会（执笔：郁某某）")
+    assert (found.name, found.kind) == ("九三学社某县委会", "organization")
+    assert parse_proposer_line("九三学社某县委会（执笔人　郁某某）").name == "九三学社某县委会"
