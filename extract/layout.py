@@ -209,11 +209,16 @@ def split_lines(text: str) -> list[Line]:
     blank = ruled = False
     raws = text.splitlines()
     listing = index_table_rows(raws)
+    form = form_table_rows(raws)
     for number, raw in side_by_side_columns(raws):
         content = raw.strip(SPACE_CHARS + "\r\f\v")
         if number in listing:
             blank = True  # a list of contents set out in columns separates like a blank line
             continue
+        if number in form:
+            if form[number] is None:
+                continue  # the values' row, read with the keys above it
+            content = form[number]
         if is_table_rule(content) or (number < len(raws) and is_table_rule(raws[number].strip())):
             continue  # a Markdown table's rule, and the header row above it, are not text
         content = HASHTAG_RE.sub("", glossed_label_re().sub("", table_row(content))).strip(SPACE_CHARS)
@@ -336,11 +341,10 @@ def _is_index_header(raw: str) -> bool:
     return sum(field_of(f"{cell}：…") is not None for cell in cells) >= INDEX_MIN_KEYS
 
 
-def index_table_rows(raws: list[str]) -> set[int]:
-    """Line numbers (1-based) of listings set out in columns: a header row of field keys and the
-    rows of as many cells or more under it, up to a blank line. A digest's list of contents
-    ("1　0117　关于……的提案　某某委会") names what follows; it is neither headline nor text."""
-    rows: set[int] = set()
+def _column_table_runs(raws: list[str]) -> list[tuple[int, int]]:
+    """(header index, end index) of every table set out in columns under a header row of field
+    keys: its rows hold about as many cells, up to a blank line."""
+    runs: list[tuple[int, int]] = []
     index = 0
     while index < len(raws):
         if not _is_index_header(raws[index]):
@@ -351,9 +355,29 @@ def index_table_rows(raws: list[str]) -> set[int]:
         while end < len(raws) and raws[end].strip() and len(_cells(raws[end])) >= width_ - 1 >= 2:
             end += 1
         if end > index + 1:
-            rows.update(range(index + 1, end + 1))
+            runs.append((index, end))
         index = end
-    return rows
+    return runs
+
+
+def index_table_rows(raws: list[str]) -> set[int]:
+    """Line numbers (1-based) of listings set out in columns: a header row of field keys and two
+    or more rows under it. A digest's list of contents ("1　0117　关于……的提案　某某委会") names
+    what follows; it is neither headline nor text."""
+    return {number for index, end in _column_table_runs(raws) if end - index > 2 for number in range(index + 1, end + 1)}
+
+
+def form_table_rows(raws: list[str]) -> dict[int, str | None]:
+    """A form set out in columns, one row of keys over one row of values ("提案人　界别" over
+    "张三　经济界"): the keys' line number mapped to the fields as "key：value" pairs, the values'
+    to None."""
+    found: dict[int, str | None] = {}
+    for index, end in _column_table_runs(raws):
+        keys, values = _cells(raws[index]), _cells(raws[index + 1])
+        if end - index == 2 and len(keys) == len(values):
+            found[index + 1] = "\u3000\u3000".join(f"{key}：{value}" for key, value in zip(keys, values))
+            found[index + 2] = None
+    return found
 
 
 def speaker_tag(content: str) -> str:

@@ -1459,3 +1459,13 @@ def test_a_programme_introduces_its_guest_after_a_verb_of_inviting_and_its_cues_
 def test_a_headline_spread_out_character_by_character_is_joined():
     assert join_headline(["让 乡 村 学 校 更 温 暖"]) == "让乡村学校更温暖"
     assert join_headline(["深化改革　扩大开放"]) == "深化改革　扩大开放"  # a space between phrases stays
+
+
+def test_a_form_set_out_in_columns_gives_its_fields():
+    text = (
+        "关于发展林下经济的提案\n\n提案人        界别          单位及职务\n"
+        "邬某某        农业界        某某林场场长\n\n林下资源利用不足。为此，建议：\n一是发展林下种养；\n二是建设林产品交易平台。\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.roles) == ("邬某某", ["某某林场场长"])
+    assert len(record.recommendations) == 2
