@@ -1057,7 +1057,8 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
             and not _noun_phrase_coordination(toks, nearest, right):
         phrase.first = nearest.first
     elif connector_is_list and (_shared_noun_list(toks, conj, right, head)
-                                or _parallel_modifiers(toks, conj, right, head)):
+                                or _parallel_modifiers(toks, conj, right, head)
+                                or _parties_joined(toks, conj, right, head, b)):
         phrase.first = conj[-1].first
 
 
@@ -1136,6 +1137,20 @@ def _parallel_modifiers(toks: Tokens, conj: list[Conjunct], right: list[tuple[in
     return all(c.head is None and not is_quoted(toks, c.first, c.last)
                and toks.text(c.first, c.last)[-1] == after[-1]
                and toks.text(c.first, c.last) != after for c in conj)
+
+
+def _parties_joined(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
+                    head: Head, b: int) -> bool:
+    """Whether “A与B、C Z” names the parties of one arrangement: a list of single plain nouns
+    that 和/与/及 joins to a noun before it (港口与铁路、公路联运协调机制), which a bare 、-list
+    of separate objects (人才、技术转移机制) does not have. Institutions are left to expansion."""
+    if head.type == "Institution" or len(right) < 2 or len(conj) < 2:
+        return False
+    if not any(toks.classes[k] == CONJ and toks.words[k] not in WHOLE_ONLY
+               for k in range(conj[-1].last + 1, b)):
+        return False
+    return all(c.head is None and c.first == c.last and toks.tags[c.first][:1] == "n"
+               and not is_quoted(toks, c.first, c.last) for c in conj)
 
 
 def _shared_noun_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],

@@ -1021,3 +1021,19 @@ def test_more_body_and_station_heads(found):
 def test_a_body_opening_a_word_of_its_work_is_not_split_off(found):
     got = found("建立海关监管信息共享机制。")  # 海关监管 is one word: no body split off
     assert ("Mechanism", "海关监管信息共享机制") in got
+
+
+def test_a_list_joined_to_a_noun_names_the_parties_of_one_arrangement(found):
+    got = found("建立机场与高铁、地铁换乘衔接机制，引进人才、技术转移机制。")
+    assert ("Mechanism", "机场与高铁、地铁换乘衔接机制") in got
+    assert ("Mechanism", "技术转移机制") in got  # a bare list of separate objects
+
+
+def test_chambers_of_commerce_are_a_category_and_transport_systems_no_mechanism(texts):
+    got = texts("发挥商会作用，完善货运集疏运体系和综合运输体系。")
+    assert "商会" in got
+    assert "货运集疏运体系" not in got and "综合运输体系" not in got
+
+
+def test_prepared_dishes_is_one_noun(found):
+    assert ("Institution", "预制菜加工企业") in found("培育预制菜加工企业。")
