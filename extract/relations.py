@@ -5,12 +5,22 @@
   …的平台); a mention coordinated with a proposed one (建设A和B) is proposed by the same verb;
   a mention that modifies a larger phrase (科技领军企业 in …企业梯度培育机制) and everything
   else is MENTIONS.
-- OPERATED_BY: ``[由]X [会同Z] [牵头|发起] <proposing verb> Y`` — X (and Z) is the subject or the
-  agent that runs Y.
+- OPERATED_BY: ``[由]X [会同|联合Z] [牵头|发起] <proposing verb> Y`` — X (and Z) is the subject or
+  the agent that runs Y; a lead clause standing alone (``由X牵头，[会同Z]建立Y``) adds X; a
+  trailing agent clause (``…Y，由X[和Z][共同]负责运营|管理``) names who runs the object that ends
+  the clause before it.
 - HOSTED_BY: ``依托X <proposing verb> Y`` within the verb phrase the coverb scopes (its clause,
   or the next clause when ``依托X，`` stands alone), and ``在X设立Y``.
-- FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``; 政府 as a funder becomes an Institution mention.
-- PART_OF: ``A、B等C`` where A and B are entities listed as members of the class C.
+- FUNDED_BY: ``由X、Y和Z共同出资的 … Fund``, ``[由]X和Y共同出资设立Y`` (funders, not operators)
+  and the trailing ``…Y，由X和Z按比例出资``; 政府 as a funder becomes an Institution mention.
+- PART_OF: ``A、B等C`` where A and B are entities listed as members of the class C;
+  ``将A纳入C``, ``A作为C的组成部分``, ``C下设A`` and ``C成员包括A、B``, where C may be a bare head
+  or 该+head standing for an entity named earlier in the sentence, and 其 for the object that
+  ends the clause before.
+
+No relation crosses a sentence (。；！？：) or an item boundary (a line break): every pattern
+walks over tokens of its own clause, and the trailing and anaphoric ones look back only to the
+sentence's earlier clauses.
 """
 
 from __future__ import annotations
@@ -38,6 +48,30 @@ _AGENT_PREPS = frozenset({"由"})
 _CLAUSE_COMMA = frozenset("，,")
 _BRACKETS = frozenset("（）()《》〈〉【】[]")
 """Punctuation inside a clause that does not end it."""
+_PARTNERS = frozenset({"会同", "联合", "联手", "协同", "携手"})
+"""Verbs of joint action between two agents (A联合B设立Y): both run what they set up. Added to
+the lexicon's ``partner`` words, which this module reads too."""
+_LEAD_VERBS = frozenset({"牵头", "主导", "发起"})
+"""Verbs of a lead clause standing alone before a comma: 由X牵头，（会同Z）建立Y."""
+_FUNDING = "出资"
+_RUNNING = frozenset({"管理", "运营", "运行", "运维", "运作", "经营", "托管", "运营管理",
+                     "管理运营", "日常管理", "监管"})
+"""Verbs that end a trailing agent clause (…Y，由X负责运营): X runs Y."""
+_AGENT_ADVERBIALS = frozenset({"共同", "分别", "按", "比例", "按比例", "统一", "日常", "具体",
+                               "负责", "专业化", "市场化", ":", "：", "∶"})
+"""Words allowed between the agents of a trailing clause and its verb (由X与Y按1:1比例出资); a
+noun there is an object (由X负责村级资产运营), and the clause then says nothing of the entity."""
+_TRAILING_AGENT_MARKS = frozenset({"由", "委托"})
+_INCLUDING_VERBS = frozenset({"纳入", "列入", "并入"})
+_PART_NOUNS = frozenset({"组成部分", "一部分", "部分", "组成单元", "分支机构", "成员"})
+_SUBUNIT_VERBS = frozenset({"下设", "内设"})
+_MODALS = frozenset({"可", "可以", "应", "要", "须", "需", "还", "另", "拟"})
+_MEMBER_NOUNS = frozenset({"成员", "成员单位"})
+_MEMBER_VERBS = frozenset({"包括", "包含", "涵盖", "囊括"})
+_DEMONSTRATIVES = frozenset({"该", "此", "这一", "上述", "这个", "其"})
+"""Words that make a bare head after them stand for an entity named earlier (该平台下设…)."""
+_PRONOUN = "其"
+_SENTENCE_ENDS = frozenset({"。", "；", ";", "！", "？", "!", "?", "：", "…", "……"})
 _MAX_SIBLINGS = 8
 """How many conjuncts back a coordinated phrase looks for its shared verb."""
 _REACH = 40
@@ -84,6 +118,11 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     out += _hosted_by(toks, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
     out += _funded_by(toks, mentions, by_last)
+    out += _trailing_agents(toks, mentions, by_first, by_last)
+    out += _included(toks, mentions, by_first, by_last, lex)
+    out += _component_of(toks, mentions, by_first, by_last, lex)
+    out += _subunits(toks, mentions, by_first, by_last)
+    out += _members(toks, mentions, by_first, by_last)
     return out
 
 
@@ -198,19 +237,49 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
     """``X [和Z] [牵头] 设立 Y``: Y is run by X (and Z); ``在X设立Y``: Y is hosted by X. A noun
     phrase governed by another coverb (依托X, 通过X …) is no subject: 依托 has its own rule."""
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
+    funds = False
     while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
+        funds = funds or toks.words[j] == _FUNDING
         j -= 1
     subjects = _coordinated_before(toks, mentions, by_last, j, lex)
+    opening = mentions[subjects[-1]]["first"] - 1 if subjects else j
+    if opening >= 0 and toks.words[opening] in lex.kinds("partner") | _PARTNERS:
+        opening -= 1  # 由X牵头，会同Z建立Y: Z's partner verb opens the clause
+    if opening >= 0 and toks.words[opening] in _CLAUSE_COMMA:
+        subjects += _lead_clause_agents(toks, mentions, by_last, opening, lex)
     if not subjects or n in subjects:
         return []
-    start = mentions[subjects[-1]]["first"]
+    start = _phrase_start(mentions[subjects[-1]])
     before = toks.words[start - 1] if start > 0 else ""
     if before in lex.kinds("coverb") and before not in _PLACE_PREPS | _AGENT_PREPS:
         return []
-    kind = "HOSTED_BY" if before in _PLACE_PREPS else "OPERATED_BY"
+    kind = "HOSTED_BY" if before in _PLACE_PREPS else "FUNDED_BY" if funds else "OPERATED_BY"
     origin = toks.starts[start - 1] if start > 0 else mentions[subjects[-1]]["start"]
     return [_rel(kind, n, s, origin, m["end"]) for s in subjects]
+
+
+def _phrase_start(m: dict) -> int:
+    """The first token of a mention's whole phrase, with the members it lists before it
+    (重庆大学等高校 starts at 重庆大学): a coverb before the list governs the class too."""
+    return min([m["first"], *(first for first, _ in m["members"])])
+
+
+def _lead_clause_agents(toks: Tokens, mentions: list[dict], by_last: dict, comma: int,
+                        lex: Lexicon) -> list[int]:
+    """The agents of a lead clause ``由X[和Y]牵头`` ending at the comma at ``comma``, when that
+    clause stands alone before the verb's clause (由X牵头，会同Z建立Y: X runs Y too)."""
+    j = comma - 1
+    if j < 0 or toks.words[j] not in _LEAD_VERBS:
+        return []
+    j -= 1
+    while j >= 0 and toks.classes[j] == ADV:
+        j -= 1
+    agents = _coordinated_before(toks, mentions, by_last, j, lex)
+    if not agents:
+        return []
+    start = mentions[agents[-1]]["first"]
+    return agents if start > 0 and toks.words[start - 1] in _AGENT_PREPS else []
 
 
 def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int,
@@ -222,7 +291,8 @@ def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: in
     while j in by_last and by_last[j] not in found and len(found) < _MAX_SIBLINGS:
         found.append(by_last[j])
         k = mentions[found[-1]]["first"] - 1
-        joined = k >= 1 and (toks.classes[k] in (COORD, CONJ) or toks.words[k] in lex.kinds("partner"))
+        joined = k >= 1 and (toks.classes[k] in (COORD, CONJ)
+                             or toks.words[k] in lex.kinds("partner") | _PARTNERS)
         if not joined or toks.words[k] == "并":
             break
         j = k - 1
@@ -349,6 +419,192 @@ def _add_party(toks: Tokens, mentions: list[dict], a: int, b: int) -> int:
                      "end": toks.end(b), "first": a, "last": b, "head": b, "expanded": False,
                      "members": [], "relation": "MENTIONS", "action": None, "action_en": None})
     return len(mentions) - 1
+
+
+def _trailing_agents(toks: Tokens, mentions: list[dict], by_first: dict,
+                     by_last: dict) -> list[dict]:
+    """``…Y，由X[和Z][共同|按比例]出资`` (FUNDED_BY) and ``…Y，由X[和Z][共同]负责运营|管理``
+    (OPERATED_BY): a clause of agent and verb with no object of its own after a comma speaks of
+    the entity the sentence's clause before it ends on (see :func:`_antecedent`)."""
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word not in _TRAILING_AGENT_MARKS or j == 0 or toks.words[j - 1] not in _CLAUSE_COMMA \
+                or j + 1 not in by_first:
+            continue
+        agents = _coverb_objects(toks, mentions, by_first, j + 1)
+        kind, end = _agent_verb(toks, mentions[agents[-1]]["last"] + 1)
+        if kind is None:
+            continue
+        target = _antecedent(toks, mentions, by_last, j - 1)
+        if target is not None and target not in agents:
+            out += [_rel(kind, target, a, toks.starts[j], toks.end(end - 1)) for a in agents]
+    return out
+
+
+def _agent_verb(toks: Tokens, k: int) -> tuple[str | None, int]:
+    """The relation a trailing clause's verb states, from token ``k`` after its agents, and the
+    token after the verb; None unless only adverbials come before the verb and the clause ends
+    right after it."""
+    end = min(len(toks.words), k + 8)
+    while k < end and (toks.words[k] in _AGENT_ADVERBIALS or toks.classes[k] in (ADV, NUM)):
+        k += 1
+    kind = None
+    if k < end and toks.words[k] == _FUNDING:
+        kind, k = "FUNDED_BY", k + 1
+    else:
+        while k < end and toks.words[k] in _RUNNING:
+            kind, k = "OPERATED_BY", k + 1
+    if kind is None or (k < len(toks.words) and not _ends_clause(toks, k)):
+        return None, k
+    return kind, k
+
+
+def _antecedent(toks: Tokens, mentions: list[dict], by_last: dict, comma: int) -> int | None:
+    """The entity an agent clause or 其 after the comma at ``comma`` speaks of, in the same
+    sentence: the entity ending the clause before (设立Y，由X出资 → Y), else the one opening it
+    (Y作为Z的组成部分，由X负责运营 → Y); clauses that are themselves agent clauses are passed
+    over (设立Y，由X出资，由Z负责管理 → Y)."""
+    while comma > 0 and toks.words[comma] in _CLAUSE_COMMA:
+        start = _clause_start(toks, comma - 1)
+        if toks.words[start] not in _TRAILING_AGENT_MARKS:
+            if comma - 1 in by_last:
+                return by_last[comma - 1]
+            opening = next((n for n, m in enumerate(mentions)
+                            if m["first"] == start and not m["expanded"]), None)
+            return opening
+        comma = start - 1
+    return None
+
+
+def _clause_start(toks: Tokens, k: int) -> int:
+    """The first token of the clause holding token ``k``."""
+    floor = max(0, k - 4 * _REACH)
+    while k > floor and not _ends_clause(toks, k - 1):
+        k -= 1
+    return k
+
+
+def _sentence_start(toks: Tokens, k: int) -> int:
+    """The first token of the sentence (or item line) holding token ``k``."""
+    floor = max(0, k - 4 * _REACH)
+    while k > floor and not _ends_sentence(toks, k - 1):
+        k -= 1
+    return k
+
+
+def _ends_sentence(toks: Tokens, k: int) -> bool:
+    return "\n" in toks.words[k] or toks.words[k] in _SENTENCE_ENDS
+
+
+def _referent(toks: Tokens, mentions: list[dict], by_last: dict, k: int) -> int | None:
+    """The entity a phrase ending at token ``k`` names: an entity mention ending there, else a
+    bare head (联盟, 平台) or 该/此 + head standing for the nearest entity earlier in the same
+    sentence whose name ends in that head (组建多式联运联盟，联盟成员包括…)."""
+    if k < 0:
+        return None
+    if k in by_last:
+        return by_last[k]
+    head = toks.words[k]
+    bare = k == 0 or toks.words[k - 1] in _DEMONSTRATIVES or _ends_clause(toks, k - 1)
+    if len(head) < 2 or toks.classes[k] != WORD or not bare:
+        return None
+    start = _sentence_start(toks, k)
+    earlier = [n for n, m in enumerate(mentions)
+               if start <= m["first"] and m["last"] < k and m["text"].endswith(head)
+               and len(m["text"]) > len(head)]
+    return max(earlier, key=lambda n: mentions[n]["last"]) if earlier else None
+
+
+def _followers(toks: Tokens, mentions: list[dict], by_first: dict, k: int) -> list[int]:
+    """The entity starting at token ``k`` (past a locative such as 全市 and an opening quote)
+    and those coordinated after it."""
+    if k < len(toks.words) and toks.classes[k] == LOC:
+        k += 1
+    if k < len(toks.words) and toks.classes[k] == QOPEN:
+        k += 1
+    return _coverb_objects(toks, mentions, by_first, k) if k in by_first else []
+
+
+def _included(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+              lex: Lexicon) -> list[dict]:
+    """``[将]A[和B]纳入C`` (also 列入, 并入): A and B are part of C; 将其纳入C refers back to the
+    entity ending the clause before (设立Y，将其纳入C → Y)."""
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word not in _INCLUDING_VERBS or j == 0:
+            continue
+        whole = _followers(toks, mentions, by_first, j + 1)[:1]
+        if not whole:
+            continue
+        members = _coordinated_before(toks, mentions, by_last, j - 1, lex)
+        if not members and toks.words[j - 1] == _PRONOUN and j >= 3 \
+                and toks.words[j - 2] in ("将", "把") and toks.words[j - 3] in _CLAUSE_COMMA:
+            found = _antecedent(toks, mentions, by_last, j - 3)
+            members = [found] if found is not None else []
+        out += [_rel("PART_OF", a, whole[0], toks.starts[j], mentions[whole[0]]["end"])
+                for a in members if a != whole[0]]
+    return out
+
+
+def _component_of(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+                  lex: Lexicon) -> list[dict]:
+    """``A[和B]作为C的[重要]组成部分`` (一部分, 组成单元 …): A and B are part of C."""
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word != "作为" or j == 0:
+            continue
+        whole = _followers(toks, mentions, by_first, j + 1)[:1]
+        if not whole:
+            continue
+        k = mentions[whole[0]]["last"] + 1
+        if k >= len(toks.words) or toks.words[k] != "的":
+            continue
+        tail = toks.words[k + 1:k + 3]
+        if not any(w in _PART_NOUNS or (w.endswith("部分") and len(w) <= 4) for w in tail):
+            continue
+        members = _coordinated_before(toks, mentions, by_last, j - 1, lex)
+        out += [_rel("PART_OF", a, whole[0], mentions[a]["start"], toks.end(k + len(tail)))
+                for a in members if a != whole[0]]
+    return out
+
+
+def _subunits(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
+    """``C[可]下设A[和B]`` (内设): A and B are parts of C; C may be 该+head for an entity named
+    earlier in the sentence (搭建Y平台，该平台下设A → A part of Y平台)."""
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word not in _SUBUNIT_VERBS:
+            continue
+        k = j - 1
+        while k >= 0 and (toks.words[k] in _MODALS or toks.classes[k] == ADV):
+            k -= 1
+        whole = _referent(toks, mentions, by_last, k)
+        if whole is None:
+            continue
+        out += [_rel("PART_OF", a, whole, toks.starts[j], mentions[a]["end"])
+                for a in _followers(toks, mentions, by_first, j + 1) if a != whole]
+    return out
+
+
+def _members(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
+    """``C[的]成员[单位]包括A、B和C``: the members listed are part of C (an entity, a bare head
+    or 该+head standing for one named earlier in the sentence)."""
+    out: list[dict] = []
+    for j, word in enumerate(toks.words):
+        if word not in _MEMBER_VERBS or j < 2:
+            continue
+        k = j - 1
+        if toks.words[k] == "单位" and toks.words[k - 1] == "成员":
+            k -= 1  # 成员单位 in two words
+        if toks.words[k] not in _MEMBER_NOUNS:
+            continue
+        k -= 2 if k >= 1 and toks.words[k - 1] == "的" else 1
+        whole = _referent(toks, mentions, by_last, k)
+        if whole is None:
+            continue
+        out += [_rel("PART_OF", a, whole, toks.starts[k + 1], mentions[a]["end"])
+                for a in _followers(toks, mentions, by_first, j + 1) if a != whole]
+    return out
 
 
 def _rel(type_: str, source: int, target: int, start: int, end: int) -> dict:

@@ -197,3 +197,104 @@ def test_bodies_joined_by_huitong_both_operate(extract):
     rels = _rels(rec)
     assert ("OPERATED_BY", "mechanism:居家养老巡访制度", "institution:区民政局") in rels
     assert ("OPERATED_BY", "mechanism:居家养老巡访制度", "institution:区卫生健康委") in rels
+
+
+# ---------------------------------------------------------------- agents: coordination, lead and trailing clauses
+
+
+@pytest.mark.parametrize("text, target, agents", [
+    pytest.param("支持龙头企业联合科研院所组建产业技术研究院。", "institution:产业技术研究院",
+                 ["institution:龙头企业", "institution:科研院所"], id="support-a-lianhe-b"),
+    pytest.param("由市商务委联合市税务局设立出口信用保险专项资金。", "fund:出口信用保险专项资金",
+                 ["institution:市商务委", "institution:市税务局"], id="you-a-lianhe-b"),
+    pytest.param("由市经济信息委牵头，联合市科技局建立首台套保险补偿机制。", "mechanism:首台套保险补偿机制",
+                 ["institution:市经济信息委", "institution:市科学技术局"], id="lead-clause-then-partner"),
+    pytest.param("由市农业农村委牵头，建立农产品质量追溯制度。", "mechanism:农产品质量追溯制度",
+                 ["institution:市农业农村委"], id="lead-clause-alone"),
+])
+def test_every_coordinated_or_leading_agent_operates(extract, target, agents, text):
+    rels = _rels(extract(text))
+    assert {r[2] for r in rels if r[:2] == ("OPERATED_BY", target)} == set(agents)
+
+
+def test_agents_that_fund_what_they_set_up_are_funders_not_operators(extract):
+    rels = _rels(extract("推动市城投集团和区属国有企业共同出资设立城市更新基金。"))
+    assert rels == {("FUNDED_BY", "fund:城市更新基金", "institution:市城投集团"),
+                    ("FUNDED_BY", "fund:城市更新基金", "institution:区属国有企业")}
+
+
+def test_a_trailing_clause_of_funders_speaks_of_the_object_before_it(extract):
+    rels = _rels(extract("设立乡村旅游发展基金，由市文化旅游集团和区县政府按1:1比例出资。"))
+    assert ("FUNDED_BY", "fund:乡村旅游发展基金", "institution:市文化旅游集团") in rels
+    assert ("FUNDED_BY", "fund:乡村旅游发展基金", "institution:区县政府") in rels
+
+
+def test_a_trailing_clause_of_an_operator_speaks_of_the_object_before_it(extract):
+    rels = _rels(extract("建设城市公共充电服务平台，由市能源投资集团负责日常运营。"))
+    assert rels == {("OPERATED_BY", "platform:城市公共充电服务平台", "institution:市能源投资集团")}
+
+
+def test_trailing_clauses_in_a_row_speak_of_the_same_object(extract):
+    rels = _rels(extract("设立中小企业转贷应急资金池，由市财政局出资，由市融资担保集团负责运营管理。"))
+    assert ("FUNDED_BY", "fund:中小企业转贷应急资金池", "institution:市财政局") in rels
+    assert ("OPERATED_BY", "fund:中小企业转贷应急资金池", "institution:市融资担保集团") in rels
+
+
+def test_a_trailing_clause_after_a_topic_speaks_of_the_topic(extract):
+    rels = _rels(extract("区县科技服务分中心作为市级科技服务平台的组成部分，由区县生产力促进中心负责运营。"))
+    assert ("PART_OF", "platform:区县科技服务分中心", "platform:市级科技服务平台") in rels
+    assert ("OPERATED_BY", "platform:区县科技服务分中心", "platform:区县生产力促进中心") in rels
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("设立人才发展专项资金。由市人力社保局负责管理。", id="not-across-a-sentence"),
+    pytest.param("设立科技创新基金，由市科技局负责项目评审管理。", id="clause-with-its-own-object"),
+    pytest.param("由市财政局负责统筹，设立产业引导基金。", id="no-lead-verb"),
+    pytest.param("建立政府、银行和担保机构共担的风险分担机制。", id="subjects-of-a-de-clause"),
+    pytest.param("设立人才发展基金\n由市人力社保局负责管理。", id="not-across-an-item-line"),
+])
+def test_no_agent_relation_outside_the_clause_the_verb_governs(extract, text):
+    assert not any(r[0] in ("OPERATED_BY", "FUNDED_BY") for r in _rels(extract(text)))
+
+
+# ---------------------------------------------------------------- PART_OF: 纳入, 作为…组成部分, 下设, 成员包括
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    pytest.param("将企业首席技术官制度纳入人才评价体系。", "mechanism:企业首席技术官制度",
+                 "mechanism:人才评价体系", id="jiang-a-naru-c"),
+    pytest.param("支持高校建设技术转移中心，将其纳入全市科技服务体系。", "platform:技术转移中心",
+                 "mechanism:科技服务体系", id="qi-refers-to-the-object-before"),
+    pytest.param("将区域医疗中心作为分级诊疗体系的重要组成部分。", "platform:区域医疗中心",
+                 "mechanism:分级诊疗体系", id="zuowei-c-de-zuchengbufen"),
+    pytest.param("鼓励行业协会可下设标准化技术委员会。", "institution:标准化技术委员会",
+                 "institution:行业协会", id="c-xiashe-a"),
+    pytest.param("组建智能制造产业联盟，联盟成员包括整车企业、零部件企业和高校。", "institution:零部件企业",
+                 "institution:智能制造产业联盟", id="bare-head-members"),
+    pytest.param("组建数字文化产业联盟，该联盟的成员单位包括动漫企业和游戏企业。", "institution:游戏企业",
+                 "institution:数字文化产业联盟", id="gai-head-member-units"),
+])
+def test_part_of_by_phrase_structure(extract, text, part, whole):
+    assert ("PART_OF", part, whole) in _rels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("设立人才发展基金；将其纳入市级基金管理体系。", id="qi-not-across-a-sentence"),
+    pytest.param("组建数字经济产业联盟。联盟成员包括软件企业和硬件企业。", id="head-not-across-a-sentence"),
+    pytest.param("支持科技领军企业作为创新联合体的牵头单位。", id="zuowei-a-role-not-a-part"),
+    pytest.param("将孵化器纳入补贴范围。", id="naru-no-entity"),
+    pytest.param("重点领域包括人工智能企业和软件企业。", id="baokuo-without-members"),
+])
+def test_no_part_of_without_its_phrase_structure(extract, text):
+    assert not any(r[0] == "PART_OF" for r in _rels(extract(text)))
+
+
+def test_a_class_after_members_governed_by_a_coverb_is_no_operator(extract):
+    rels = _rels(extract("依托西南大学、市农业科学院等科研单位组建种业创新联合体。"))
+    assert ("HOSTED_BY", "institution:种业创新联合体", "institution:西南大学") in rels
+    assert not any(r[0] == "OPERATED_BY" for r in rels)
+
+
+def test_a_class_after_members_as_subject_still_operates(extract):
+    rels = _rels(extract("推动铁路、港口、航空等运输企业组建多式联运经营联盟。"))
+    assert ("OPERATED_BY", "institution:多式联运经营联盟", "institution:运输企业") in rels
