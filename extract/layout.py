@@ -228,7 +228,7 @@ def split_lines(text: str) -> list[Line]:
         if not content:
             blank = True
             continue
-        content = speaker_tag(KEYCAP_RE.sub(r"\1．", content))
+        content = speaker_tag(KEYCAP_RE.sub(r"\1．", DASHED_TURN_RE.sub("", content)))
         content, level = markdown_marks(content)
         ornament = ORNAMENT_RE.match(content)
         if ornament is not None and ornament.end() < len(content):
@@ -315,6 +315,10 @@ def _read_columns(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             left.append((number, raw))
     return [*left, (left[-1][0], ""), *right] if left and right else [*left, *right]
+
+
+DASHED_TURN_RE = re.compile(r"^[—\-–―]{1,2}[ \u3000]*(?=[^：:，,。！？“”\s]{1,12}[：:][^\s])")
+"""A dash opening a transcript's turn ("——记者：……", "——张三：……"): a mark, not an attribution."""
 
 
 HASHTAG_RE = re.compile(r"#[^#\s]{1,30}#")
@@ -1309,7 +1313,28 @@ def field_of(text: str) -> tuple[str, str] | None:
     kind = _compound_key_kind(key)
     if kind is not None and not SPOKEN_RE.search(value):
         return kind, value
+    if _names_a_person(key, value):
+        return "proposer", value  # "信息员：区政协委员、某某大队副大队长　张三"
     return None
+
+
+PERSON_KEY_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[员人者]")
+"""A key naming a person by what they do (信息员, 建言人, 撰写者)."""
+
+
+def _names_a_person(key: str, value: str) -> bool:
+    """True for a field whose key names a person by what they do and whose value is roles and a
+    name: the person the field names is the proposer. An interviewer's or reporter's key
+    (记者, 主持人) never is."""
+    if PERSON_KEY_RE.fullmatch(key) is None or SPOKEN_RE.search(value):
+        return False
+    cues = narration_cues()
+    if any(key.endswith(word) for word in (*cues.get("tag", ()), *cues.get("reporter", ()))):
+        return False
+    found = parse_proposer_line(value)
+    if found is not None:
+        return found.kind == "person" and bool(found.roles)
+    return has_role(value) and not COLON_RE.search(value)  # the name may follow after a wide space
 
 
 COMPOUND_PREFIX_MAX = 2

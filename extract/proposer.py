@@ -109,6 +109,11 @@ def _shape_pattern(shape: str) -> re.Pattern[str]:
     return re.compile(rf"{body}$")
 
 
+UNIT_HEAD_RE = re.compile(rf"^.+?(?P<unit>[{HAN}]{{1,3}})(?P<title>(?:副|常务副)?(?P=unit)长)$")
+"""A head's title that repeats the name of the unit it heads ("某某消防救援大队副大队长": 大队 and
+副大队长; "某某支队支队长"), whether or not the role-title list names it."""
+
+
 def takes_field(title: str) -> bool:
     """True for a title a field of work may precede (总监, 首席数据官)."""
     plain, shapes = field_titles()
@@ -258,6 +263,8 @@ def split_title(role: str) -> tuple[str, str]:
     title that takes one goes with the title ("某某局食品安全总监" → 某某局, 食品安全总监)."""
     listed = next((title for title in role_titles() if role.endswith(title)), "")
     shaped = _shaped_title(role)
+    repeated = UNIT_HEAD_RE.match(role)
+    shaped = max(shaped, repeated["title"] if repeated else "", key=len)
     title = shaped if len(shaped) > len(listed) else listed
     if not title:
         return role, ""

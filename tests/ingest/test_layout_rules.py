@@ -1469,3 +1469,21 @@ def test_a_form_set_out_in_columns_gives_its_fields():
     (record,) = _read(text)
     assert (record.proposer.name, record.proposer.roles) == ("邬某某", ["某某林场场长"])
     assert len(record.recommendations) == 2
+
+
+def test_a_key_naming_a_person_by_what_they_do_over_roles_and_a_name():
+    assert field_of("建言人：县政协委员、某某卫生院院长　覃某") == ("proposer", "县政协委员、某某卫生院院长　覃某")
+    assert field_of("记者：县政协委员覃某") is None  # a reporter's key never names the proposer
+    assert field_of("讲解员：欢迎大家。") is None
+
+
+def test_a_transcripts_turns_opened_by_dashes():
+    text = (
+        "对话｜让古村落留住乡愁\n\n——记者：您为什么关注古村落？\n\n——覃某某：古村落空心化严重。\n\n"
+        "——记者：有什么建议？\n\n——覃某某：我建议，一是建立古村落保护名录；二是设立保护利用专项资金。\n\n"
+        "（覃某某，县政协委员、某某文化研究会会长）\n"
+    )
+    (record,) = _read(text)
+    assert (record.proposer.name, record.proposer.roles) == ("覃某某", ["县政协委员", "某某文化研究会会长"])
+    assert "记者" not in record.speech.text
+    assert len(record.recommendations) == 2

@@ -347,3 +347,9 @@ def test_a_drafters_note_after_a_body_is_not_the_proposer():
     found = parse_proposer_line("九三学社某县委会（执笔：郁某某）")
     assert (found.name, found.kind) == ("九三学社某县委会", "organization")
     assert parse_proposer_line("九三学社某县委会（执笔人　郁某某）").name == "九三学社某县委会"
+
+
+def test_a_heads_title_that_repeats_its_unit():
+    assert split_title("某某交警支队副支队长") == ("某某交警支队", "副支队长")
+    assert split_title("某某勘探中队中队长") == ("某某勘探中队", "中队长")
+    assert split_title("某某大学副校长") == ("某某大学", "副校长")  # 校 is not 大学: the listed title
