@@ -33,9 +33,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from policykg.extract.layout import (
-    numbered_headline,
-    blank_lines_are_noise,
-    is_interviewer_head,
     BARE_NAME_MIN_CHARS,
     BILINGUAL_LABEL_RE,
     TRANSLATED_TAIL_RE,
@@ -77,6 +74,9 @@ from policykg.extract.layout import (
     trailing_attribution,
     width,
     without_carrier,
+    blank_lines_are_noise,
+    is_interviewer_head,
+    numbered_headline,
 )
 from policykg.extract.proposer import (
     ET_AL,
