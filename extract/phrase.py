@@ -420,7 +420,11 @@ def _conjunct_like_the_last(toks: Tokens, k: int, head: int) -> bool:
         return False
     if toks.classes[k - 1] not in (COORD, CONJ) or toks.words[k - 1] in WHOLE_ONLY:
         return False
-    return toks.words[k - 2] == toks.words[head] and toks.classes[k - 2] in NOUNISH
+    if toks.classes[k - 2] not in NOUNISH:
+        return False
+    before = head_at(toks, k - 2, lexicon())  # 商业银行与支付/v机构: a body joined to a body
+    return toks.words[k - 2] == toks.words[head] or (before is not None
+                                                     and before[0].type == "Institution")
 
 
 def _adverb_in_name(toks: Tokens, k: int, k0: int) -> bool:
@@ -437,7 +441,12 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
     a bare 机制 as object) or after what it acts on (消费促进专项资金), or
     wherever the segmenter itself reads it as a noun (回收利用/n 体系,
     梯次利用/n 企业); never a verb that governs institutions (支持, 鼓励 …), a verb after a
-    head of its own (企业利用平台开展培训: the subject's verb) or a coverb tagged as a verb."""
+    head of its own (企业利用平台开展培训: the subject's verb) or a coverb tagged as a verb.
+    Tagged an adjective right before a head that needs a modifier, it is that modifier even
+    after a proposing verb (完善配套/a 机制)."""
+    if bare_head and head_type != "Institution" and toks.tags[k] in ("a", "b") \
+            and toks.words[k] not in lex.kinds("predicate"):
+        return True  # 完善配套/a 机制: tagged an adjective, the word only modifies the head
     if toks.classes[k - 1] not in (WORD, VFUSED) or toks.words[k] in lex.kinds("predicate") \
             or (head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb")):
         return False

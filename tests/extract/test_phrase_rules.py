@@ -1037,3 +1037,12 @@ def test_chambers_of_commerce_are_a_category_and_transport_systems_no_mechanism(
 
 def test_prepared_dishes_is_one_noun(found):
     assert ("Institution", "预制菜加工企业") in found("培育预制菜加工企业。")
+
+
+def test_an_action_verb_tagged_an_adjective_modifies_a_bare_head(found):
+    assert ("Mechanism", "配套机制") in found("健全配套机制。")
+
+
+def test_a_verb_opening_a_body_joined_to_a_body_is_attributive(found):
+    got = found("推动证券公司与支付机构合作。")
+    assert {("Institution", "证券公司"), ("Institution", "支付机构")} <= got
