@@ -24,8 +24,11 @@ fields, dates, bylines, attributions, subtitles) live here.
 
 What belongs to the speaker: the speech's own paragraphs, an interview's answers (without the
 "姓名：" prefix), and, from a reporter's paragraph (a news opener, a byline, or the speaker in the
-third person with a verb of saying), only the quotations it attributes to the speaker. Questions,
-datelines, bylines, labels, editor's notes and web page furniture are left out.
+third person with a verb of saying), the quotations it attributes to the speaker and, before the
+proposals, what it reports the speaker as saying or finding after the frame ("张委员在调研中发现，
+……"). Questions, interviewers' turns, datelines, bylines, labels, editor's notes, someone else's
+words in a report and web page furniture are left out. Lines holding two columns run together
+are read column by column, and a listing set out in columns under a row of field keys is dropped.
 
 De-wrapping joins the lines of a paragraph without inserting anything. A paragraph ends where the
 layout shows it: a blank line (when blank lines are not merely line separators), an indented next

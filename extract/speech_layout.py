@@ -15,7 +15,11 @@ one who answers ("张三：…" twice or more), with the roles the host introduc
 A copy may come inside its carrier: an e-mail's header block, or whatever stands above a Markdown
 copy's first "# " heading, is dropped. A reply to a proposal ("……的答复函") keeps its issuer's line in
 its title, is filed under the proposer its salutation addresses ("张三委员："), and keeps only what
-comes before the issuer's answer ("现答复如下").
+comes before the issuer's answer ("现答复如下"); a report on the handling of a numbered proposal
+("……第N号提案办理情况的报告") is filed under the author it names ("由张三委员提出的《…》") and
+keeps, of the issuer's account, only the section that restates the proposal. A press conference
+is filed under the member who answers ("张三委员（roles）：…"), never under an interviewer's tag
+("主持人（roles name）：", "某某日报记者：").
 
 The proposer named at the top is completed by the roles of a closing attribution, an author's
 note, a roles field, or the reporter's introduction that names the same person. A report that
