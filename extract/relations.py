@@ -118,7 +118,7 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     out += _hosted_by(toks, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
     out += _funded_by(toks, mentions, by_last)
-    out += _trailing_agents(toks, mentions, by_first, by_last)
+    out += _agent_clauses(toks, mentions, by_first, by_last, lex)
     out += _included(toks, mentions, by_first, by_last, lex)
     out += _component_of(toks, mentions, by_first, by_last, lex)
     out += _subunits(toks, mentions, by_first, by_last)
@@ -238,7 +238,7 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
     phrase governed by another coverb (依托X, 通过X …) is no subject: 依托 has its own rule."""
     j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
     funds = False
-    while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, ADV) \
+    while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, VFUSED, ADV) \
             and toks.words[j] not in _SUPPORT_VERBS:
         funds = funds or toks.words[j] == _FUNDING
         j -= 1
@@ -421,42 +421,106 @@ def _add_party(toks: Tokens, mentions: list[dict], a: int, b: int) -> int:
     return len(mentions) - 1
 
 
-def _trailing_agents(toks: Tokens, mentions: list[dict], by_first: dict,
-                     by_last: dict) -> list[dict]:
-    """``…Y，由X[和Z][共同|按比例]出资`` (FUNDED_BY) and ``…Y，由X[和Z][共同]负责运营|管理``
-    (OPERATED_BY): a clause of agent and verb with no object of its own after a comma speaks of
-    the entity the sentence's clause before it ends on (see :func:`_antecedent`)."""
+def _agent_clauses(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+                   lex: Lexicon) -> list[dict]:
+    """Clauses of ``由`` + agents + verb with no object of their own, about the entity before:
+
+    - the entity standing right before 由 as the topic (``Y由X和Z共同建设``, ``该基金由X出资``,
+      ``基金由X发起``), or, after a comma, the entity the sentence's clause before ends on
+      (``…Y，由X[和Z]按比例出资``, ``…Y，由X负责运营``; see :func:`_antecedent`);
+    - 出资 gives FUNDED_BY, running or setting-up verbs OPERATED_BY, and 组成/构成 makes the
+      agents members of the entity (``Y由A、B和C组成`` → PART_OF).
+    """
     out: list[dict] = []
     for j, word in enumerate(toks.words):
-        if word not in _TRAILING_AGENT_MARKS or j == 0 or toks.words[j - 1] not in _CLAUSE_COMMA \
-                or j + 1 not in by_first:
+        if word not in _TRAILING_AGENT_MARKS or j == 0 or j + 1 not in by_first:
+            continue
+        trailing = toks.words[j - 1] in _CLAUSE_COMMA
+        topic = None if trailing or word != "由" else _referent(toks, mentions, by_last, j - 1)
+        if not trailing and topic is None:
             continue
         agents = _coverb_objects(toks, mentions, by_first, j + 1)
-        kind, end = _agent_verb(toks, mentions[agents[-1]]["last"] + 1)
+        after = _past_other_agents(toks, by_first, mentions[agents[-1]]["last"] + 1)
+        kind, end = _agent_verb(toks, after, lex, lead=not trailing)
         if kind is None:
             continue
-        target = _antecedent(toks, mentions, by_last, j - 1)
-        if target is not None and target not in agents:
-            out += [_rel(kind, target, a, toks.starts[j], toks.end(end - 1)) for a in agents]
+        target = topic if topic is not None else _antecedent(toks, mentions, by_last, j - 1)
+        if target is None or target in agents:
+            continue
+        span = (toks.starts[j], toks.end(end - 1))
+        if kind == "PART_OF":
+            out += [_rel(kind, a, target, *span) for a in agents]
+        else:
+            out += [_rel(kind, target, a, *span) for a in agents]
     return out
 
 
-def _agent_verb(toks: Tokens, k: int) -> tuple[str | None, int]:
-    """The relation a trailing clause's verb states, from token ``k`` after its agents, and the
-    token after the verb; None unless only adverbials come before the verb and the clause ends
-    right after it."""
-    end = min(len(toks.words), k + 8)
+def _past_other_agents(toks: Tokens, by_first: dict, k: int) -> int:
+    """The token after agents that are no entities, coordinated after the entity ones (由X与社会
+    资本按比例出资: 社会资本 funds too, but is no entity)."""
+    end = min(len(toks.words), k + _REACH)
+    while k + 1 < end and toks.classes[k] in (COORD, CONJ) and toks.words[k] != "并" \
+            and toks.classes[k + 1] == WORD and k + 1 not in by_first:
+        k += 1
+        while k < end and toks.classes[k] == WORD and k not in by_first:
+            k += 1
+    return k
+
+
+def _agent_verb(toks: Tokens, k: int, lex: Lexicon, lead: bool) -> tuple[str | None, int]:
+    """The relation an agent clause's verb states, from token ``k`` after its agents, and the
+    token after the verb group (verbs joined by 和/与/、); None unless only adverbials come
+    before the verbs and nothing but more predicates follow them in the clause (由X负责村级
+    资产运营 has an object of its own). A lead verb (牵头, 发起) counts only with a topic: after a
+    comma, 由X牵头， opens the clause that follows."""
+    end = min(len(toks.words), k + 12)
     while k < end and (toks.words[k] in _AGENT_ADVERBIALS or toks.classes[k] in (ADV, NUM)):
         k += 1
     kind = None
-    if k < end and toks.words[k] == _FUNDING:
-        kind, k = "FUNDED_BY", k + 1
-    else:
-        while k < end and toks.words[k] in _RUNNING:
-            kind, k = "OPERATED_BY", k + 1
-    if kind is None or (k < len(toks.words) and not _ends_clause(toks, k)):
+    while k < end:
+        verb = _agent_verb_kind(toks.words[k], lex, lead)
+        if verb is None:
+            break
+        kind = kind if kind == "FUNDED_BY" else verb
+        k += 1
+        if k + 1 < end and toks.words[k] in _VERB_JOINERS \
+                and _agent_verb_kind(toks.words[k + 1], lex, lead) is not None:
+            k += 1
+    if kind is None or not _only_predicates_follow(toks, k):
         return None, k
     return kind, k
+
+
+_VERB_JOINERS = frozenset({"和", "与", "、", "并"})
+_MEMBERSHIP = frozenset({"组成", "构成"})
+_UPKEEP = frozenset({"维护", "运维", "维持"})
+
+
+def _agent_verb_kind(word: str, lex: Lexicon, lead: bool) -> str | None:
+    """The relation a verb of an agent clause states, or None for any other word."""
+    if word == _FUNDING:
+        return "FUNDED_BY"
+    if word in _MEMBERSHIP:
+        return "PART_OF"
+    if word in _RUNNING or word in _UPKEEP or lex.proposes(word) or (lead and word in _LEAD_VERBS):
+        return "OPERATED_BY"
+    return None
+
+
+def _only_predicates_follow(toks: Tokens, k: int) -> bool:
+    """Whether the clause ends at token ``k``, or goes on only with more predicates after
+    、/并 (由X按比例出资、市场化运作) and names no entity."""
+    if k >= len(toks.words) or _ends_clause(toks, k):
+        return True
+    if toks.words[k] not in ("、", "并"):
+        return False
+    end = min(len(toks.words), k + _REACH)
+    while k < end and not _ends_clause(toks, k):
+        if toks.classes[k] in (WORD, QOPEN) \
+                and toks.words[k] not in _AGENT_ADVERBIALS | _RUNNING | _UPKEEP:
+            return False  # a noun: the clause has an object
+        k += 1
+    return True
 
 
 def _antecedent(toks: Tokens, mentions: list[dict], by_last: dict, comma: int) -> int | None:
@@ -469,11 +533,20 @@ def _antecedent(toks: Tokens, mentions: list[dict], by_last: dict, comma: int) -
         if toks.words[start] not in _TRAILING_AGENT_MARKS:
             if comma - 1 in by_last:
                 return by_last[comma - 1]
-            opening = next((n for n, m in enumerate(mentions)
-                            if m["first"] == start and not m["expanded"]), None)
-            return opening
+            return _clause_topic(toks, mentions, by_last, start)
         comma = start - 1
     return None
+
+
+def _clause_topic(toks: Tokens, mentions: list[dict], by_last: dict, start: int) -> int | None:
+    """The entity opening the clause at ``start``: a mention there, or a bare head or
+    该+head standing for one named earlier (该基金由X出资，… → the fund)."""
+    opening = next((n for n, m in enumerate(mentions)
+                    if m["first"] == start and not m["expanded"]), None)
+    if opening is not None or start + 1 >= len(toks.words):
+        return opening
+    head = start + 1 if toks.words[start] in _DEMONSTRATIVES else start
+    return _referent(toks, mentions, by_last, head)
 
 
 def _clause_start(toks: Tokens, k: int) -> int:
@@ -537,13 +610,26 @@ def _included(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
         if not whole:
             continue
         members = _coordinated_before(toks, mentions, by_last, j - 1, lex)
-        if not members and toks.words[j - 1] == _PRONOUN and j >= 3 \
-                and toks.words[j - 2] in ("将", "把") and toks.words[j - 3] in _CLAUSE_COMMA:
-            found = _antecedent(toks, mentions, by_last, j - 3)
-            members = [found] if found is not None else []
+        if not members:
+            members = _included_before(toks, mentions, by_last, j)
         out += [_rel("PART_OF", a, whole[0], toks.starts[j], mentions[whole[0]]["end"])
                 for a in members if a != whole[0]]
     return out
+
+
+def _included_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int) -> list[int]:
+    """What 纳入 at ``j`` includes when no entity stands right before it: the object of the
+    verb before 并 (建立Y并纳入C), or the entity ending the clause before when 将其纳入 or a
+    bare 纳入 opens the clause (建立Y，纳入C统一调度)."""
+    if toks.words[j - 1] == "并":
+        return [by_last[j - 2]] if j - 2 in by_last else []
+    k = j - 1
+    if toks.words[k] == _PRONOUN and k >= 1 and toks.words[k - 1] in ("将", "把"):
+        k -= 2
+    if k < 0 or toks.words[k] not in _CLAUSE_COMMA:
+        return []
+    found = _antecedent(toks, mentions, by_last, k)
+    return [found] if found is not None else []
 
 
 def _component_of(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,

@@ -298,3 +298,55 @@ def test_a_class_after_members_governed_by_a_coverb_is_no_operator(extract):
 def test_a_class_after_members_as_subject_still_operates(extract):
     rels = _rels(extract("推动铁路、港口、航空等运输企业组建多式联运经营联盟。"))
     assert ("OPERATED_BY", "institution:多式联运经营联盟", "institution:运输企业") in rels
+
+
+# ---------------------------------------------------------------- agent clauses with a topic: Y由X…
+
+
+@pytest.mark.parametrize("text, rels", [
+    pytest.param("创新药物临床研究中心由三甲医院和医药企业共同建设。", {
+        ("OPERATED_BY", "platform:药物临床研究中心", "institution:三甲医院"),
+        ("OPERATED_BY", "platform:药物临床研究中心", "institution:医药企业")}, id="topic-you-x-jianshe"),
+    pytest.param("设立文化产业发展基金，该基金由市文化旅游委和市国资委共同出资，由市文化旅游集团负责运营管理。", {
+        ("FUNDED_BY", "fund:文化产业发展基金", "institution:市文化旅游委"),
+        ("FUNDED_BY", "fund:文化产业发展基金", "institution:市国有资产监督管理委员会"),
+        ("OPERATED_BY", "fund:文化产业发展基金", "institution:市文化旅游集团")}, id="gai-head-topic-then-trailing"),
+    pytest.param("设立绿色发展基金，基金由市环境投资集团发起。", {
+        ("OPERATED_BY", "fund:绿色发展基金", "institution:市环境投资集团")}, id="bare-head-topic-lead-verb"),
+    pytest.param("碳普惠联盟由能源企业、商业银行和环保组织组成。", {
+        ("PART_OF", "institution:能源企业", "institution:碳普惠联盟"),
+        ("PART_OF", "institution:商业银行", "institution:碳普惠联盟"),
+        ("PART_OF", "institution:环保组织", "institution:碳普惠联盟")}, id="you-members-zucheng"),
+    pytest.param("设立旅游发展基金，由市旅游投资集团与社会资本按比例出资、市场化运作。", {
+        ("FUNDED_BY", "fund:旅游发展基金", "institution:市旅游投资集团")}, id="non-entity-co-funder-and-more-predicates"),
+    pytest.param("由市经济信息委联合重庆大学统筹建设工业互联网创新中心。", {
+        ("OPERATED_BY", "platform:工业互联网创新中心", "institution:市经济信息委"),
+        ("OPERATED_BY", "platform:工业互联网创新中心", "institution:重庆大学")}, id="adverbial-verb-before-the-verb"),
+])
+def test_agent_clauses_about_a_topic_or_the_object_before(extract, text, rels):
+    assert _rels(extract(text)) == rels
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    pytest.param("建立社区养老服务信息平台，纳入全市智慧养老服务平台统一管理。",
+                 "platform:社区养老服务信息平台", "platform:智慧养老服务平台", id="naru-opening-a-clause"),
+    pytest.param("建立农产品质量追溯平台并纳入全市食品安全监管平台。",
+                 "platform:农产品质量追溯平台", "platform:食品安全监管平台", id="bing-naru"),
+])
+def test_naru_without_its_own_subject_includes_the_object_before(extract, text, part, whole):
+    assert ("PART_OF", part, whole) in _rels(extract(text))
+
+
+def test_a_lead_clause_after_a_comma_opens_the_next_clause_not_the_object_before(extract):
+    rels = _rels(extract("设立产业基金，由市财政局牵头，会同市发展改革委建立基金管理制度。"))
+    assert ("OPERATED_BY", "mechanism:基金管理制度", "institution:市财政局") in rels
+    assert not any(r[1] == "fund:产业基金" for r in rels)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("技术转移机构由市科技局认定。", id="recognising-is-not-running"),
+    pytest.param("设立科技创新基金，由市科技局与企业代表共同负责项目评审。", id="agent-clause-with-an-object"),
+    pytest.param("建立社区养老服务信息平台。纳入全市智慧养老服务平台统一管理。", id="naru-not-across-a-sentence"),
+])
+def test_no_relation_from_an_agent_clause_without_its_structure(extract, text):
+    assert _rels(extract(text)) == set()
