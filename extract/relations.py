@@ -101,7 +101,8 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     """Set relation/action on each mention; return entity–entity relations (mention indices)."""
     lex = lex or lexicon()
     by_last = {m["last"]: n for n, m in enumerate(mentions) if not m["expanded"]}
-    by_first = {m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]}
+    by_first = {m["first"]: n for n, m in enumerate(mentions) if m["expanded"]}
+    by_first.update({m["first"]: n for n, m in enumerate(mentions) if not m["expanded"]})
     out: list[dict] = []
     for n, m in enumerate(mentions):
         nested = _modifies_next(toks, m["last"]) or _inside_longer(m, mentions, by_last) \
@@ -250,7 +251,7 @@ def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
         subjects += _lead_clause_agents(toks, mentions, by_last, opening, lex)
     if not subjects or n in subjects:
         return []
-    start = _phrase_start(mentions[subjects[-1]])
+    start = min(_phrase_start(mentions[s]) for s in subjects)
     before = toks.words[start - 1] if start > 0 else ""
     if before in lex.kinds("coverb") and before not in _PLACE_PREPS | _AGENT_PREPS:
         return []
@@ -290,13 +291,23 @@ def _coordinated_before(toks: Tokens, mentions: list[dict], by_last: dict, j: in
     found: list[int] = []
     while j in by_last and by_last[j] not in found and len(found) < _MAX_SIBLINGS:
         found.append(by_last[j])
-        k = mentions[found[-1]]["first"] - 1
+        expanded = [e for e in _sharing_head(mentions, _earliest_on_head(mentions, j))
+                    if e not in found]
+        found += expanded  # 民政、卫健部门建立…: both bodies
+        k = min(mentions[e]["first"] for e in found[-1 - len(expanded):]) - 1
         joined = k >= 1 and (toks.classes[k] in (COORD, CONJ)
                              or toks.words[k] in lex.kinds("partner") | _PARTNERS)
         if not joined or toks.words[k] == "并":
             break
         j = k - 1
     return found
+
+
+def _earliest_on_head(mentions: list[dict], last: int) -> int:
+    """The mention ending at token ``last`` that starts earliest (an expanded conjunct's reaches
+    back over the whole coordination)."""
+    return min((k for k, m in enumerate(mentions) if m["last"] == last),
+               key=lambda k: mentions[k]["first"])
 
 
 def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:
@@ -324,14 +335,24 @@ def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]
 def _coverb_objects(toks: Tokens, mentions: list[dict], by_first: dict, first: int) -> list[int]:
     """The mentions that make up a coverb's object: the one starting at ``first`` and those
     coordinated with it by 和/与/及/、 (依托高校和科研院所 …)."""
-    hosts = [by_first[first]]
+    hosts = _sharing_head(mentions, by_first[first])
     while len(hosts) < _MAX_SIBLINGS:
         after = mentions[hosts[-1]]["last"] + 1
         if after + 1 >= len(toks.words) or toks.classes[after] not in (COORD, CONJ) \
                 or toks.words[after] == "并" or after + 1 not in by_first:
             return hosts
-        hosts.append(by_first[after + 1])
+        hosts += [h for h in _sharing_head(mentions, by_first[after + 1]) if h not in hosts]
     return hosts
+
+
+def _sharing_head(mentions: list[dict], n: int) -> list[int]:
+    """Mention ``n`` and the mentions expanded over the same head (民政、卫健部门 → 民政部门 and
+    卫健部门), all ending on that head's last token; the one ending the phrase comes last."""
+    last = mentions[n]["last"]
+    group = [k for k, m in enumerate(mentions) if m["last"] == last
+             and (m["expanded"] or k == n or mentions[n]["expanded"])
+             and m["first"] >= mentions[n]["first"]]
+    return sorted(group, key=lambda k: (mentions[k]["expanded"] is False, mentions[k]["first"]))
 
 
 def _object_end(toks: Tokens, k: int) -> int:

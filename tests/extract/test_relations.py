@@ -350,3 +350,21 @@ def test_a_lead_clause_after_a_comma_opens_the_next_clause_not_the_object_before
 ])
 def test_no_relation_from_an_agent_clause_without_its_structure(extract, text):
     assert _rels(extract(text)) == set()
+
+
+# ---------------------------------------------------------------- conjuncts sharing one head (民政、卫健部门)
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    pytest.param("依托民政、卫健部门建设养老服务信息平台。", "HOSTED_BY", "platform:养老服务信息平台",
+                 id="coverb-object"),
+    pytest.param("推动民政、卫健部门建立养老服务协作机制。", "OPERATED_BY", "mechanism:养老服务协作机制",
+                 id="subject"),
+    pytest.param("建设智慧养老平台，由民政、卫健部门共同管理。", "OPERATED_BY", "platform:智慧养老平台",
+                 id="trailing-agents"),
+])
+def test_every_conjunct_expanded_over_a_shared_head_takes_part(extract, text, kind, target):
+    rels = _rels(extract(text))
+    assert {r[2] for r in rels if r[:2] == (kind, target)} == {"institution:民政部门",
+                                                               "institution:卫健部门"}
+    assert all(r[0] == kind for r in rels)  # a coverb's object never operates
