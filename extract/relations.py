@@ -78,6 +78,11 @@ _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
 
+_TRIGGERS = frozenset({"依托", "作为"}) | _TRAILING_AGENT_MARKS | _INCLUDING_VERBS \
+    | _SUBUNIT_VERBS | _MEMBER_VERBS
+"""Words that open a pattern scanned for over the whole text (see :func:`_positions`)."""
+
+
 class RelationFinder:
     """Pipeline component filling relation fields of mentions and ``doc._.policykg_relations``."""
 
@@ -116,15 +121,30 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
             m["relation"], m["action"], m["action_en"] = "PROPOSES", verb, lex.verbs[verb][0]
             m["verb_at"] = verb_at
             out += _operated_by(toks, n, m, verb_at, by_last, mentions, lex)
-    out += _hosted_by(toks, mentions, by_first)
+    at = _positions(toks)
+    out += _hosted_by(toks, at, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
     out += _funded_by(toks, mentions, by_last)
-    out += _agent_clauses(toks, mentions, by_first, by_last, lex)
-    out += _included(toks, mentions, by_first, by_last, lex)
-    out += _component_of(toks, mentions, by_first, by_last, lex)
-    out += _subunits(toks, mentions, by_first, by_last)
-    out += _members(toks, mentions, by_first, by_last)
+    out += _agent_clauses(toks, at, mentions, by_first, by_last, lex)
+    out += _included(toks, at, mentions, by_first, by_last, lex)
+    out += _component_of(toks, at, mentions, by_first, by_last, lex)
+    out += _subunits(toks, at, mentions, by_first, by_last)
+    out += _members(toks, at, mentions, by_first, by_last)
     return out
+
+
+def _positions(toks: Tokens) -> dict[str, list[int]]:
+    """Token indices of each word that opens a relation pattern, found in one pass."""
+    at: dict[str, list[int]] = {}
+    for j, word in enumerate(toks.words):
+        if word in _TRIGGERS:
+            at.setdefault(word, []).append(j)
+    return at
+
+
+def _where(at: dict[str, list[int]], words: frozenset[str]) -> list[int]:
+    """Token indices of any of ``words``, in text order."""
+    return sorted(j for w in words for j in at.get(w, ()))
 
 
 def _modifies_next(toks: Tokens, last: int) -> bool:
@@ -310,16 +330,16 @@ def _earliest_on_head(mentions: list[dict], last: int) -> int:
                key=lambda k: mentions[k]["first"])
 
 
-def _hosted_by(toks: Tokens, mentions: list[dict], by_first: dict) -> list[dict]:
+def _hosted_by(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict) -> list[dict]:
     """Mentions proposed in the verb phrase that ``依托X`` scopes are hosted by X (and by each
     entity coordinated with X in the coverb's object)."""
     out: list[dict] = []
-    if "依托" not in toks.words:
+    if "依托" not in at:
         return out
     order = sorted(range(len(mentions)), key=lambda n: mentions[n]["first"])
     firsts = [mentions[n]["first"] for n in order]
-    for j, word in enumerate(toks.words):
-        if word != "依托" or j + 1 not in by_first:
+    for j in at["依托"]:
+        if j + 1 not in by_first:
             continue
         hosts = _coverb_objects(toks, mentions, by_first, j + 1)
         start, end = _coverb_scope(toks, _object_end(toks, mentions[hosts[-1]]["last"] + 1))
@@ -442,7 +462,7 @@ def _add_party(toks: Tokens, mentions: list[dict], a: int, b: int) -> int:
     return len(mentions) - 1
 
 
-def _agent_clauses(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+def _agent_clauses(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict, by_last: dict,
                    lex: Lexicon) -> list[dict]:
     """Clauses of ``由`` + agents + verb with no object of their own, about the entity before:
 
@@ -453,8 +473,9 @@ def _agent_clauses(toks: Tokens, mentions: list[dict], by_first: dict, by_last: 
       agents members of the entity (``Y由A、B和C组成`` → PART_OF).
     """
     out: list[dict] = []
-    for j, word in enumerate(toks.words):
-        if word not in _TRAILING_AGENT_MARKS or j == 0 or j + 1 not in by_first:
+    for j in _where(at, _TRAILING_AGENT_MARKS):
+        word = toks.words[j]
+        if j == 0 or j + 1 not in by_first:
             continue
         trailing = toks.words[j - 1] in _CLAUSE_COMMA
         topic = None if trailing or word != "由" else _referent(toks, mentions, by_last, j - 1)
@@ -619,13 +640,13 @@ def _followers(toks: Tokens, mentions: list[dict], by_first: dict, k: int) -> li
     return _coverb_objects(toks, mentions, by_first, k) if k in by_first else []
 
 
-def _included(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+def _included(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict, by_last: dict,
               lex: Lexicon) -> list[dict]:
     """``[将]A[和B]纳入C`` (also 列入, 并入): A and B are part of C; 将其纳入C refers back to the
     entity ending the clause before (设立Y，将其纳入C → Y)."""
     out: list[dict] = []
-    for j, word in enumerate(toks.words):
-        if word not in _INCLUDING_VERBS or j == 0:
+    for j in _where(at, _INCLUDING_VERBS):
+        if j == 0:
             continue
         whole = _followers(toks, mentions, by_first, j + 1)[:1]
         if not whole:
@@ -653,12 +674,12 @@ def _included_before(toks: Tokens, mentions: list[dict], by_last: dict, j: int) 
     return [found] if found is not None else []
 
 
-def _component_of(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict,
+def _component_of(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict, by_last: dict,
                   lex: Lexicon) -> list[dict]:
     """``A[和B]作为C的[重要]组成部分`` (一部分, 组成单元 …): A and B are part of C."""
     out: list[dict] = []
-    for j, word in enumerate(toks.words):
-        if word != "作为" or j == 0:
+    for j in at.get("作为", ()):
+        if j == 0:
             continue
         whole = _followers(toks, mentions, by_first, j + 1)[:1]
         if not whole:
@@ -675,13 +696,11 @@ def _component_of(toks: Tokens, mentions: list[dict], by_first: dict, by_last: d
     return out
 
 
-def _subunits(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
+def _subunits(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
     """``C[可]下设A[和B]`` (内设): A and B are parts of C; C may be 该+head for an entity named
     earlier in the sentence (搭建Y平台，该平台下设A → A part of Y平台)."""
     out: list[dict] = []
-    for j, word in enumerate(toks.words):
-        if word not in _SUBUNIT_VERBS:
-            continue
+    for j in _where(at, _SUBUNIT_VERBS):
         k = j - 1
         while k >= 0 and (toks.words[k] in _MODALS or toks.classes[k] == ADV):
             k -= 1
@@ -693,12 +712,12 @@ def _subunits(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict)
     return out
 
 
-def _members(toks: Tokens, mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
+def _members(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict, by_last: dict) -> list[dict]:
     """``C[的]成员[单位]包括A、B和C``: the members listed are part of C (an entity, a bare head
     or 该+head standing for one named earlier in the sentence)."""
     out: list[dict] = []
-    for j, word in enumerate(toks.words):
-        if word not in _MEMBER_VERBS or j < 2:
+    for j in _where(at, _MEMBER_VERBS):
+        if j < 2:
             continue
         k = j - 1
         if toks.words[k] == "单位" and toks.words[k - 1] == "成员":
