@@ -55,7 +55,7 @@ _LEAD_VERBS = frozenset({"牵头", "主导", "发起"})
 """Verbs of a lead clause standing alone before a comma: 由X牵头，（会同Z）建立Y."""
 _FUNDING = "出资"
 _RUNNING = frozenset({"管理", "运营", "运行", "运维", "运作", "经营", "托管", "运营管理",
-                     "管理运营", "日常管理", "监管"})
+                     "管理运营", "日常管理"})
 """Verbs that end a trailing agent clause (…Y，由X负责运营): X runs Y."""
 _AGENT_ADVERBIALS = frozenset({"共同", "分别", "按", "比例", "按比例", "统一", "日常", "具体",
                                "负责", "专业化", "市场化", ":", "：", "∶"})
