@@ -14,9 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.lexicon import Head, Lexicon, lexicon
-from policykg.extract.phrase import (CONJ, COORD, DENG, JOIN, NOUNISH, PREP, PUNCT, QOPEN, VACT, VFUSED,
-                                     VLEAD, VPROP, WORD, Phrase, Tokens, head_at, head_cancelled,
-                                     make_tokens, opening_quote, phrase_for)
+from policykg.extract.phrase import (ADV, CONJ, COORD, DE, DENG, JOIN, NOUNISH, NUM, PREP, PUNCT,
+                                     QCLOSE, QOPEN, VACT, VFUSED, VLEAD, VPROP, WORD, Phrase,
+                                     Tokens, head_at, head_cancelled, make_tokens, opening_quote,
+                                     phrase_for)
 
 MENTIONS = "policykg_mentions"
 _VERB_CLASSES = frozenset({VACT, VPROP, VLEAD})
@@ -308,7 +309,8 @@ def _qualifies(toks: Tokens, first: int, head_first: int, i: int, head: Head, le
     if text in lex.kinds("capital"):
         return False
     if not modifiers and not head.bare and toks.words[head_first] == head.text:
-        return head.text == "政府" and (_inside_quote(toks, i) or _listed_with_a_body(toks, i, lex))
+        return head.text == "政府" and (_inside_quote(toks, i) or _listed_with_a_body(toks, i, lex)
+                                       or _party_of_arrangement(toks, i, lex))
     if not modifiers and head_first > 0 and (toks.words[head_first - 1] == "从" or (
             head.type == "Platform" and toks.words[head_first - 1] in ("在", "到"))):
         return False  # 从实验室到产业化, 停留在实验室: a stage or place, not a facility
@@ -357,6 +359,29 @@ def _listed_with_a_body(toks: Tokens, i: int, lex: Lexicon) -> bool:
                     and (found[0].bare or toks.words[k] != found[0].text or k != j + step):
                 return True
             k += step
+    return False
+
+
+_ARRANGEMENT_STRETCH = frozenset({COORD, CONJ, WORD, NUM, VFUSED, VLEAD, VACT, QOPEN, QCLOSE,
+                                  JOIN, DE, ADV})
+"""Token classes a list of parties and the rest of an arrangement's name run over."""
+
+
+def _party_of_arrangement(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Whether bare 政府 at ``i`` is one of a list of parties to an arrangement named after the
+    list (家庭、学校、政府、司法“六位一体”…工作机制; 政府和企业共担的风险分担机制): it is
+    listed (、/和 beside it) and a mechanism head ends the stretch after the list, with no
+    punctuation, preposition or proposing verb between."""
+    listed = any(0 <= j < len(toks.words) and toks.classes[j] in (COORD, CONJ)
+                 and toks.words[j] not in ("并", "及其") for j in (i - 1, i + 1))
+    if not listed:
+        return False
+    for j in range(i + 1, min(len(toks.words), i + 1 + _MAX_LISTED * 3)):
+        if toks.classes[j] not in _ARRANGEMENT_STRETCH:
+            return False
+        found = head_at(toks, j, lex) if toks.classes[j] == WORD else None
+        if found is not None and found[0].type == "Mechanism":
+            return True
     return False
 
 

@@ -357,7 +357,10 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c in NOUNISH and not (head_type == "Institution" and k < k0 and _bare_verb(toks, k, lex)
                                    and not _attributive_verb(toks, k, k0, lex or lexicon())) \
                 and not (c == VFUSED and k < k0 and _after_subject(toks, k, k0, lo, lex, head_type)) \
-                and not (head_type == "Institution" and _predicate_before_body(toks, k, lex or lexicon())):
+                and not (head_type == "Institution" and _predicate_before_body(toks, k, lex or lexicon())) \
+                and not (k < k0 and _verb_after_coverb_np(toks, k, lex or lexicon())) \
+                and not (head_type == "Institution" and k == k0 and not bare_head
+                         and _clause_opening_verb(toks, k)):
             first, k = k, k - 1
         elif c == PUNCT and k in toks.bracket_open and toks.bracket_open[k] > lo \
                 and toks.classes[toks.bracket_open[k] - 1] in NOUNISH:
@@ -592,6 +595,20 @@ def _predicate_before_body(toks: Tokens, k: int, lex: Lexicon) -> bool:
     return closed and _after_coverb_object(toks, k, lex, pivots=False)
 
 
+def _verb_after_coverb_np(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether a listed verb follows a coverb's object that ends in a phrase-heading noun
+    (以公建民营方式 | 运营…综合体): the verb heads a new verb phrase, so it opens no name."""
+    return toks.words[k] in lex.verbs and k > 0 and toks.words[k - 1] in lex.kinds("np_head") \
+        and _after_coverb_object(toks, k, lex, pivots=False)
+
+
+def _clause_opening_verb(toks: Tokens, k: int) -> bool:
+    """Whether a verb-tagged word (v, vn) opens a clause right before an institution head
+    that already names the body in full (，盘活/vn 国有企业…): it is the clause's verb, for a
+    name that needs no modifier takes none from a verb (养老/vn 机构 needs one and keeps it)."""
+    return toks.tags[k] in ("v", "vn") and (k == 0 or toks.classes[k - 1] in (PUNCT, CLAUSE))
+
+
 def _after_determiner(toks: Tokens, k: int) -> bool:
     return k > 0 and toks.classes[k - 1] == QUANT
 
@@ -611,9 +628,11 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
     before the head after 的 or another verb, it is the head's modifier (…的创新体系)."""
     if k <= lo:
         return False
-    if lex.proposes(toks.words[k]) and not before_bare_head and _after_coverb_object(toks, k, lex):
+    if lex.proposes(toks.words[k]) and _after_coverb_object(toks, k, lex) \
+            and (not before_bare_head or _ends_body(toks, k - 1, lex)):
         return False  # 依托高新区建设科技金融服务中心: 建设 starts a verb phrase; but 依托
-        # 县级农业技术推广中心: a bare 中心 could be no object, so 推广 names it
+        # 县级农业技术推广中心: a bare 中心 could be no object, so 推广 names it, unless a body
+        # ends the coverb's object (依托市青少年宫 | 建设基地)
     if toks.classes[k - 1] == VPROP:
         return not lex.proposes(toks.words[k])  # 优化创新评价体系, not 引进培育…
     if head_type == "Institution" and toks.words[k] in lex.kinds("clause_verb"):
@@ -629,6 +648,12 @@ def _verb_inside(toks: Tokens, k: int, lo: int, lex: Lexicon, next_to_head: bool
     before = head_at(toks, k - 1, lex)
     return before is None or before[0].type != "Institution"  # only a body is a subject that
     # builds (企业建设…); a facility before the verb is its object (海外仓建设专项基金)
+
+
+def _ends_body(toks: Tokens, k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` ends an institution's name (青少年宫, 市商务委)."""
+    found = head_at(toks, k, lex)
+    return found is not None and found[0].type == "Institution"
 
 
 def _latin_space(toks: Tokens, k: int) -> bool:
@@ -1036,6 +1061,16 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     """“X、Y Z” / “X和Y Z”: end the phrase, take the coordination whole, or expand it."""
     nearest = conj[0]
     connector_is_list = toks.classes[b] == COORD
+    if head.type != "Institution" and len(right) >= 2 and all(
+            _headless(toks, c) and c.first == c.last and toks.tags[c.first][:1] == "n" for c in conj) \
+            and any(c.head is not None and c.head.type == "Institution" for c in conj) \
+            and toks.tags[right[0][0]][:1] == "n" \
+            and right[0][0] == right[0][1] and _headless(toks, Conjunct(*right[0], None)):
+        phrase.first = conj[-1].first  # 家庭、学校和社会协同保护机制: the parties of one arrangement
+        return
+    if connector_is_list and _shared_noun_list(toks, conj, right, head):
+        phrase.first = conj[-1].first  # 党委、政府、企业、社会“四位一体”…: the count sums them up
+        return
     if nearest.head is not None:
         if not connector_is_list and head.type != "Institution" and len(conj) == 1 \
                 and nearest.head.type == "Institution" and not is_quoted(toks, nearest.first,
@@ -1165,14 +1200,26 @@ def _parties_joined(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, i
 def _shared_noun_list(toks: Tokens, conj: list[Conjunct], right: list[tuple[int, int]],
                       head: Head) -> bool:
     """Whether “A、B、C N级…Z” is a counted list of single nouns that the count sums up and
-    that modifies the whole phrase (市、区县、乡镇三级河长制工作体系)."""
-    if head.type == "Institution" or len(right) < 3 or right[1][0] != right[1][1]:
+    that modifies the whole phrase (市、区县、乡镇三级河长制工作体系; a quoted count too:
+    家庭、学校、政府、司法“六位一体”…工作机制)."""
+    if head.type == "Institution" or len(right) < 3:
+        return False
+    if right[1][0] != right[1][1] and not is_quoted(toks, *right[1]):
         return False
     count = toks.words[right[1][0]]
-    if len(count) > 3 or count[:1] not in _COUNT_CHARS:
+    if is_quoted(toks, *right[1]) and right[1][1] - right[1][0] == 2:
+        count = toks.words[right[1][0] + 1]  # “六位一体”: a quoted count summing up the list
+    if len(count) > 4 or count[:1] not in _COUNT_CHARS:
         return False
-    return all(c.head is None and len(units(toks, c.first, c.last)) == 1
-               and toks.tags[c.first][:1] == "n" for c in conj)
+    return all(len(units(toks, c.first, c.last)) == 1 and toks.tags[c.first][:1] in ("n", "j")
+               for c in conj)  # the count sums the list up, bodies in it included (党委、政府…)
+
+
+def _headless(toks: Tokens, c: Conjunct) -> bool:
+    """Whether a conjunct names no entity of its own: no head, or only a head that needs a
+    modifier standing alone (学校, 政府 in 家庭、学校和社会协同保护机制)."""
+    return c.head is None or (c.first == c.last and not c.head.bare
+                              and toks.words[c.first] == c.head.text)
 
 
 _COUNT_CHARS = frozenset("两二三四五六七八九十多")

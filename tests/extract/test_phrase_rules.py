@@ -1046,3 +1046,33 @@ def test_an_action_verb_tagged_an_adjective_modifies_a_bare_head(found):
 def test_a_verb_opening_a_body_joined_to_a_body_is_attributive(found):
     got = found("推动证券公司与支付机构合作。")
     assert {("Institution", "证券公司"), ("Institution", "支付机构")} <= got
+
+
+def test_parties_listed_before_an_arrangement_stay_in_its_name(found):
+    got = found("健全家庭、学校和社区协同育人机制，构建党委、政府、企业、社会“四位一体”安全生产责任体系。")
+    assert ("Mechanism", "家庭、学校和社区协同育人机制") in got
+    assert ("Mechanism", "党委、政府、企业、社会“四位一体”安全生产责任体系") in got
+    assert ("Institution", "政府") in got  # a party to the arrangement
+
+
+def test_a_verb_after_a_coverb_object_ending_in_a_phrase_noun_opens_no_name(found):
+    got = found("鼓励专业机构以政府购买服务方式运营街道养老服务综合体。")
+    assert ("Platform", "街道养老服务综合体") in got
+
+
+def test_a_clause_opening_verb_before_a_full_body_name_is_its_verb(found):
+    got = found("坚持集约利用，盘活高校闲置实验用房。")
+    assert ("Institution", "高校") in got
+    assert not any(text.startswith("盘活") for _, text in got)
+
+
+def test_a_body_ending_a_coverb_object_makes_the_verb_after_it_a_verb(found):
+    got = found("依托区文化馆建设基地，依托县级农业技术推广中心开展培训。")
+    assert ("Institution", "区文化馆") in got
+    assert not any(text.endswith("建设基地") for _, text in got)
+    assert ("Platform", "县级农业技术推广中心") in got
+
+
+def test_cyberspace_offices_and_youth_palaces_are_bodies(found):
+    got = found("由区委网信办会同区青少年宫开展培训。")
+    assert {("Institution", "区委网信办"), ("Institution", "区青少年宫")} <= got
