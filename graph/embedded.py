@@ -291,10 +291,10 @@ class EmbeddedStore(GraphStore):
                  for e in self._matching_entities(entity_type, toks, concept)
                  for _, _, d in self._edges(e, (S.PROPOSES,), out=False)}
         counts: Counter[tuple[str, str, str]] = Counter()
-        for speaker, _ in pairs:
-            counts[(speaker, "direct", "")] += 1
+        for speaker, n in Counter(speaker for speaker, _ in pairs).items():
+            counts[(speaker, "direct", "")] = n  # a role hit counts the person's own entities
             for body in {v for _, v, _ in self._edges(speaker, (S.HOLDS_ROLE,))}:
-                counts[(body, "role", speaker)] += 1
+                counts[(body, "role", speaker)] = n
         keys = sorted(counts, key=lambda k: (-counts[k], *k))
         page = keys[offset:None if limit is None else offset + limit]
         return len(keys), [{"proposer": self._proposer_ref(p), "path": path,
