@@ -62,7 +62,7 @@ _AGENT_ADVERBIALS = frozenset({"共同", "分别", "按", "比例", "按比例",
 """Words allowed between the agents of a trailing clause and its verb (由X与Y按1:1比例出资); a
 noun there is an object (由X负责村级资产运营), and the clause then says nothing of the entity."""
 _TRAILING_AGENT_MARKS = frozenset({"由", "委托"})
-_INCLUDING_VERBS = frozenset({"纳入", "列入", "并入"})
+_INCLUDING_VERBS = frozenset({"纳入", "列入", "并入", "接入"})
 _PART_NOUNS = frozenset({"组成部分", "一部分", "部分", "组成单元", "分支机构", "成员"})
 _SUBUNIT_VERBS = frozenset({"下设", "内设"})
 _MODALS = frozenset({"可", "可以", "应", "要", "须", "需", "还", "另", "拟"})
@@ -71,6 +71,17 @@ _MEMBER_VERBS = frozenset({"包括", "包含", "涵盖", "囊括"})
 _DEMONSTRATIVES = frozenset({"该", "此", "这一", "上述", "这个", "其"})
 """Words that make a bare head after them stand for an entity named earlier (该平台下设…)."""
 _PRONOUN = "其"
+_JOINT_ADVERBS = frozenset({"共同", "联合", "合作", "携手", "一起"})
+"""Adverbs opening a clause without its own subject whose verb the subjects of the clause before
+carry out together (支持A与B签署协议，共同设立Y)."""
+_PLACE_SUFFIXES = frozenset({"内", "中", "里", "内部", "之中"})
+_ROLE_ACTIONS = ("运营", "管理", "建设", "实施", "承办", "运作")
+_ROLE_NOUNS = ("主体", "机构", "单位")
+"""以X为运营主体: X runs the topic; the role is an action word before a noun of agency."""
+_SOURCE_WORDS = frozenset({"来源于", "来自"})
+_SOURCE_SUBJECTS = frozenset({"资金", "其", "主要", "所需", "基金", "的"})
+_COPULAS = frozenset({"为", "是"})
+_MEMBER_TAILS = ("成员", "会员", "组成部分", "一部分", "重要组成部分")
 _SENTENCE_ENDS = frozenset({"。", "；", ";", "！", "？", "!", "?", "：", "…", "……"})
 _MAX_SIBLINGS = 8
 """How many conjuncts back a coordinated phrase looks for its shared verb."""
@@ -78,8 +89,8 @@ _REACH = 40
 """How far, in tokens, a relation pattern looks back (依托 …, 由 … 出资的): bounded work per mention."""
 
 
-_TRIGGERS = frozenset({"依托", "作为"}) | _TRAILING_AGENT_MARKS | _INCLUDING_VERBS \
-    | _SUBUNIT_VERBS | _MEMBER_VERBS
+_TRIGGERS = frozenset({"依托", "作为", "以"}) | _TRAILING_AGENT_MARKS | _INCLUDING_VERBS \
+    | _SUBUNIT_VERBS | _MEMBER_VERBS | _CLAUSE_COMMA | _SOURCE_WORDS | _COPULAS
 """Words that open a pattern scanned for over the whole text (see :func:`_positions`)."""
 
 
@@ -120,7 +131,7 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
             verb = toks.words[verb_at]
             m["relation"], m["action"], m["action_en"] = "PROPOSES", verb, lex.verbs[verb][0]
             m["verb_at"] = verb_at
-            out += _operated_by(toks, n, m, verb_at, by_last, mentions, lex)
+            out += _operated_by(toks, n, m, verb_at, by_first, by_last, mentions, lex)
     at = _positions(toks)
     out += _hosted_by(toks, at, mentions, by_first)
     out += _part_of(mentions, by_first, by_last)
@@ -130,6 +141,9 @@ def find_relations(toks: Tokens, mentions: list[dict], lex: Lexicon | None = Non
     out += _component_of(toks, at, mentions, by_first, by_last, lex)
     out += _subunits(toks, at, mentions, by_first, by_last)
     out += _members(toks, at, mentions, by_first, by_last)
+    out += _members_by_copula(toks, at, mentions, by_first, by_last, lex)
+    out += _main_bodies(toks, at, mentions, by_first, by_last)
+    out += _funding_sources(toks, at, mentions, by_first, by_last)
     return out
 
 
@@ -253,31 +267,80 @@ def _verb_opening_clause(toks: Tokens, de: int, lex: Lexicon) -> int | None:
     return k
 
 
-def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_last: dict,
+def _operated_by(toks: Tokens, n: int, m: dict, verb_at: int, by_first: dict, by_last: dict,
                  mentions: list[dict], lex: Lexicon) -> list[dict]:
-    """``X [和Z] [牵头] 设立 Y``: Y is run by X (and Z); ``在X设立Y``: Y is hosted by X. A noun
-    phrase governed by another coverb (依托X, 通过X …) is no subject: 依托 has its own rule."""
-    j, floor = verb_at - 1, max(-1, verb_at - 1 - _REACH)
-    funds = False
-    while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, VFUSED, ADV) \
-            and toks.words[j] not in _SUPPORT_VERBS:
-        funds = funds or toks.words[j] == _FUNDING
-        j -= 1
+    """``X [和Z] [牵头] 设立 Y``: Y is run by X (and Z); ``[X]在Z[内]设立Y``: Y is hosted by Z
+    (and run by X). A noun phrase governed by another coverb (依托X, 通过X …) is no subject:
+    依托 has its own rule. A clause without a subject takes the lead clause before it
+    (由X牵头，建立Y) or, opened by 共同/联合, the subjects of the clause before (支持A与B签署
+    协议，共同设立Y)."""
+    out: list[dict] = []
+    j, funds = _walk_chain(toks, verb_at - 1, by_last)
+    place = _place_before(toks, j, by_last, mentions, lex)
+    if place is not None:
+        zai, hosts = place
+        out += [_rel("HOSTED_BY", n, h, toks.starts[zai], m["end"]) for h in hosts if h != n]
+        j, more = _walk_chain(toks, zai - 1, by_last)
+        funds = funds or more
     subjects = _coordinated_before(toks, mentions, by_last, j, lex)
     opening = mentions[subjects[-1]]["first"] - 1 if subjects else j
     if opening >= 0 and toks.words[opening] in lex.kinds("partner") | _PARTNERS:
         opening -= 1  # 由X牵头，会同Z建立Y: Z's partner verb opens the clause
     if opening >= 0 and toks.words[opening] in _CLAUSE_COMMA:
         subjects += _lead_clause_agents(toks, mentions, by_last, opening, lex)
+        if not subjects and toks.words[opening + 1] in _JOINT_ADVERBS:
+            subjects = _continued_subjects(toks, mentions, by_first, opening)
+            opening = -1
     if not subjects or n in subjects:
-        return []
+        return out
     start = min(_phrase_start(mentions[s]) for s in subjects)
     before = toks.words[start - 1] if start > 0 else ""
     if before in lex.kinds("coverb") and before not in _PLACE_PREPS | _AGENT_PREPS:
-        return []
+        return out
     kind = "HOSTED_BY" if before in _PLACE_PREPS else "FUNDED_BY" if funds else "OPERATED_BY"
     origin = toks.starts[start - 1] if start > 0 else mentions[subjects[-1]]["start"]
-    return [_rel(kind, n, s, origin, m["end"]) for s in subjects]
+    return out + [_rel(kind, n, s, origin, m["end"]) for s in subjects]
+
+
+def _walk_chain(toks: Tokens, j: int, by_last: dict) -> tuple[int, bool]:
+    """From token ``j`` back over the verbs and adverbs before a proposing verb (牵头, 共同出资,
+    统筹 …) to the token before them, and whether 出资 is among them."""
+    floor, funds = max(-1, j - _REACH), False
+    while j > floor and j not in by_last and toks.classes[j] in (VACT, VPROP, VLEAD, VFUSED, ADV) \
+            and toks.words[j] not in _SUPPORT_VERBS:
+        funds = funds or toks.words[j] == _FUNDING
+        j -= 1
+    return j, funds
+
+
+def _place_before(toks: Tokens, j: int, by_last: dict, mentions: list[dict],
+                  lex: Lexicon) -> tuple[int, list[int]] | None:
+    """A place phrase ``在X[内]`` ending at token ``j``: the index of 在 and the entities X names
+    (none when the place is no entity: 在科技园区内)."""
+    if j < 1 or toks.words[j] in _PLACE_PREPS:
+        return None
+    k, floor = j, max(-1, j - _REACH)
+    while k > floor and toks.words[k] not in _PLACE_PREPS:
+        if k in by_last:
+            k = _phrase_start(mentions[by_last[k]]) - 1
+        elif toks.classes[k] in (WORD, LOC, NUM):
+            k -= 1
+        else:
+            return None
+    if k <= floor or toks.words[k] not in _PLACE_PREPS:
+        return None
+    last = j - 1 if toks.words[j] in _PLACE_SUFFIXES else j
+    return k, _coordinated_before(toks, mentions, by_last, last, lex)
+
+
+def _continued_subjects(toks: Tokens, mentions: list[dict], by_first: dict,
+                        comma: int) -> list[int]:
+    """The subjects of the clause before the comma at ``comma``: the entities coordinated at its
+    start, past a leading verb (支持A与B签署协议 → A, B)."""
+    k = _clause_start(toks, comma - 1)
+    while k < comma and (toks.words[k] in _SUPPORT_VERBS or toks.classes[k] in (VLEAD, VACT, ADV)):
+        k += 1
+    return _coverb_objects(toks, mentions, by_first, k) if k in by_first else []
 
 
 def _phrase_start(m: dict) -> int:
@@ -473,20 +536,22 @@ def _agent_clauses(toks: Tokens, at: dict[str, list[int]], mentions: list[dict],
       agents members of the entity (``Y由A、B和C组成`` → PART_OF).
     """
     out: list[dict] = []
-    for j in _where(at, _TRAILING_AGENT_MARKS):
+    for j in _where(at, _TRAILING_AGENT_MARKS | _CLAUSE_COMMA):
         word = toks.words[j]
         if j == 0 or j + 1 not in by_first:
             continue
-        trailing = toks.words[j - 1] in _CLAUSE_COMMA
+        bare = word in _CLAUSE_COMMA  # …Y，X、Z分别出资: agents with no 由
+        trailing = bare or toks.words[j - 1] in _CLAUSE_COMMA
         topic = None if trailing or word != "由" else _referent(toks, mentions, by_last, j - 1)
         if not trailing and topic is None:
             continue
         agents = _coverb_objects(toks, mentions, by_first, j + 1)
         after = _past_other_agents(toks, by_first, mentions[agents[-1]]["last"] + 1)
-        kind, end = _agent_verb(toks, after, lex, lead=not trailing)
-        if kind is None:
+        kind, end = _agent_verb(toks, after, lex, lead=not trailing, setting_up=not bare)
+        if kind is None or (bare and kind == "PART_OF"):
             continue
-        target = topic if topic is not None else _antecedent(toks, mentions, by_last, j - 1)
+        target = topic if topic is not None \
+            else _antecedent(toks, mentions, by_last, j if bare else j - 1)
         if target is None or target in agents:
             continue
         span = (toks.starts[j], toks.end(end - 1))
@@ -509,24 +574,29 @@ def _past_other_agents(toks: Tokens, by_first: dict, k: int) -> int:
     return k
 
 
-def _agent_verb(toks: Tokens, k: int, lex: Lexicon, lead: bool) -> tuple[str | None, int]:
+def _agent_verb(toks: Tokens, k: int, lex: Lexicon, lead: bool,
+                setting_up: bool = True) -> tuple[str | None, int]:
     """The relation an agent clause's verb states, from token ``k`` after its agents, and the
     token after the verb group (verbs joined by 和/与/、); None unless only adverbials come
     before the verbs and nothing but more predicates follow them in the clause (由X负责村级
     资产运营 has an object of its own). A lead verb (牵头, 发起) counts only with a topic: after a
-    comma, 由X牵头， opens the clause that follows."""
+    comma, 由X牵头， opens the clause that follows. Without 由 (…Y，X负责运营), only funding and
+    running verbs count (``setting_up`` False): X健全 would be a predicate of X, not its agency.
+    A negation before the verb (不, 未) states no relation."""
     end = min(len(toks.words), k + 12)
     while k < end and (toks.words[k] in _AGENT_ADVERBIALS or toks.classes[k] in (ADV, NUM)):
+        if toks.words[k] in _NEGATIONS:
+            return None, k
         k += 1
     kind = None
     while k < end:
-        verb = _agent_verb_kind(toks.words[k], lex, lead)
+        verb = _agent_verb_kind(toks.words[k], lex, lead, setting_up)
         if verb is None:
             break
         kind = kind if kind == "FUNDED_BY" else verb
         k += 1
         if k + 1 < end and toks.words[k] in _VERB_JOINERS \
-                and _agent_verb_kind(toks.words[k + 1], lex, lead) is not None:
+                and _agent_verb_kind(toks.words[k + 1], lex, lead, setting_up) is not None:
             k += 1
     if kind is None or not _only_predicates_follow(toks, k):
         return None, k
@@ -538,15 +608,20 @@ _MEMBERSHIP = frozenset({"组成", "构成"})
 _UPKEEP = frozenset({"维护", "运维", "维持"})
 
 
-def _agent_verb_kind(word: str, lex: Lexicon, lead: bool) -> str | None:
+def _agent_verb_kind(word: str, lex: Lexicon, lead: bool, setting_up: bool = True) -> str | None:
     """The relation a verb of an agent clause states, or None for any other word."""
     if word == _FUNDING:
         return "FUNDED_BY"
     if word in _MEMBERSHIP:
         return "PART_OF"
-    if word in _RUNNING or word in _UPKEEP or lex.proposes(word) or (lead and word in _LEAD_VERBS):
+    if word in _RUNNING or word in _UPKEEP:
+        return "OPERATED_BY"
+    if setting_up and (lex.proposes(word) or (lead and word in _LEAD_VERBS)):
         return "OPERATED_BY"
     return None
+
+
+_NEGATIONS = frozenset({"不", "未", "尚未", "没有", "无", "不再", "并未", "从未"})
 
 
 def _only_predicates_follow(toks: Tokens, k: int) -> bool:
@@ -649,6 +724,9 @@ def _included(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_f
         if j == 0:
             continue
         whole = _followers(toks, mentions, by_first, j + 1)[:1]
+        if not whole and j + 2 < len(toks.words) and toks.words[j + 1] in _DEMONSTRATIVES:
+            found = _referent(toks, mentions, by_last, j + 2)  # 接入该平台
+            whole = [found] if found is not None else []
         if not whole:
             continue
         members = _coordinated_before(toks, mentions, by_last, j - 1, lex)
@@ -730,6 +808,70 @@ def _members(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_fi
             continue
         out += [_rel("PART_OF", a, whole, toks.starts[k + 1], mentions[a]["end"])
                 for a in _followers(toks, mentions, by_first, j + 1) if a != whole]
+    return out
+
+
+def _members_by_copula(toks: Tokens, at: dict[str, list[int]], mentions: list[dict],
+                       by_first: dict, by_last: dict, lex: Lexicon) -> list[dict]:
+    """``A[、B][均|都]为C[的]成员单位`` (会员, 组成部分): A and B are part of C."""
+    out: list[dict] = []
+    for j in _where(at, _COPULAS):
+        whole = _followers(toks, mentions, by_first, j + 1)[:1]
+        if not whole or j == 0:
+            continue
+        k = mentions[whole[0]]["last"] + 1
+        k += 1 if k < len(toks.words) and toks.words[k] == "的" else 0
+        if not "".join(toks.words[k:k + 2]).startswith(_MEMBER_TAILS):
+            continue
+        b = j - 1
+        while b >= 0 and toks.classes[b] == ADV:
+            b -= 1
+        out += [_rel("PART_OF", a, whole[0], mentions[a]["start"], toks.end(min(k + 1, len(toks.words) - 1)))
+                for a in _coordinated_before(toks, mentions, by_last, b, lex) if a != whole[0]]
+    return out
+
+
+def _main_bodies(toks: Tokens, at: dict[str, list[int]], mentions: list[dict], by_first: dict,
+                 by_last: dict) -> list[dict]:
+    """``Y以X为运营主体`` (管理机构, 建设单位 …): X runs Y, the topic before 以."""
+    out: list[dict] = []
+    for j in at.get("以", ()):
+        if j == 0 or j + 1 not in by_first:
+            continue
+        topic = _referent(toks, mentions, by_last, j - 1)
+        if topic is None:
+            continue
+        agents = _coverb_objects(toks, mentions, by_first, j + 1)
+        k = mentions[agents[-1]]["last"] + 1
+        if k >= len(toks.words) or toks.words[k] != "为":
+            continue
+        role = "".join(toks.words[k + 1:k + 3])
+        if not (role.startswith(_ROLE_ACTIONS) and any(n in role for n in _ROLE_NOUNS)):
+            continue
+        out += [_rel("OPERATED_BY", topic, a, toks.starts[j], toks.end(min(k + 2, len(toks.words) - 1)))
+                for a in agents if a != topic]
+    return out
+
+
+def _funding_sources(toks: Tokens, at: dict[str, list[int]], mentions: list[dict],
+                     by_first: dict, by_last: dict) -> list[dict]:
+    """``…Y，资金[主要]来源于X和Z[捐赠]``: X and Z fund Y, the entity of the clause before (or the
+    fund whose 资金 the clause opens with: Y的资金来源于X)."""
+    out: list[dict] = []
+    for j in _where(at, _SOURCE_WORDS):
+        if j + 1 not in by_first:
+            continue
+        k = j - 1
+        while k >= 0 and (toks.words[k] in _SOURCE_SUBJECTS or toks.classes[k] == ADV):
+            k -= 1
+        if k < 0 or "资金" not in toks.words[k + 1:j]:
+            continue
+        target = by_last.get(k) if k in by_last else \
+            _antecedent(toks, mentions, by_last, k) if toks.words[k] in _CLAUSE_COMMA else None
+        if target is None:
+            continue
+        out += [_rel("FUNDED_BY", target, a, toks.starts[k + 1], mentions[a]["end"])
+                for a in _coverb_objects(toks, mentions, by_first, j + 1) if a != target]
     return out
 
 

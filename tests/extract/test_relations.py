@@ -368,3 +368,41 @@ def test_every_conjunct_expanded_over_a_shared_head_takes_part(extract, text, ki
     assert {r[2] for r in rels if r[:2] == (kind, target)} == {"institution:民政部门",
                                                                "institution:卫健部门"}
     assert all(r[0] == kind for r in rels)  # a coverb's object never operates
+
+
+# ---------------------------------------------------------------- subjects carried over, places, roles, sources, copulas
+
+
+@pytest.mark.parametrize("text, rels", [
+    pytest.param("推动市经济信息委与重庆农商行签署合作备忘录，共同设立中小企业纾困基金。", {
+        ("OPERATED_BY", "fund:中小企业纾困基金", "institution:市经济信息委"),
+        ("OPERATED_BY", "fund:中小企业纾困基金", "institution:重庆农商行")}, id="gongtong-carries-the-subjects-over"),
+    pytest.param("支持律师协会在市公共法律服务中心内设立涉外法律服务中心。", {
+        ("HOSTED_BY", "platform:涉外法律服务中心", "platform:公共法律服务中心"),
+        ("OPERATED_BY", "platform:涉外法律服务中心", "institution:律师协会")}, id="x-zai-place-nei-sets-up"),
+    pytest.param("区级孵化基金以区国有投资公司为管理主体。", {
+        ("OPERATED_BY", "fund:区级孵化基金", "institution:区国有投资公司")}, id="yi-x-wei-guanli-zhuti"),
+    pytest.param("设立社区慈善基金，资金来源于社会组织和辖区企业捐赠。", {
+        ("FUNDED_BY", "fund:社区慈善基金", "institution:社会组织"),
+        ("FUNDED_BY", "fund:社区慈善基金", "institution:辖区企业")}, id="zijin-laiyuanyu"),
+    pytest.param("设立体育产业引导基金，市体育局、市属国有企业分别出资。", {
+        ("FUNDED_BY", "fund:体育产业引导基金", "institution:市体育局"),
+        ("FUNDED_BY", "fund:体育产业引导基金", "institution:市属国有企业")}, id="funders-without-you"),
+    pytest.param("各区县商会均为市工商联的会员单位。", {
+        ("PART_OF", "institution:区县商会", "institution:市工商联")}, id="a-wei-c-de-huiyuan"),
+    pytest.param("建设养老服务信息平台，区县养老服务中心接入该平台。", {
+        ("PART_OF", "platform:区县养老服务中心", "platform:养老服务信息平台")}, id="jieru-gai-head"),
+])
+def test_relations_stated_across_clauses_and_by_role_words(extract, text, rels):
+    assert rels <= _rels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("部分旅行社服务不规范，老年游客权益保障体系尚不健全。", id="a-predicate-is-no-agency"),
+    pytest.param("设立城市更新基金，由市城投集团不再出资。", id="negated"),
+    pytest.param("支持市科技局与重庆银行签署协议。共同设立科技信贷风险资金池。", id="gongtong-not-across-a-sentence"),
+    pytest.param("企业资金来源于银行贷款。", id="source-of-no-entity"),
+    pytest.param("组建以龙头企业为主体的创新联合体。", id="yi-x-wei-zhuti-without-a-role"),
+])
+def test_no_relation_across_clauses_without_the_structure(extract, text):
+    assert not any(r[0] in ("OPERATED_BY", "FUNDED_BY") for r in _rels(extract(text)))
