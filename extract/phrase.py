@@ -459,6 +459,11 @@ def _action_names_head(toks: Tokens, k: int, head_type: str, bare_head: bool,
         return True  # 医养结合服务中心: a verb-object compound of joining modifies the head
     if toks.tags[k] in ("n", "vn"):
         return True
+    if head_type == "Institution" and bare_head and toks.words[k] not in lex.kinds("coverb") \
+            and not (k + 2 < len(toks.words) and toks.classes[k + 2] in NOUNISH):
+        return True  # 文创/开发/联盟: after what it acts on, before a head that needs a
+        # modifier and ends the phrase, the verb names what the body does (a head before it
+        # would be its subject; 情况/纳入/企业…体系: before a larger name the verb takes it)
     if head_type == "Institution" or toks.words[k] in lex.kinds("coverb"):
         return False
     return True  # 消费促进专项资金, 就业/v促进专项资金: after what it acts on (a noun or a

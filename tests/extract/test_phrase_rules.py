@@ -1076,3 +1076,15 @@ def test_a_body_ending_a_coverb_object_makes_the_verb_after_it_a_verb(found):
 def test_cyberspace_offices_and_youth_palaces_are_bodies(found):
     got = found("由区委网信办会同区青少年宫开展培训。")
     assert {("Institution", "区委网信办"), ("Institution", "区青少年宫")} <= got
+
+
+def test_a_verb_before_a_body_head_ending_the_phrase_names_what_it_does(found):
+    got = found("组建全市非遗文创研发联盟，将安全生产情况纳入企业信用评价体系。")
+    assert ("Institution", "非遗文创研发联盟") in got
+    assert not any(text.endswith("纳入企业") for _, text in got)
+
+
+def test_time_adverbials_and_majority_words_open_no_name(found):
+    got = found("近年来科技馆参观人数增长，但多数科技馆展品更新慢。")
+    assert ("Institution", "科技馆") in got
+    assert not any(text.startswith(("近年来", "多数")) for _, text in got)
