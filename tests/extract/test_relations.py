@@ -406,3 +406,21 @@ def test_relations_stated_across_clauses_and_by_role_words(extract, text, rels):
 ])
 def test_no_relation_across_clauses_without_the_structure(extract, text):
     assert not any(r[0] in ("OPERATED_BY", "FUNDED_BY") for r in _rels(extract(text)))
+
+
+def test_weituo_names_the_operator_of_the_object_before():
+    """委托X负责运营管理, on hand-made tokens and mentions: the entity ruler now grows 委托 into
+    a body's name, so the rule is checked apart from it."""
+    from policykg.extract.phrase import make_tokens
+    from policykg.extract.relations import find_relations
+
+    words = ["设立", "科技", "基金", "，", "委托", "市", "金融", "集团", "负责", "运营", "管理", "。"]
+    toks = make_tokens(words, ["v", "n", "n", "x", "v", "n", "n", "n", "v", "v", "v", "x"])
+
+    def mention(type_, first, last):
+        return {"type": type_, "text": toks.text(first, last), "start": toks.starts[first],
+                "end": toks.end(last), "first": first, "last": last, "head": last,
+                "expanded": False, "members": [], "chain": None}
+
+    found = find_relations(toks, [mention("Fund", 1, 2), mention("Institution", 5, 7)])
+    assert [(r["type"], r["source"], r["target"]) for r in found] == [("OPERATED_BY", 0, 1)]
