@@ -1088,3 +1088,9 @@ def test_time_adverbials_and_majority_words_open_no_name(found):
     got = found("近年来科技馆参观人数增长，但多数科技馆展品更新慢。")
     assert ("Institution", "科技馆") in got
     assert not any(text.startswith(("近年来", "多数")) for _, text in got)
+
+
+def test_bound_prefix_shi_keeps_the_word_it_forms_in_the_name(found):
+    assert ("Institution", "适农化生产企业") in found("鼓励适农化生产企业与科研院所合作。")
+    assert ("Platform", "适老化改造服务中心") in found("支持适老化改造服务中心建设。")
+    assert ("Institution", "适农化改造企业") in found("为农村消费者和适农化改造企业提供服务。")
