@@ -384,6 +384,8 @@ def grow(toks: Tokens, k: int, lo: int = 0, lex: Lexicon | None = None,
         elif c == VACT and k < k0 and k > lo and (_head_noun_between_nouns(toks, k, lex or lexicon())
                                                   or _nominal_verb_between_nouns(toks, k, lex or lexicon())):
             first, k = k, k - 1
+        elif c == VACT and k < k0 and k > lo and _joining_compound(toks, k, k0, lex or lexicon()):
+            first, k = k, k - 1  # 医养/结合/支付/保障/机制: the compound of joining is a modifier
         elif prefixes and k < k0 and first == k + 1 and _prefix_before_noun(toks, k, lex or lexicon()):
             first, k = k, k - 1  # 跨/流域…机制, 多/层级…资金池: the prefix belongs to the modifier
         else:
@@ -480,6 +482,18 @@ def _subject_verb_names_head(toks: Tokens, k: int, head_type: str, bare_head: bo
     if not bare_head or head_type == "Institution" or toks.classes[k - 1] != WORD:
         return False
     return toks.tags[k - 1][:1] == "n" and head_at(toks, k - 1, lex) is None
+
+
+def _joining_compound(toks: Tokens, k: int, k0: int, lex: Lexicon) -> bool:
+    """Whether a verb of joining (结合, 融合) after a fused pair (医养, 产教) opens a compound
+    that modifies the head even with nominal verbs between it and the head (医养结合/支付/保障
+    机制): the pair is no body, so the verb takes no subject, and the verbs after it (支付,
+    结算, 监管) are nouns naming what the arrangement covers, not a predicate."""
+    if toks.words[k] not in lex.kinds("joining") or toks.classes[k - 1] != WORD:
+        return False
+    if head_at(toks, k - 1, lex) is not None:
+        return False
+    return all(toks.classes[j] in (WORD, VFUSED) for j in range(k + 1, k0 + 1))
 
 
 def _head_noun_between_nouns(toks: Tokens, k: int, lex: Lexicon) -> bool:

@@ -1094,3 +1094,13 @@ def test_bound_prefix_shi_keeps_the_word_it_forms_in_the_name(found):
     assert ("Institution", "适农化生产企业") in found("鼓励适农化生产企业与科研院所合作。")
     assert ("Platform", "适老化改造服务中心") in found("支持适老化改造服务中心建设。")
     assert ("Institution", "适农化改造企业") in found("为农村消费者和适农化改造企业提供服务。")
+
+
+def test_a_joining_compound_keeps_the_nominal_verbs_after_it_in_the_name(found):
+    assert ("Mechanism", "医养结合保障机制") in found("完善医养结合保障机制。")
+    assert ("Mechanism", "产教融合支付结算体系") in found("推动产教融合支付结算体系。")
+    assert ("Mechanism", "医养结合支付保障机制") in found("完善医养结合支付保障机制。")
+
+
+def test_a_joining_verb_after_a_body_stays_its_verb(texts):
+    assert "企业结合实际管理制度" not in texts("推动企业结合实际建立管理制度。")
