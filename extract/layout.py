@@ -34,7 +34,9 @@ De-wrapping joins the lines of a paragraph without inserting anything. A paragra
 layout shows it: a blank line (when blank lines are not merely line separators), an indented next
 line, a bracketed label, or a line that ends a sentence and is either short (the last line of a
 paragraph) or followed by an ordinal marker or an indented-width line (first lines of paragraphs
-are set two characters in). Column width is estimated per speech, since columns differ.
+are set two characters in), or that ends a sentence before a lead sentence like the speech's
+items' ("完善……机制。……", see ``split_run_on_leads``): a paragraph whose last line fills the
+column shows its end in nothing else. Column width is estimated per speech, since columns differ.
 """
 
 from __future__ import annotations
@@ -632,23 +634,11 @@ def _ends_paragraph(line: Line, nxt: Line, full: float, first: bool, blanks: boo
     expected = full - INDENT_MIN if first else full
     if max(here, width(line.text, ascii_width=1.0)) <= expected - SHORT_LINE:
         return True  # short either way digits are set (half width in print, full in some tools)
-    if starts_with_marker(nxt.text) or opens_with_lead(nxt.text):
+    if starts_with_marker(nxt.text):
         return True
     if ends_sentence(nxt.text):
         return full - INDENT_MAX <= there <= full - INDENT_MIN
     return there <= full - INDENT_MIN
-
-
-LEAD_RE = re.compile(r"^[^，,、；;：:。！？!?“”]{4,14}。")
-
-
-def opens_with_lead(text: str) -> bool:
-    """True when a line opens with a short lead sentence ("优化全链条服务。"), as items do.
-
-    Used only after a line that ends a sentence: a short sentence with no pause that starts a
-    line right after a finished sentence is, in these speeches, the lead of a new paragraph.
-    """
-    return LEAD_RE.match(text) is not None
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
@@ -673,7 +663,110 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         if _ends_paragraph(line, nxt, full, len(groups[-1]) == 1, blanks):
             groups.append([])
         groups[-1].append(nxt)
-    return groups
+    return split_run_on_leads(groups, full)
+
+
+LEAD_SENTENCE_RE = re.compile(r"^(?![“「‘])([^，,、；;：:。！？!?（）()]{4,24})。(?=.)")
+"""A lead sentence opening a paragraph and followed by its body: no pause, at most 24 characters."""
+SHORT_LEAD_MAX = 14
+"""A lead this short opens a paragraph after a finished line even where no other paragraph has one."""
+RUN_ON_LEADS_MIN = 2
+RUN_ON_LEAD_SLACK = 6
+SENTENCE_STOP_RE = re.compile(r"[。！？!?：:][”’」』）)]*$")
+"""A line ending a sentence, or a colon that introduces what follows ("为此，建议：")."""
+
+
+@cache
+def lead_openers() -> tuple[str, ...]:
+    """Words a longer lead sentence opens with: the proposing and action verbs of ``verbs.tsv``
+    and the [opens] words of ``ingest_lead_openers.txt``, longest first."""
+    verbs = []
+    for row in _lines("verbs.tsv"):
+        cells = row.split("\t")
+        if len(cells) >= 3 and cells[2] in ("propose", "action"):
+            verbs.append(cells[0])
+    return tuple(sorted({*verbs, *sections("ingest_lead_openers.txt")["opens"]}, key=len, reverse=True))
+
+
+@cache
+def lead_non_openers() -> tuple[str, ...]:
+    """Closed-class words that open a body sentence, never a lead ([never] of ``ingest_lead_openers.txt``)."""
+    return sections("ingest_lead_openers.txt")["never"]
+
+
+def lead_sentence(text: str) -> str | None:
+    """The lead sentence a paragraph opens with ("完善医养结合支付保障机制。……"), if it has one:
+    a sentence without a pause, not numbered, with more text after it."""
+    if starts_with_marker(text) is not None:
+        return None
+    found = LEAD_SENTENCE_RE.match(text)
+    return found.group(1) if found else None
+
+
+def _core_width(text: str) -> float:
+    """A line's width without the punctuation hung at its end (a full column line often
+    carries one more mark, squeezed in rather than carried over)."""
+    return width(text.rstrip(SPACE_CHARS + CLOSERS + TERMINAL + "，,、"))
+
+
+def split_run_on_leads(groups: list[list[Line]], full: float) -> list[list[Line]]:
+    """Paragraphs that the column ran together at a lead sentence, split again.
+
+    A paragraph whose last line ends its sentence exactly at the column's edge looks like a
+    full line inside a paragraph, so the next paragraph is read as part of it. A paragraph
+    therefore also breaks after a line ending a sentence when the text from the next line on
+    opens with a short lead sentence (see ``lead_sentence`` and ``SHORT_LEAD_MAX``) that does not
+    open with a closed-class word of the body (这, 但, 对, 目前 …). Where the speech's items are
+    then lead-sentence paragraphs (two or more paragraphs open with a lead), a lead paragraph
+    also breaks before a longer lead that opens with a proposing or action verb, up to the
+    longest of those leads plus a little. Where first lines are set in, a line
+    at the column's full width opens nothing.
+    """
+    indent_full = full if _first_lines_set_in(groups, full) else None
+    groups = [part for group in groups for part in _split_at_leads(group, SHORT_LEAD_MAX, indent_full)]
+    leads = [lead_sentence("".join(line.text for line in group)) for group in groups]
+    found = [lead for lead in leads if lead]
+    if len(found) < RUN_ON_LEADS_MIN:
+        return groups
+    longest = max(map(len, found)) + RUN_ON_LEAD_SLACK
+    if longest <= SHORT_LEAD_MAX:
+        return groups
+    split: list[list[Line]] = []
+    for group, lead in zip(groups, leads):
+        split.extend(_split_at_leads(group, longest, indent_full) if lead else [group])
+    return split
+
+
+SET_IN_MIN, SET_IN_SHARE = 2, 0.75
+
+
+def _first_lines_set_in(groups: list[list[Line]], full: float) -> bool:
+    """True when nearly every paragraph of two lines or more has a first line short of the
+    column by an indent (a speech's opening paragraph is often set flush)."""
+    firsts = [group[0] for group in groups if len(group) > 1]
+    set_in = sum(_core_width(line.text) <= full - INDENT_MIN for line in firsts)
+    return set_in >= SET_IN_MIN and set_in >= SET_IN_SHARE * len(firsts)
+
+
+def _split_at_leads(group: list[Line], longest: int, indent_full: float | None) -> list[list[Line]]:
+    """One paragraph cut before every line that opens a lead (see ``split_run_on_leads``)."""
+    parts = [[group[0]]]
+    for index in range(1, len(group)):
+        line, nxt = group[index - 1], group[index]
+        if SENTENCE_STOP_RE.search(line.text) and _opens_run_on_lead(group[index:], longest, indent_full):
+            parts.append([])
+        parts[-1].append(nxt)
+    return parts
+
+
+def _opens_run_on_lead(rest: list[Line], longest: int, indent_full: float | None) -> bool:
+    """Whether the text from ``rest[0]`` on opens with a lead sentence no longer than ``longest``."""
+    lead = lead_sentence("".join(line.text for line in rest))
+    if lead is None or len(lead) > longest or lead.startswith(lead_non_openers()):
+        return False
+    if len(lead) > SHORT_LEAD_MAX and not lead.startswith(lead_openers()):
+        return False
+    return indent_full is None or _core_width(rest[0].text) <= indent_full - INDENT_MIN
 
 
 def _item_after_end(line: Line, nxt: Line) -> bool:

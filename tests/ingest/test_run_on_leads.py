@@ -1,0 +1,141 @@
+"""Lead-sentence items that a PDF column ran together, split again (``layout.split_run_on_leads``).
+
+The lines are made up and wrapped here at several column widths, one blank line after every line
+as PDF text has them; a paragraph "filled" to a width ends exactly at the column's edge, so
+nothing in the width of its last line shows that the paragraph ends there.
+"""
+
+import pytest
+
+from policykg.extract.layout import lead_sentence, paragraphs, speech_text, split_lines
+from policykg.extract.recommendations import split_recommendations
+
+NO_LINE_START = "，。、；：？！”’）》」』…"
+PADDING = (
+    "各区县结合本地实际出台配套细则并明确牵头单位和完成时限按季度调度进展按年度开展第三方评估及时推广典型经验"
+    "同时建立健全服务质量监测制度对服务对象满意度开展常态化调查并将结果作为资金分配和评优评先的重要依据"
+)
+
+
+def wrap(paragraph: str, width: int, indent: int) -> list[str]:
+    """A paragraph set in a column ``width`` characters wide, its first line ``indent`` short;
+    a mark that may not open a line hangs at the end of the line before."""
+    lines, at, first = [], 0, True
+    while at < len(paragraph):
+        line = paragraph[at : at + width - (indent if first else 0)]
+        at += len(line)
+        while at < len(paragraph) and paragraph[at] in NO_LINE_START:
+            line, at = line + paragraph[at], at + 1
+        lines.append(line)
+        first = False
+    return lines
+
+
+def page(paragraphs_: list[str], width: int, indent: int) -> str:
+    """Paragraphs wrapped and printed as PDF text: a blank line after every line."""
+    return "\n\n".join(line for text in paragraphs_ for line in wrap(text, width, indent))
+
+
+def filled(opening: str, width: int, indent: int, rows: int = 2) -> str:
+    """``opening`` plus padding and a full stop, ending exactly at the column's edge of its last row."""
+    for size in range(1, len(PADDING)):
+        text = opening + PADDING[:size] + "。"
+        lines = wrap(text, width, indent)
+        if len(lines) == rows and len(lines[-1]) >= width:
+            return text
+    raise AssertionError(f"cannot fill {rows} rows of {width}")
+
+
+def texts(raw: str) -> list[str]:
+    return ["".join(line.text for line in group) for group in paragraphs(split_lines(raw))]
+
+
+def item(opening: str, width: int) -> str:
+    """A paragraph: ``opening`` and about two more rows of body after it."""
+    return opening + PADDING[: 2 * width - 3] + "，加强督促检查。"
+
+
+TRIGGER = "我市老龄人口持续增加，照护服务供需矛盾日益突出，医养资源分布不均衡，基层服务能力不足，亟需统筹发力。为此，建议："
+FIRST = "推动医疗资源向社区延伸。"
+LAST = "建设全市统一的智慧照护信息平台。"
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+@pytest.mark.parametrize("indent", [0, 2])
+def test_a_lead_paragraph_run_on_after_a_full_line_is_split_again(width, indent):
+    second = filled("完善照护服务支付保障机制。", width, indent, rows=3)
+    body = [TRIGGER, item(FIRST, width), second, item(LAST, width)]
+    raw = page(body, width, indent)
+    assert wrap(second, width, indent)[-1].endswith("。")  # the second item fills its last line
+    assert texts(raw)[-3:] == body[-3:]
+    text = speech_text(split_lines(raw))
+    assert len(split_recommendations(text, "doc:x/s1")) == 3
+
+
+@pytest.mark.parametrize("width", [14, 16])
+def test_a_lead_wider_than_the_column_is_found(width):
+    second = filled("健全照护人才培养激励机制。", width, 0, rows=3)
+    body = [TRIGGER, item(FIRST, width), second, item("加快培育连锁化品牌化专业照护服务机构。", width)]
+    assert texts(page(body, width, 0))[-3:] == body[-3:]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "统筹用好各类资金，对运营良好的机构给予奖补。",  # a pause: a body sentence, not a lead
+        "这一做法已在多个区县见到成效。",  # opens with a demonstrative
+        "对符合条件的机构给予一次性建设补贴。",  # opens with a preposition
+        "统筹推进医疗资源与照护服务的深度融合。",  # longer than a short lead, and its verb is not listed
+        "推动医疗资源与照护服务共享共用共建共管共赢的整体合力全面形成。",  # far longer than the leads
+    ],
+)
+def test_a_body_sentence_after_a_full_line_stays_in_its_paragraph(width, inner):
+    opening = filled("完善照护服务支付保障机制。", width, 0, rows=3)
+    body = [TRIGGER, item(FIRST, width), item(opening + inner, width), item(LAST, width)]
+    assert texts(page(body, width, 0))[-3:] == body[-3:]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_a_short_lead_opens_a_paragraph_whatever_its_verb(width):
+    opening = filled("打通转诊服务堵点。", width, 0, rows=3)
+    body = [TRIGGER.replace("为此，建议：", "建议如下。"), opening, item("涵养照护人才队伍。", width)]
+    assert texts(page(body, width, 0))[-2:] == body[-2:]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_a_verb_sentence_closing_its_paragraph_is_not_a_lead(width):
+    opening = filled("完善照护服务支付保障机制。", width, 0, rows=3)
+    body = [TRIGGER, item(FIRST, width), opening + "加强考核评估。"]
+    assert texts(page(body, width, 0))[-1] == body[-1]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_numbered_items_are_not_cut_at_a_short_sentence_without_a_verb(width):
+    opening = filled("一是完善照护服务支付保障机制。", width, 0, rows=3)
+    body = [TRIGGER, item(opening + "这一做法已在多个区县见到成效。", width), item("二是" + FIRST, width)]
+    assert len(texts(page(body, width, 0))) == 3
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_numbered_items_are_not_cut_at_a_longer_verb_sentence(width):
+    opening = filled("一是完善照护服务支付保障机制。", width, 0, rows=3)
+    body = [TRIGGER, item(opening + "建设全市统一的智慧照护信息平台。", width), item("二是" + FIRST, width)]
+    assert len(texts(page(body, width, 0))) == 3
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_where_first_lines_are_set_in_a_full_line_opens_no_lead(width):
+    opening = filled("完善照护服务支付保障机制。", width, 2, rows=3)
+    inner = "建立长期护理保险制度。"  # verb-led and short, but set flush in the column
+    body = [TRIGGER, item(FIRST, width), item(opening + inner, width), item(LAST, width)]
+    lines = page(body, width, 2).split("\n\n")
+    assert any(line.startswith(inner) and len(line) >= width for line in lines)
+    assert texts(page(body, width, 2))[-3:] == body[-3:]
+
+
+def test_lead_sentence_shape():
+    assert lead_sentence("建设全市统一的智慧照护信息平台。打通数据。") == "建设全市统一的智慧照护信息平台"
+    assert lead_sentence("统筹用好各类资金，给予奖补。") is None
+    assert lead_sentence("一是完善支付机制。细则。") is None
+    assert lead_sentence("完善支付机制。") is None  # nothing after it: not a paragraph's lead
