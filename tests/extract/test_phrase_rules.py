@@ -1104,3 +1104,10 @@ def test_a_joining_compound_keeps_the_nominal_verbs_after_it_in_the_name(found):
 
 def test_a_joining_verb_after_a_body_stays_its_verb(texts):
     assert "企业结合实际管理制度" not in texts("推动企业结合实际建立管理制度。")
+
+
+def test_rooms_and_stations_coordinated_by_huo_are_facilities(found):
+    got = found("鼓励乡镇卫生院在敬老院内设立医务室或护理站。")
+    assert {("Platform", "医务室"), ("Platform", "护理站")} <= got
+    got = found("在社区设立调解室或者便民服务站。")
+    assert {("Platform", "调解室"), ("Platform", "便民服务站")} <= got
