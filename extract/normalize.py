@@ -149,7 +149,8 @@ def display_form(surface: str) -> str:
 
 @cache
 def _coreference_data() -> dict[str, tuple[str, ...]]:
-    data: dict[str, list[str]] = {"bare": [], "class": [], "contrast": [], "function": []}
+    data: dict[str, list[str]] = {"bare": [], "class": [], "contrast": [], "function": [],
+                                  "threshold": []}
     for row in read_tsv("coreference.tsv"):
         data.setdefault(row["kind"], []).append(row["value"])
     return {kind: tuple(values) for kind, values in data.items()}
@@ -173,6 +174,14 @@ def is_coreferent(short: str, long: str, type_: str = "*") -> bool:
     False
     >>> is_coreferent("政府基金", "联合政府基金的产业基金")
     False
+
+    A level followed by a threshold (二级以上医院) selects members of the class by rank, so the
+    class met alone afterwards refers back to them; a level alone (二级节点) contrasts.
+
+    >>> is_coreferent("医院", "二级以上医院")
+    True
+    >>> is_coreferent("节点", "二级节点")
+    False
     """
     short_c, long_c = canonical_text(short, type_), canonical_text(long, type_)
     if short_c == long_c:
@@ -191,7 +200,8 @@ def _is_narrowing_modifier(prefix: str) -> bool:
     data = _coreference_data()
     if len(prefix) > 10 or any(token in prefix for token in data["function"]):
         return False
-    return not prefix.startswith(data["contrast"])
+    contrast = next((c for c in data["contrast"] if prefix.startswith(c)), None)
+    return contrast is None or prefix[len(contrast):].startswith(data["threshold"])
 
 
 def resolve_short_form(short: str, earlier: list[str], type_: str = "*") -> str | None:

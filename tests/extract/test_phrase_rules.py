@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from policykg.extract.normalize import is_coreferent
+
 
 
 def test_leading_proposing_verb_is_not_part_of_the_phrase(found):
@@ -1111,3 +1113,12 @@ def test_rooms_and_stations_coordinated_by_huo_are_facilities(found):
     assert {("Platform", "医务室"), ("Platform", "护理站")} <= got
     got = found("在社区设立调解室或者便民服务站。")
     assert {("Platform", "调解室"), ("Platform", "便民服务站")} <= got
+
+
+def test_a_bare_category_after_a_rank_threshold_of_it_is_the_same_entity(texts):
+    got = texts("支持三级以上医院与社区卫生服务中心合作。打通医院、社区卫生服务中心和家庭的数据。")
+    assert "三级以上医院" in got and "医院" not in got
+
+
+def test_a_level_without_a_threshold_still_contrasts():
+    assert not is_coreferent("医院", "二级医院", "Institution")
