@@ -1122,3 +1122,10 @@ def test_a_bare_category_after_a_rank_threshold_of_it_is_the_same_entity(texts):
 
 def test_a_level_without_a_threshold_still_contrasts():
     assert not is_coreferent("医院", "二级医院", "Institution")
+
+
+def test_a_deverbal_noun_after_a_head_is_outside_the_entity(found):
+    assert ("Platform", "工业互联网平台") in found("推进工业互联网平台规模化应用。")
+    assert ("Platform", "产业创新平台") in found("加强产业创新平台建设。")
+    assert ("Fund", "科技成果转化基金") in found("推动科技成果转化基金规范运营。")
+    assert ("Platform", "数字农业服务中心") in found("促进数字农业服务中心推广。")
