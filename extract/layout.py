@@ -215,7 +215,7 @@ def split_lines(text: str) -> list[Line]:
     raws = text.splitlines()
     listing = index_table_rows(raws)
     form = form_table_rows(raws)
-    for number, raw in side_by_side_columns(raws):
+    for number, raw in proposal_table_entries(side_by_side_columns(raws)):
         content = raw.strip(SPACE_CHARS + "\r\f\v")
         if number in listing:
             blank = True  # a list of contents set out in columns separates like a blank line
@@ -410,7 +410,7 @@ def speaker_tag(content: str) -> str:
     return content
 
 
-TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
+TABLE_RULE_RE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*:?-{0,}:?\s*\|?$")
 TABLE_ROW_RE = re.compile(r"^[|｜│](.+)[|｜│]$")
 TABLE_BAR_RE = re.compile(r"[|｜│]")
 """A table's cell bar: ASCII, full-width (a table pasted from a word processor) or box-drawing."""
@@ -444,6 +444,63 @@ def table_row(content: str) -> str:
     if len(cells) % 2 == 0 and all(field_of(f"{key}：…") for key in cells[::2]):
         return "\u3000\u3000".join(f"{key}：{value}" for key, value in zip(cells[::2], cells[1::2]))
     return "\u3000".join(cells)
+
+
+PROPOSAL_TABLE_MIN_ROWS = 2
+
+
+def _row_cells(raw: str) -> list[str] | None:
+    """The cells of a table row with bars at both ends, or None for any other line."""
+    match = TABLE_ROW_RE.match(raw.strip(SPACE_CHARS + "\r"))
+    return [cell.strip(SPACE_CHARS) for cell in TABLE_BAR_RE.split(match.group(1))] if match else None
+
+
+def _proposal_table_keys(cells: list[str]) -> list[str | None] | None:
+    """The field kind of each header cell, when the header names a title and a proposer column."""
+    kinds = [(field_of(f"{cell}：…") or (None,))[0] for cell in cells]
+    if "title" in kinds and ("proposer" in kinds or "author" in kinds):
+        return kinds
+    return None
+
+
+def proposal_table_entries(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table listing several proposals, one a row, under a header naming a title column and a
+    proposer column ("| 序号 | 提案标题 | 提案人 | 主要建议 |"), set out as a digest's entries:
+    each row a numbered headline, its proposer field, its other field cells as fields and the
+    rest as text, entries set apart by blank lines. Tables of fields (one proposal, "| 提案人 |
+    张三 |") and other lines are left as they are; two rows or more are needed.
+    """
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(rows):
+        cells = _row_cells(rows[index][1])
+        kinds = _proposal_table_keys(cells) if cells and index + 1 < len(rows) and is_table_rule(rows[index + 1][1].strip()) else None
+        end = index + 2
+        while kinds and end < len(rows) and (row := _row_cells(rows[end][1])) is not None and len(row) == len(kinds):
+            end += 1
+        if kinds is None or end - index - 2 < PROPOSAL_TABLE_MIN_ROWS:
+            out.append(rows[index])
+            index += 1
+            continue
+        for ordinal, (number, raw) in enumerate(rows[index + 2 : end], start=1):
+            out += [(number, line) for line in _table_entry(ordinal, cells, kinds, _row_cells(raw))]
+        index = end
+    return out
+
+
+def _table_entry(ordinal: int, keys: list[str], kinds: list[str | None], cells: list[str]) -> list[str]:
+    """One row of a proposals table as a digest entry's lines (see ``proposal_table_entries``)."""
+    title = next(cell for cell, kind in zip(cells, kinds) if kind == "title")
+    roles = "、".join(cell for cell, kind in zip(cells, kinds) if kind == "roles" and cell)
+    lines = ["", f"{ordinal}．{title}"]
+    for key, cell, kind in zip(keys, cells, kinds):
+        if kind in ("proposer", "author") and cell:
+            who = f"{roles}\u3000{cell}" if roles and is_bare_name(cell) else cell  # roles before a person's name
+            lines.append(f"{key}：{who}")
+    lines += [f"{key}：{cell}" for key, cell, kind in zip(keys, cells, kinds)
+              if kind not in (None, "title", "proposer", "author", "roles", "skip") and cell]
+    lines += [cell for cell, kind in zip(cells, kinds) if kind is None and cell and not cell.isdigit()]
+    return [*lines, ""]
 
 
 def markdown_marks(content: str) -> tuple[str, int]:

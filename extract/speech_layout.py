@@ -87,6 +87,7 @@ from policykg.extract.proposer import (
     has_role,
     is_bare_name,
     is_name,
+    membership_titles,
     parse_proposer_line,
     parse_proposer_text,
     person,
@@ -275,11 +276,19 @@ class _Front:
 
     def roles(self) -> str | None:
         """The roles given for the author, with the unit field restored where a title stands
-        alone ("作者单位：某某大学" + "职务：副校长、市政协常委" → "某某大学副校长、市政协常委")."""
+        alone ("作者单位：某某大学" + "职务：副校长、市政协常委" → "某某大学副校长、市政协常委"):
+        before a title that opens the roles or follows a membership ("市政协委员、教授" →
+        "市政协委员、某某大学教授"); a title after another unit's title belongs to that unit."""
         if not self.author_roles or not self.unit:
             return self.author_roles
-        first = re.split(r"[、，,]", self.author_roles, maxsplit=1)[0]
-        return self.author_roles if split_title(first)[0] else self.unit + self.author_roles
+        parts = re.split(r"([、，,])", self.author_roles)
+        after_membership = True
+        for index in range(0, len(parts), 2):
+            org, title = split_title(parts[index])
+            if not org and after_membership and parts[index]:
+                parts[index] = self.unit + parts[index]
+            after_membership = title in membership_titles()
+        return "".join(parts)
     date: str | None = None
 
     def with_note_roles(self, proposer: Proposer | None) -> Proposer | None:
@@ -420,6 +429,24 @@ def _block_start(lines: list[Line], index: int) -> int:
     return index
 
 
+UNIT_ROLES_RE = re.compile(r"^(?P<unit>[^，,；;]{2,40}?)[，,；;][ \u3000]*(?:系|为|是|现任|任)(?P<roles>[^，,；;].*)$")
+"""A unit field that goes on to the roles held there ("某某大学经济学院，系市政协委员、教授")."""
+
+
+def unit_and_roles(value: str) -> tuple[str, str | None]:
+    """A unit field's value parted into the unit and the roles it goes on to give, if any.
+
+    >>> unit_and_roles("某某大学经济学院，系市政协委员、教授")
+    ('某某大学经济学院', '市政协委员、教授')
+    >>> unit_and_roles("某某市第一人民医院")
+    ('某某市第一人民医院', None)
+    """
+    found = UNIT_ROLES_RE.match(value.rstrip("。"))
+    if found is None:
+        return value, None
+    return found.group("unit"), found.group("roles")
+
+
 def _apply_field(front: _Front, kind: str, value: str) -> None:
     """Record one header field; the first of each kind wins."""
     if not value:
@@ -433,7 +460,10 @@ def _apply_field(front: _Front, kind: str, value: str) -> None:
     elif kind == "roles" and front.author_roles is None:
         front.author_roles = value
     elif kind == "unit" and front.unit is None:
-        front.unit = value
+        unit, roles = unit_and_roles(value)
+        front.unit = unit
+        if roles and front.author_roles is None:
+            front.author_roles = roles
     elif kind == "date" and front.date is None:
         front.date = iso_date(value)
 
