@@ -1101,7 +1101,7 @@ def _coordinate_list(toks, phrase, conj, right, head, b) -> None:
     if cut is not None:
         phrase.first = cut
         return
-    shared_head = _fused_shared_head(toks, conj, right, head)
+    shared_head = _fused_shared_head(toks, conj, right, head) or _body_shared(toks, conj, phrase, head)
     if shared_head:
         for c in reversed(conj):
             phrase.expansions.append((toks.text(c.first, c.last) + shared_head, c.first))
@@ -1164,6 +1164,22 @@ def _fused_shared_head(toks: Tokens, conj: list[Conjunct], right: list[tuple[int
         if text[-1] != modifier[-1] and toks.tags[c.first] != "b":
             return ""
     return inner
+
+
+def _body_shared(toks: Tokens, conj: list[Conjunct], phrase: Phrase, head: Head) -> str:
+    """The bare head of a government body (部门, 局) that one-word domains listed before a longer
+    domain share with it (公安、市场监管部门 → 公安部门; 公安、卫生健康部门): each domain names a
+    body with that head, whatever the segmenter fused before it (监管部门), or ""."""
+    if head.type != "Institution" or head.bare or head.rule != "body" \
+            or not toks.words[phrase.last].endswith(head.text) \
+            or toks.text(phrase.first, phrase.last) == head.text:
+        return ""
+    for c in conj:
+        word, tag = toks.words[c.first], toks.tags[c.first]
+        if c.head is not None or c.first != c.last or len(word) < 2 \
+                or tag[:1] != "n" or tag == "nt" or head_at(toks, c.first, lexicon()) is not None:
+            return ""
+    return head.text
 
 
 def _inner_head(word: str) -> str:

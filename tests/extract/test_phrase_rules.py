@@ -1129,3 +1129,14 @@ def test_a_deverbal_noun_after_a_head_is_outside_the_entity(found):
     assert ("Platform", "产业创新平台") in found("加强产业创新平台建设。")
     assert ("Fund", "科技成果转化基金") in found("推动科技成果转化基金规范运营。")
     assert ("Platform", "数字农业服务中心") in found("促进数字农业服务中心推广。")
+
+
+def test_one_word_domains_share_a_body_head_the_segmenter_fused(found):
+    got = found("推动税务、金融监管部门共享数据。")
+    assert {("Institution", "税务部门"), ("Institution", "金融监管部门")} <= got
+    got = found("由公安、卫生健康部门牵头。")
+    assert {("Institution", "公安部门"), ("Institution", "卫生健康部门")} <= got
+
+
+def test_a_body_listed_before_a_body_head_is_not_expanded(texts):
+    assert "企业部门" not in texts("支持企业、行业主管部门合作。")
