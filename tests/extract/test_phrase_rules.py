@@ -1140,3 +1140,9 @@ def test_one_word_domains_share_a_body_head_the_segmenter_fused(found):
 
 def test_a_body_listed_before_a_body_head_is_not_expanded(texts):
     assert "企业部门" not in texts("支持企业、行业主管部门合作。")
+
+
+def test_a_room_before_a_station_is_a_phrase_of_its_own(found):
+    got = found("鼓励社区设立老年人活动室或者健康服务站。")
+    assert ("Platform", "健康服务站") in got
+    assert not any("或者" in text for _, text in got)
