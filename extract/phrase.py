@@ -1177,7 +1177,8 @@ def _body_shared(toks: Tokens, conj: list[Conjunct], phrase: Phrase, head: Head)
     for c in conj:
         word, tag = toks.words[c.first], toks.tags[c.first]
         if c.head is not None or c.first != c.last or len(word) < 2 \
-                or tag[:1] != "n" or tag == "nt" or head_at(toks, c.first, lexicon()) is not None:
+                or not (tag[:1] == "n" or tag in ("vn", "j")) or tag == "nt" \
+                or head_at(toks, c.first, lexicon()) is not None:
             return ""
     return head.text
 

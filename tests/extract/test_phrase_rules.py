@@ -1146,3 +1146,12 @@ def test_a_room_before_a_station_is_a_phrase_of_its_own(found):
     got = found("鼓励社区设立老年人活动室或者健康服务站。")
     assert ("Platform", "健康服务站") in got
     assert not any("或者" in text for _, text in got)
+
+
+def test_policy_domains_written_as_verbs_or_abbreviations_share_a_body_head(found):
+    got = found("由发展改革、财政部门负责。")
+    assert {("Institution", "发展改革部门"), ("Institution", "财政部门")} <= got
+    got = found("推动住建、生态环境部门联合执法。")
+    assert {("Institution", "住建部门"), ("Institution", "生态环境部门")} <= got
+    got = found("由教育、人力社保部门牵头。")
+    assert {("Institution", "教育部门"), ("Institution", "人力社保部门")} <= got
