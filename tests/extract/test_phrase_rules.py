@@ -5,7 +5,6 @@ from __future__ import annotations
 from policykg.extract.normalize import is_coreferent
 
 
-
 def test_leading_proposing_verb_is_not_part_of_the_phrase(found):
     assert ("Fund", "区级人才发展基金") in found("设立区级人才发展基金。")
 
