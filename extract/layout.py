@@ -49,6 +49,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from policykg.extract.proposer import (
+    AUTHOR_MARK,
     has_role,
     is_bare_name,
     is_name,
@@ -917,9 +918,18 @@ def _headline_before(lines: list[Line], index: int, noise: bool = False) -> int 
         if (crossed and not noise) or index - start >= _headline_limit(crossed):
             break
         start -= 1
-    if index - start > 1 and is_ornamented_column(lines[start], lines[start + 1]):
+    if index - start > 1 and (is_ornamented_column(lines[start], lines[start + 1]) or is_dotted_column(lines[start].text)):
         start += 1  # a column's name over the headline is neither
     return None if start == index else start
+
+
+DOTTED_COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}[·•・][\u4e00-\u9fff]{2,4}$")
+
+
+def is_dotted_column(text: str) -> bool:
+    """True for a column's name of two short words parted by a middle dot ("协商·建言",
+    "履职·风采"), which stands over a headline but is no part of it."""
+    return DOTTED_COLUMN_RE.match(text.strip(SPACE_CHARS)) is not None
 
 
 COLUMN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
@@ -992,9 +1002,11 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             if start is not None and (not starts or index - 1 > starts[-1][1]):
                 starts.append(start)
             continue
-        proposer, last = _wrapped_proposer(lines, index)
+        proposer, last = _wrapped_proposer(lines, index, noise)
         if proposer is None:
-            proposer, last = _page_proposer_line(lines[index].text), index
+            proposer, last = _page_proposer_line(lines[index].text) or _bylined_name(lines, index), index
+        if proposer is None and DASH_RE.match(lines[index].text):
+            proposer = subtitle_proposer(lines[index].text)  # "——某某在……会议上的发言" under a headline
         top = _above_front_lines(lines, index) if proposer else index
         headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
@@ -1103,11 +1115,12 @@ def paragraph_speaker(text: str) -> Proposer | None:
     return None
 
 
-def _wrapped_proposer(lines: list[Line], index: int) -> tuple[Proposer | None, int]:
+def _wrapped_proposer(lines: list[Line], index: int, noise: bool = False) -> tuple[Proposer | None, int]:
     """A proposer line wrapped by a narrow column: roles on line index, the bare name on the next
     line, alone or after the rest of the roles and a space ("市政协委员、某某集团副总经理 / 王某",
-    "某某集团副总经理兼总 / 工程师　王某"); (proposer, name line), or (None, index)."""
-    if index + 1 >= len(lines) or lines[index + 1].blank_before or ends_sentence(lines[index].text):
+    "某某集团副总经理兼总 / 工程师　王某"); (proposer, name line), or (None, index). Where blank
+    lines are ``noise`` (one after every line of a PDF copy), one may stand between the two."""
+    if index + 1 >= len(lines) or (lines[index + 1].blank_before and not noise) or ends_sentence(lines[index].text):
         return None, index
     if DASH_RE.match(lines[index].text) or is_byline(lines[index + 1].text):
         return None, index  # a subtitle over a byline ("——访…张三" / "本报记者　李四") is no proposer line
@@ -1141,6 +1154,47 @@ def _numbered_entry(
 def _page_proposer_line(text: str) -> Proposer | None:
     """The proposer of a page's proposer line, printed bare or in brackets ("（民盟某市委会）")."""
     return parse_proposer_line(text) or bracketed_proposer(text)
+
+
+def _bylined_name(lines: list[Line], index: int) -> Proposer | None:
+    """A name alone on the line under a headline, as a byline ("□ 张三"), when the layout or the
+    speech vouches for it: an ornament sets it off, or the speech closes with an author's note
+    giving the roles ("（作者系……）"). A short line of text opening with a surname's character is
+    never taken for a name on its own."""
+    text = AUTHOR_MARK.sub("", lines[index].text).strip(SPACE_CHARS)
+    if not is_bare_name(text):
+        return None
+    if lines[index].marked or _closed_by_author_note(lines, index):
+        return Proposer(name=text, kind="person")
+    return None
+
+
+def _closed_by_author_note(lines: list[Line], index: int) -> bool:
+    """True when an author's note without a name ("（作者系……）") closes the text under line
+    index before the next headline over a proposer or a name."""
+    for k in range(index + 1, len(lines)):
+        text = lines[k].text
+        if (note := named_author_note(text)) is not None:
+            return note[0] is None
+        if k + 1 < len(lines) and is_headline(text) and ends_sentence(lines[k - 1].text):
+            following = lines[k + 1].text
+            if _page_proposer_line(following) or is_bare_name(following.strip(SPACE_CHARS)):
+                return False
+    return False
+
+
+def with_author_note(proposer: Proposer | None, body: list[Line]) -> tuple[Proposer | None, list[Line]]:
+    """A person named without roles, given the roles of the author's note closing the body
+    ("（作者系全国政协委员、某某大学校长）"), the note then left out; else both as they are."""
+    if proposer is None or proposer.kind != "person" or proposer.roles:
+        return proposer, body
+    end = len(body)
+    while end > 0 and (is_date_line(body[end - 1].text) or is_page_furniture(body[end - 1].text)):
+        end -= 1
+    note = named_author_note(body[end - 1].text) if end else None
+    if note is None or (note[0] is not None and note[0] != proposer.name):
+        return proposer, body
+    return parse_proposer_text(f"{note[1]}\u3000{proposer.name}"), body[: end - 1] + body[end:]
 
 
 def _above_front_lines(lines: list[Line], index: int) -> int:
@@ -1298,7 +1352,7 @@ def find_speeches(lines: list[Line]) -> tuple[list[Line], list[SpeechLayout]]:
         if k + 1 < len(starts):
             body = _without_entry_fields(_without_group_heading(body))
         closing, body = trailing_attribution(body, bare_names=True)
-        who = merge_proposers(proposer, closing)
+        who, body = with_author_note(merge_proposers(proposer, closing), body)
         speeches.append(SpeechLayout(title, who, body, lines[headline].number))
     masthead = lines[: starts[0][0]] if starts else []
     return masthead, speeches

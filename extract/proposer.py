@@ -520,9 +520,16 @@ def _joint_parts(text: str) -> list[str]:
     if len(parts) >= 2:
         return parts
     spaced = [part for part in SPACES.split(text) if part]
-    if len(spaced) >= 2 and all(is_bare_name(strip_name_marker(LEAD_MARK.sub("", part))) for part in spaced):
+    if len(spaced) >= 2 and all(_spaced_member(part) for part in spaced):
         return spaced
     return parts
+
+
+def _spaced_member(part: str) -> bool:
+    """A bare name in a list set apart by spaces; not a body's membership ("全国政协委员": 全 opens
+    surnames too, but 全国政协 names a body)."""
+    name = strip_name_marker(LEAD_MARK.sub("", part))
+    return is_bare_name(name) and not is_org_name(name)
 
 
 NAME_THEN_ROLES = re.compile(r"^(?P<name>[^（()）]{2,10})[（(](?P<roles>[^（()）]{2,60})[）)]$")
