@@ -606,11 +606,32 @@ def without_furniture(lines: list[Line]) -> list[Line]:
             banner_left -= 1
             continue
         banner_left = 0
+        if is_jump_line(line.text) or is_caption(line.text):
+            continue
         if is_page_furniture(line.text):
             banner_left = MAX_BANNER_LINES if PAGE_RE.search(line.text) else 0
         elif not is_banner(line.text):
             kept.append(line)
     return kept
+
+
+JUMP_RE = re.compile(r"^[（(]\s*(?:下转|上接|转|接|紧接|续)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*[版页]\s*[）)]$")
+CAPTION_OPEN_RE = re.compile(r"^(?:图为|图片为|上图为|下图为|左图为|右图为|图：|图:)")
+PHOTO_CREDIT_RE = re.compile(r"(?:^|[\s\u3000。])(?:(?:本报|特约)?(?:记者|通讯员))?[\s\u3000]*[\u4e00-\u9fff]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff]{2,4})*[\s\u3000]*[/／]?[\s\u3000]*摄$")
+
+
+def is_jump_line(text: str) -> bool:
+    """True for a jump line sending the reader to another page ("（下转第6版）", "（上接第1版）")."""
+    return JUMP_RE.match(text.strip(SPACE_CHARS)) is not None
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo's caption or credit set among the text: opening with 图为, or closed by
+    a photographer's credit ("记者　王某　摄", "李四／摄"). Never the speaker's words."""
+    stripped = text.strip(SPACE_CHARS)
+    if width(stripped) > NOTE_MAX_WIDTH * 1.5:
+        return False
+    return CAPTION_OPEN_RE.match(stripped) is not None or PHOTO_CREDIT_RE.search(stripped) is not None
 
 
 def is_banner(text: str) -> bool:
@@ -631,6 +652,8 @@ def is_headline(text: str) -> bool:
     if width(text) > HEADLINE_MAX_WIDTH or not text or text[-1] in "，,、：:":
         return False  # a headline never runs on: not after a pause, nor after a colon ("张三委员：")
     if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text) or is_tagged_turn(text):
+        return False
+    if is_jump_line(text) or is_caption(text):
         return False
     if is_document_number(text) or field_of(text) is not None:
         return False  # a field ("代表团：某某代表团") is read as one, never as a headline

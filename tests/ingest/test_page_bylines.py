@@ -71,3 +71,19 @@ def test_a_dotted_column_name_over_a_headline_is_left_out_of_it():
     page = pdf(MASTHEAD + "履职·风采\n推进老旧小区加装电梯\n区政协委员　郭立言\n" + BODY)
     _, speeches = find_speeches(split_lines(page))
     assert speeches[0].title == "推进老旧小区加装电梯"
+
+
+def test_jump_lines_and_photo_captions_are_not_text_nor_headline():
+    from policykg.extract.layout import is_caption, is_headline, is_jump_line
+
+    assert is_jump_line("（下转第7版）") and is_jump_line("（上接第一版）") and not is_jump_line("（第7版有删节）")
+    assert is_caption("图为某某县新建的村级养老服务站。") and is_caption("通讯员　赵某　摄")
+    assert is_caption("图为沿江步道夜景。　刘某／摄")
+    assert not is_caption("建议加强拍摄基地建设，完善影视产业扶持政策。")
+    assert not is_headline("（下转第7版）")
+    page = pdf(MASTHEAD + "规范共享单车停放\n民进某某区委会\n老旧小区加装电梯需求迫切。为此，建议：\n一是简化审批流程。\n"
+               "图为某社区新装的电梯。　记者　钱某　摄\n二是设立专项补贴。\n（下转第6版）\n推进老旧小区加装电梯\n"
+               "区政协委员　郭立言\n" + BODY)
+    _, speeches = find_speeches(split_lines(page))
+    assert [s.title for s in speeches] == ["规范共享单车停放", "推进老旧小区加装电梯"]
+    assert [line.text for line in speeches[0].body][-2:] == ["一是简化审批流程。", "二是设立专项补贴。"]
