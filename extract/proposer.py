@@ -439,6 +439,18 @@ def _person_with_space(line: str) -> Proposer | None:
     return person(name, roles_text)
 
 
+def _roles_over_names(line: str) -> Proposer | None:
+    """Roles shared by two or more names set apart by spaces ("市政协委员　张三　李四"): a joint
+    speech, credited to the first listed with those roles (see ``joint_proposer``)."""
+    parts = SPACES.split(line.strip())
+    if len(parts) < 3 or not all(_spaced_member(part) for part in parts[1:]):
+        return None
+    roles_text = parts[0]
+    if not has_role(roles_text) or not _ends_in_title(roles_text):
+        return None
+    return person(strip_name_marker(parts[1]), roles_text)
+
+
 def _ends_in_title(roles_text: str) -> bool:
     """True when a role list ends in a role's title, as one printed before a name does
     ("……大学校长"); "某某会议 · 专题发言" ends in a caption's separator, not a title."""
@@ -638,6 +650,7 @@ def parse_proposer_line(line: str, *, loose: bool = False) -> Proposer | None:
         return joint_proposer(line, loose=et_al is not None)  # "张三　李四　王五委员": names, no roles
     found = (
         _roles_around_name(line) or _person_with_space(line) or _person_named_first(line) or _name_then_roles(line)
+        or _roles_over_names(line)
     )
     if found is not None:
         return found

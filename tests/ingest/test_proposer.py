@@ -353,3 +353,14 @@ def test_a_heads_title_that_repeats_its_unit():
     assert split_title("某某交警支队副支队长") == ("某某交警支队", "副支队长")
     assert split_title("某某勘探中队中队长") == ("某某勘探中队", "中队长")
     assert split_title("某某大学副校长") == ("某某大学", "副校长")  # 校 is not 大学: the listed title
+
+
+def test_roles_shared_by_names_set_apart_credit_the_first():
+    found = parse_proposer_line("区政协委员　谢友林　詹慧")
+    assert (found.name, found.roles, found.affiliations) == ("谢友林", ["区政协委员"], ["区政协"])
+    assert parse_proposer_line("区政协委员　谢友林　高质量发展") is None  # not all names
+
+
+def test_membership_of_a_party_or_society_is_a_role_with_its_body():
+    found = parse_proposer_line("区政协委员、九三学社社员、某某研究所研究员　詹慧")
+    assert found.affiliations == ["区政协", "九三学社", "某某研究所"]
