@@ -653,8 +653,8 @@ def is_headline(text: str) -> bool:
         return False  # a headline never runs on: not after a pause, nor after a colon ("张三委员：")
     if "。" in text or is_masthead_line(text) or is_banner(text) or is_label(text) or is_tagged_turn(text):
         return False
-    if is_jump_line(text) or is_caption(text):
-        return False
+    if is_jump_line(text) or is_caption(text) or is_note(text):
+        return False  # an editor's or drafter's note in brackets ("（执笔：张三）") closes a speech
     if is_document_number(text) or field_of(text) is not None:
         return False  # a field ("代表团：某某代表团") is read as one, never as a headline
     return not starts_with_marker(text)

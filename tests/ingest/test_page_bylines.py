@@ -87,3 +87,11 @@ def test_jump_lines_and_photo_captions_are_not_text_nor_headline():
     _, speeches = find_speeches(split_lines(page))
     assert [s.title for s in speeches] == ["规范共享单车停放", "推进老旧小区加装电梯"]
     assert [line.text for line in speeches[0].body][-2:] == ["一是简化审批流程。", "二是设立专项补贴。"]
+
+
+def test_a_drafter_s_note_closing_a_speech_is_not_the_next_headline():
+    page = pdf(MASTHEAD + "规范共享单车停放\n（民进某某区委会）\n" + BODY + "（执笔：季某某）\n推进老旧小区加装电梯\n"
+               "区政协委员　郭立言\n" + BODY)
+    _, speeches = find_speeches(split_lines(page))
+    assert [s.title for s in speeches] == ["规范共享单车停放", "推进老旧小区加装电梯"]
+    assert speeches[0].proposer.name == "民进某某区委会"
