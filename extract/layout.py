@@ -53,10 +53,12 @@ from policykg.extract.proposer import (
     has_role,
     is_bare_name,
     is_name,
+    membership_titles,
     name_markers,
     parse_proposer_line,
     parse_proposer_text,
     role_titles,
+    split_title,
     surnames,
 )
 from policykg.extract.recommendations import chinese_number, english_number, find_trigger, ordinal_words, starts_with_marker
@@ -655,6 +657,8 @@ def is_headline(text: str) -> bool:
         return False
     if is_jump_line(text) or is_caption(text) or is_note(text):
         return False  # an editor's or drafter's note in brackets ("（执笔：张三）") closes a speech
+    if is_byline(text):
+        return False  # "本报记者　某某　整理" over a digest's first headline
     if is_document_number(text) or field_of(text) is not None:
         return False  # a field ("代表团：某某代表团") is read as one, never as a headline
     return not starts_with_marker(text)
@@ -1671,6 +1675,8 @@ def named_author_note(text: str) -> tuple[str | None, str] | None:
     if not (inner[:1] in "（(" and inner[-1:] in "）)"):
         return None
     inner = inner[1:-1].strip(SPACE_CHARS).rstrip("。")
+    if (unit_roles := _unit_note(inner)) is not None:
+        return None, unit_roles
     match = _author_note_re().match(inner)
     if match is None or not match.group("roles").strip(SPACE_CHARS):
         return None
@@ -1678,6 +1684,51 @@ def named_author_note(text: str) -> tuple[str | None, str] | None:
     if name and not is_bare_name(name):
         return None
     return name or None, match.group("roles").strip(SPACE_CHARS)
+
+
+UNIT_ROLES_RE = re.compile(r"^(?P<unit>[^，,；;]{2,40}?)[，,；;][ \u3000]*(?:系|为|是|现任|任)(?P<roles>[^，,；;].*)$")
+"""A unit field that goes on to the roles held there ("某某大学经济学院，系市政协委员、教授")."""
+UNIT_NOTE_RE = re.compile(rf"^(?:{AUTHOR_NOTE_PREFIX})?{AUTHOR_WORD}单位[：:][{SPACE_CHARS}]*(?P<rest>.+)$")
+
+
+def unit_and_roles(value: str) -> tuple[str, str | None]:
+    """A unit field's value parted into the unit and the roles it goes on to give, if any.
+
+    >>> unit_and_roles("某某大学经济学院，系市政协委员、教授")
+    ('某某大学经济学院', '市政协委员、教授')
+    >>> unit_and_roles("某某市第一人民医院")
+    ('某某市第一人民医院', None)
+    """
+    found = UNIT_ROLES_RE.match(value.rstrip("。"))
+    if found is None:
+        return value, None
+    return found.group("unit"), found.group("roles")
+
+
+def roles_with_unit(unit: str | None, roles: str) -> str:
+    """Roles with a unit given apart restored before each title that stands alone: one that opens
+    the roles or follows a membership ("某某学院" + "市政协委员、教授" → "市政协委员、某某学院教授");
+    a title after another unit's title belongs to that unit."""
+    if not unit:
+        return roles
+    parts = re.split(r"([、，,])", roles)
+    after_membership = True
+    for index in range(0, len(parts), 2):
+        org, title = split_title(parts[index])
+        if not org and after_membership and parts[index]:
+            parts[index] = unit + parts[index]
+        after_membership = title in membership_titles()
+    return "".join(parts)
+
+
+def _unit_note(inner: str) -> str | None:
+    """The roles of a closing note giving the author's unit and then the roles ("作者单位：某某学院，
+    系市政协委员、教授"), the unit restored before them."""
+    found = UNIT_NOTE_RE.match(inner)
+    if found is None:
+        return None
+    unit, roles = unit_and_roles(found.group("rest"))
+    return roles_with_unit(unit, roles) if roles else None
 
 
 def split_speech_of(text: str) -> tuple[Proposer, str] | None:

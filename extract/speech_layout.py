@@ -81,17 +81,17 @@ from policykg.extract.layout import (
     blank_lines_are_noise,
     is_interviewer_head,
     numbered_headline,
+    roles_with_unit,
+    unit_and_roles,
 )
 from policykg.extract.proposer import (
     ET_AL,
     has_role,
     is_bare_name,
     is_name,
-    membership_titles,
     parse_proposer_line,
     parse_proposer_text,
     person,
-    split_title,
     strip_name_marker,
 )
 from policykg.extract.recommendations import starts_with_marker
@@ -276,19 +276,11 @@ class _Front:
 
     def roles(self) -> str | None:
         """The roles given for the author, with the unit field restored where a title stands
-        alone ("作者单位：某某大学" + "职务：副校长、市政协常委" → "某某大学副校长、市政协常委"):
-        before a title that opens the roles or follows a membership ("市政协委员、教授" →
-        "市政协委员、某某大学教授"); a title after another unit's title belongs to that unit."""
-        if not self.author_roles or not self.unit:
+        alone ("作者单位：某某大学" + "职务：副校长、市政协常委" → "某某大学副校长、市政协常委";
+        see ``roles_with_unit``)."""
+        if not self.author_roles:
             return self.author_roles
-        parts = re.split(r"([、，,])", self.author_roles)
-        after_membership = True
-        for index in range(0, len(parts), 2):
-            org, title = split_title(parts[index])
-            if not org and after_membership and parts[index]:
-                parts[index] = self.unit + parts[index]
-            after_membership = title in membership_titles()
-        return "".join(parts)
+        return roles_with_unit(self.unit, self.author_roles)
     date: str | None = None
 
     def with_note_roles(self, proposer: Proposer | None) -> Proposer | None:
@@ -427,24 +419,6 @@ def _block_start(lines: list[Line], index: int) -> int:
     while index > 0 and not lines[index].blank_before:
         index -= 1
     return index
-
-
-UNIT_ROLES_RE = re.compile(r"^(?P<unit>[^，,；;]{2,40}?)[，,；;][ \u3000]*(?:系|为|是|现任|任)(?P<roles>[^，,；;].*)$")
-"""A unit field that goes on to the roles held there ("某某大学经济学院，系市政协委员、教授")."""
-
-
-def unit_and_roles(value: str) -> tuple[str, str | None]:
-    """A unit field's value parted into the unit and the roles it goes on to give, if any.
-
-    >>> unit_and_roles("某某大学经济学院，系市政协委员、教授")
-    ('某某大学经济学院', '市政协委员、教授')
-    >>> unit_and_roles("某某市第一人民医院")
-    ('某某市第一人民医院', None)
-    """
-    found = UNIT_ROLES_RE.match(value.rstrip("。"))
-    if found is None:
-        return value, None
-    return found.group("unit"), found.group("roles")
 
 
 def _apply_field(front: _Front, kind: str, value: str) -> None:

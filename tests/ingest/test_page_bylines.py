@@ -95,3 +95,17 @@ def test_a_drafter_s_note_closing_a_speech_is_not_the_next_headline():
     _, speeches = find_speeches(split_lines(page))
     assert [s.title for s in speeches] == ["规范共享单车停放", "推进老旧小区加装电梯"]
     assert speeches[0].proposer.name == "民进某某区委会"
+
+
+def test_a_compiler_s_byline_over_the_first_headline_is_not_part_of_it():
+    page = pdf(MASTHEAD + "特约通讯员　蔡某　整理\n推进老旧小区加装电梯\n区政协委员　郭立言\n" + BODY)
+    _, speeches = find_speeches(split_lines(page))
+    assert speeches[0].title == "推进老旧小区加装电梯"
+
+
+def test_a_bare_name_under_a_headline_with_a_closing_unit_note_takes_its_roles():
+    page = pdf(MASTHEAD + "规范共享单车停放\n民进某某区委会\n" + BODY + "推进老旧小区加装电梯\n郭立言\n" + BODY
+               + "（作者单位：某某设计院，系区政协委员、高级工程师）\n")
+    _, speeches = find_speeches(split_lines(page))
+    assert speeches[1].proposer.roles == ["区政协委员", "某某设计院高级工程师"]
+    assert all("作者单位" not in line.text for line in speeches[1].body)
