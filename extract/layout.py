@@ -975,6 +975,17 @@ def is_ornamented_column(line: Line, nxt: Line) -> bool:
     return width(line.text) <= width(nxt.text) - COLUMN_SHORTFALL
 
 
+def _column_over_headline(lines: list[Line], index: int) -> bool:
+    """True when line index, above the page's first headline, is a column's name rather than the
+    headline's first line: a short line of Han characters only over a line clearly wider than it
+    (a headline wrapped over two lines fills its first line). Where every line is followed by a
+    blank line, nothing else tells the two apart."""
+    line, nxt = lines[index], lines[index + 1]
+    if line.level or not COLUMN_NAME_RE.match(line.text) or not is_headline(nxt.text):
+        return False
+    return width(line.text) <= width(nxt.text) - COLUMN_SHORTFALL
+
+
 def _headline_limit(crossed: bool) -> int:
     """How many lines a headline may have: fewer when it had to cross blank lines."""
     return MAX_NOISY_HEADLINE_LINES if crossed else MAX_HEADLINE_LINES
@@ -1036,6 +1047,8 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
             proposer = subtitle_proposer(lines[index].text)  # "——某某在……会议上的发言" under a headline
         top = _above_front_lines(lines, index) if proposer else index
         headline = _headline_before(lines, top, noise) if proposer else None
+        if proposer and headline is not None and not starts and top - headline > 1 and _column_over_headline(lines, headline):
+            headline += 1  # the page's first headline under a column's name ("参政议政")
         if proposer and headline is not None and (not starts or headline > starts[-1][1]):
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, last, proposer, title))

@@ -109,3 +109,12 @@ def test_a_bare_name_under_a_headline_with_a_closing_unit_note_takes_its_roles()
     _, speeches = find_speeches(split_lines(page))
     assert speeches[1].proposer.roles == ["区政协委员", "某某设计院高级工程师"]
     assert all("作者单位" not in line.text for line in speeches[1].body)
+
+
+def test_a_column_name_over_the_page_s_first_headline_is_left_out_of_it():
+    top = "某某时报\n2026年6月1日　星期一　第4版\n责任编辑：甲乙\n"
+    page = pdf(top + "委员来信\n推进老旧小区加装电梯\n区政协委员　郭立言\n" + BODY + "规范共享单车停放\n民进某某区委会\n" + BODY)
+    _, speeches = find_speeches(split_lines(page))
+    assert [s.title for s in speeches] == ["推进老旧小区加装电梯", "规范共享单车停放"]
+    page = pdf(top + "推进老旧小区加装电梯\n让居民上下楼更便捷\n区政协委员　郭立言\n" + BODY)
+    assert find_speeches(split_lines(page))[1][0].title == "推进老旧小区加装电梯让居民上下楼更便捷"  # a headline's first line is the fuller
