@@ -694,9 +694,19 @@ def looks_wrapped(lines: list[Line]) -> bool:
         return False
     open_lines = [width(line.text) for line in lines if not ends_sentence(line.text)]
     if len(open_lines) < 2:
-        return False
+        return any(_broken_mid_sentence(line.text, full) for line in lines)
     at_full = sum(w >= full - WRAP_SLACK for w in open_lines)
     return at_full / len(open_lines) >= WRAPPED_SHARE
+
+
+MID_SENTENCE_RE = re.compile(r"[。！？][^。！？]{2,}$")
+
+
+def _broken_mid_sentence(text: str, full: float) -> bool:
+    """True for a full line that finishes one sentence and breaks off the next ("……融合。鼓励社区
+    综合体同"): no heading or one-paragraph line stops so. It tells a column from one paragraph
+    a line where a short text has too few open lines to count."""
+    return not ends_sentence(text) and MID_SENTENCE_RE.search(text) is not None and width(text) >= full - WRAP_SLACK
 
 
 def _indent_meaningful(lines: list[Line]) -> bool:

@@ -139,3 +139,10 @@ def test_lead_sentence_shape():
     assert lead_sentence("统筹用好各类资金，给予奖补。") is None
     assert lead_sentence("一是完善支付机制。细则。") is None
     assert lead_sentence("完善支付机制。") is None  # nothing after it: not a paragraph's lead
+
+
+def test_a_short_column_is_read_as_wrapped_when_a_line_breaks_off_a_sentence():
+    raw = "“一老一小”问题牵动人心。为此，建议：\n\n推进托育与养老服务融合。鼓励社区中心同\n\n时设置托育点和助餐点。\n\n完善普惠服务价格机制。"
+    assert texts(raw)[-2:] == ["推进托育与养老服务融合。鼓励社区中心同时设置托育点和助餐点。", "完善普惠服务价格机制。"]
+    one_a_line = "“一老一小”问题牵动人心。为此，建议：\n推进托育与养老服务融合。\n完善普惠服务价格机制。\n加强人才培养"
+    assert len(texts(one_a_line)) == 4
