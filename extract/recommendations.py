@@ -240,7 +240,30 @@ def list_markers(text: str, first: Marker, end: int) -> list[Marker]:
     if not _at_paragraph_start(text, first.start):
         return inline
     strict = marker_sequence(text, first.kind, first.start, end, paragraphs_only=True)
-    return strict if len(strict) > 1 else inline
+    return strict + _continued_inline(text, strict, end) if len(strict) > 1 else inline
+
+
+CONTINUING = "。；;！？!?"
+"""Marks after which a list's next number may go on inside the last paragraph ("……；三是……")."""
+
+
+def _continued_inline(text: str, strict: list[Marker], end: int) -> list[Marker]:
+    """Markers that go on numbering a paragraph-level list inside its last paragraph, where the
+    column ran the last items together ("二是……；三是……"): the next numbers, each after the end
+    of a sentence or clause. A list inside that paragraph starts again at one, so none is taken
+    once a marker numbered one of the same kind appears there."""
+    last = strict[-1]
+    found: list[Marker] = []
+    for match in marker_patterns()[last.kind].finditer(text, last.end, end):
+        number = _number(last.kind, match.group(1))
+        if number == 1:
+            return []
+        if number == NEXT:  # "最后，" goes on any list
+            number = len(strict) + len(found) + 1
+        before = text[last.end : match.start()].rstrip(" \u3000")
+        if number == len(strict) + len(found) + 1 and before and before[-1] in CONTINUING and last.kind in INLINE_KINDS:
+            found.append(Marker(last.kind, number, match.start(), match.end()))
+    return found
 
 
 def _skip_space(text: str, pos: int) -> int:

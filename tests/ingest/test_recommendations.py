@@ -237,3 +237,17 @@ def test_english_labels_with_roman_numbers_no_and_dashes():
         "为此，建议：\nFirst of all, 推广节水灌溉。\nSecondly, 完善水价机制。",
     ):
         assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["推广节水灌溉", "完善水价机制"]
+
+
+def test_a_paragraph_list_goes_on_inline_in_its_last_paragraph():
+    text = "背景。为此，建议：\n一是甲事项，细则；\n二是乙事项，细则；三是丙事项，细则。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["甲事项，细则", "乙事项，细则", "丙事项，细则"]
+    text = "背景。建议：\n首先，甲事项。细则。\n其次，乙事项。细则。最后，丙事项。细则。"
+    assert len(split_recommendations(text, "doc:x/s1")) == 3
+
+
+def test_a_list_inside_the_last_item_is_not_its_continuation():
+    text = "背景。为此，建议：\n一是甲事项。\n二是乙事项：一是子项；二是丑项；三是寅项。"
+    assert len(split_recommendations(text, "doc:x/s1")) == 2
+    text = "背景。为此，建议：\n一是甲事项。\n二是乙事项，与三是否可行无关。"
+    assert len(split_recommendations(text, "doc:x/s1")) == 2  # not after the end of a clause
