@@ -804,6 +804,21 @@ def _core_width(text: str) -> float:
     return width(text.rstrip(SPACE_CHARS + CLOSERS + TERMINAL + "，,、"))
 
 
+PAIRED_LEAD_RE = re.compile(r"^(?![“「‘])([^，,、；;：:。！？!?（）()]{3,12})[，,]([^，,、；;：:。！？!?（）()]{3,14})。(?=.)")
+"""A lead of two parallel clauses ("强化顶层设计，创新体制机制。……"), followed by its body."""
+
+
+def paired_lead(text: str) -> str | None:
+    """The lead of two parallel verb clauses a paragraph opens with ("畅通要素流动，优化资源配置。
+    ……"), each opening with a proposing or action verb; None for any other opening."""
+    if starts_with_marker(text) is not None:
+        return None
+    found = PAIRED_LEAD_RE.match(text)
+    if found is None or not all(clause.startswith(lead_openers()) for clause in found.groups()):
+        return None
+    return found.group(1) + "，" + found.group(2)
+
+
 def split_run_on_leads(groups: list[list[Line]], full: float) -> list[list[Line]]:
     """Paragraphs that the column ran together at a lead sentence, split again.
 
@@ -814,21 +829,42 @@ def split_run_on_leads(groups: list[list[Line]], full: float) -> list[list[Line]
     open with a closed-class word of the body (这, 但, 对, 目前 …). Where the speech's items are
     then lead-sentence paragraphs (two or more paragraphs open with a lead), a lead paragraph
     also breaks before a longer lead that opens with a proposing or action verb, up to the
-    longest of those leads plus a little. Where first lines are set in, a line
-    at the column's full width opens nothing.
+    longest of those leads plus a little; likewise where two or more paragraphs open with a
+    lead of two parallel verb clauses (see ``paired_lead``), before another such lead. Where
+    first lines are set in, a line at the column's full width opens nothing.
     """
     indent_full = full if _first_lines_set_in(groups, full) else None
-    groups = [part for group in groups for part in _split_at_leads(group, SHORT_LEAD_MAX, indent_full)]
-    leads = [lead_sentence("".join(line.text for line in group)) for group in groups]
+
+    def short(rest: str) -> bool:
+        lead = lead_sentence(rest)
+        return lead is not None and len(lead) <= SHORT_LEAD_MAX and not lead.startswith(lead_non_openers())
+
+    groups = [part for group in groups for part in _split_at_leads(group, short, indent_full)]
+    for shape in (lead_sentence, paired_lead):
+        groups = _split_like_leads(groups, shape, indent_full)
+    return groups
+
+
+def _split_like_leads(groups: list[list[Line]], shape, indent_full: float | None) -> list[list[Line]]:
+    """Lead paragraphs of one ``shape`` cut before each line that opens a lead of that shape no
+    longer than the speech's longest plus a little, when two or more leads of that shape open
+    paragraphs or such lines."""
+    leads = [shape("".join(line.text for line in group)) for group in groups]
     found = [lead for lead in leads if lead]
-    if len(found) < RUN_ON_LEADS_MIN:
+    if not found:
         return groups
     longest = max(map(len, found)) + RUN_ON_LEAD_SLACK
-    if longest <= SHORT_LEAD_MAX:
-        return groups
+
+    def like(rest: str) -> bool:
+        lead = shape(rest)
+        return lead is not None and len(lead) <= longest and lead.startswith(lead_openers())
+
+    inner = sum(len(_split_at_leads(group, like, indent_full)) - 1 for group, lead in zip(groups, leads) if lead)
+    if len(found) + inner < RUN_ON_LEADS_MIN:
+        return groups  # the leads a column ran on count too: two items may have run together
     split: list[list[Line]] = []
     for group, lead in zip(groups, leads):
-        split.extend(_split_at_leads(group, longest, indent_full) if lead else [group])
+        split.extend(_split_at_leads(group, like, indent_full) if lead else [group])
     return split
 
 
@@ -843,25 +879,18 @@ def _first_lines_set_in(groups: list[list[Line]], full: float) -> bool:
     return set_in >= SET_IN_MIN and set_in >= SET_IN_SHARE * len(firsts)
 
 
-def _split_at_leads(group: list[Line], longest: int, indent_full: float | None) -> list[list[Line]]:
-    """One paragraph cut before every line that opens a lead (see ``split_run_on_leads``)."""
+def _split_at_leads(group: list[Line], opens, indent_full: float | None) -> list[list[Line]]:
+    """One paragraph cut after each line ending a sentence where ``opens`` holds for the text
+    from the next line on; where first lines are set in (``indent_full``), only before a line
+    short of the column by an indent."""
     parts = [[group[0]]]
     for index in range(1, len(group)):
         line, nxt = group[index - 1], group[index]
-        if SENTENCE_STOP_RE.search(line.text) and _opens_run_on_lead(group[index:], longest, indent_full):
+        set_in = indent_full is None or _core_width(nxt.text) <= indent_full - INDENT_MIN
+        if SENTENCE_STOP_RE.search(line.text) and set_in and opens("".join(part.text for part in group[index:])):
             parts.append([])
         parts[-1].append(nxt)
     return parts
-
-
-def _opens_run_on_lead(rest: list[Line], longest: int, indent_full: float | None) -> bool:
-    """Whether the text from ``rest[0]`` on opens with a lead sentence no longer than ``longest``."""
-    lead = lead_sentence("".join(line.text for line in rest))
-    if lead is None or len(lead) > longest or lead.startswith(lead_non_openers()):
-        return False
-    if len(lead) > SHORT_LEAD_MAX and not lead.startswith(lead_openers()):
-        return False
-    return indent_full is None or _core_width(rest[0].text) <= indent_full - INDENT_MIN
 
 
 def _item_after_end(line: Line, nxt: Line) -> bool:

@@ -146,3 +146,20 @@ def test_a_short_column_is_read_as_wrapped_when_a_line_breaks_off_a_sentence():
     assert texts(raw)[-2:] == ["推进托育与养老服务融合。鼓励社区中心同时设置托育点和助餐点。", "完善普惠服务价格机制。"]
     one_a_line = "“一老一小”问题牵动人心。为此，建议：\n推进托育与养老服务融合。\n完善普惠服务价格机制。\n加强人才培养"
     assert len(texts(one_a_line)) == 4
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+@pytest.mark.parametrize("indent", [0, 2])
+def test_a_lead_of_two_parallel_clauses_run_on_is_split_again(width, indent):
+    second = filled("畅通资源流动，优化服务配置。", width, indent, rows=3)
+    body = [TRIGGER, item("强化顶层设计，健全协调机制。", width), second, item("激发基层活力，强化队伍建设。", width)]
+    assert texts(page(body, width, indent))[-3:] == body[-3:]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_a_two_clause_body_sentence_is_no_paired_lead(width):
+    opening = filled("畅通资源流动，优化服务配置。", width, 0, rows=3)
+    inner = "结合各区实际，对困难群体给予补贴。"  # neither clause opens with a proposing verb
+    body = [TRIGGER, item("强化顶层设计，健全协调机制。", width), item(opening + inner, width),
+            item("激发基层活力，强化队伍建设。", width)]
+    assert texts(page(body, width, 0))[-3:] == body[-3:]
