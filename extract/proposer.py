@@ -560,8 +560,8 @@ def _named_first(name_text: str, roles: str, *, surname: bool) -> Proposer | Non
             name = name[len(marker) :]
             break
     plausible = is_bare_name(name) if surname else is_name(name) and not is_org_name(name)
-    if not plausible or not has_role(roles) or is_org_name(roles):
-        return None
+    if not plausible or not has_role(roles) or is_org_name(roles) or not _ends_in_title(roles):
+        return None  # roles end in a title; a line of text after a surname's character does not
     return person(name, roles)
 
 

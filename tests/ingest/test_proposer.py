@@ -364,3 +364,8 @@ def test_roles_shared_by_names_set_apart_credit_the_first():
 def test_membership_of_a_party_or_society_is_a_role_with_its_body():
     found = parse_proposer_line("区政协委员、九三学社社员、某某研究所研究员　詹慧")
     assert found.affiliations == ["区政协", "九三学社", "某某研究所"]
+
+
+def test_a_line_of_text_after_a_surname_s_character_is_no_name_with_roles():
+    assert parse_proposer_line("司等 12 家业内单位的专题调研，综合") is None
+    assert parse_proposer_line("张　伟　市政协委员、某某律师事务所主任").name == "张伟"
