@@ -1014,6 +1014,25 @@ def is_ornamented_column(line: Line, nxt: Line) -> bool:
     return width(line.text) <= width(nxt.text) - COLUMN_SHORTFALL
 
 
+def _runs_on_text(lines: list[Line], index: int, full: float | None) -> bool:
+    """True when the line above line index is a full line of a column that stops mid-sentence:
+    the text runs on into line index, which is then no headline however it reads ("……参与度。建"
+    / "立企业常态化参与科技决策机制，吸纳" / "更多科技领军企业家进入市科技咨询委")."""
+    if index == 0 or full is None:
+        return False
+    above = lines[index - 1].text
+    if ends_sentence(above) or is_masthead_line(above) or is_banner(above) or is_page_furniture(above):
+        return False
+    return width(above) >= full - WRAP_SLACK and not _set_off(lines, index)
+
+
+def _set_off(lines: list[Line], index: int) -> bool:
+    """True for a line the layout sets off: marked (an ornament, a rule above it), indented, or
+    after a real blank line (one that is not merely a PDF copy's separator)."""
+    line = lines[index]
+    return line.marked or line.indent or (line.blank_before and not blank_lines_are_noise(lines))
+
+
 def _column_over_headline(lines: list[Line], index: int) -> bool:
     """True when line index, above the page's first headline, is a column's name rather than the
     headline's first line: a short line of Han characters only over a line clearly wider than it
@@ -1088,7 +1107,9 @@ def _speech_starts(lines: list[Line]) -> list[tuple[int, int, Proposer, str]]:
         headline = _headline_before(lines, top, noise) if proposer else None
         if proposer and headline is not None and not starts and top - headline > 1 and _column_over_headline(lines, headline):
             headline += 1  # the page's first headline under a column's name ("参政议政")
-        if proposer and headline is not None and (not starts or headline > starts[-1][1]):
+        if proposer and headline is not None and _runs_on_text(lines, headline, full):
+            continue  # wrapped lines of text that happen to read as headline and proposer
+        if proposer and headline is not None and (not starts or headline > starts[-1][1] + 1):  # a speech has text
             title = join_headline([line.text for line in lines[headline:top]])
             starts.append((headline, last, proposer, title))
     return starts

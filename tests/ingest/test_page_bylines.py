@@ -118,3 +118,18 @@ def test_a_column_name_over_the_page_s_first_headline_is_left_out_of_it():
     assert [s.title for s in speeches] == ["推进老旧小区加装电梯", "规范共享单车停放"]
     page = pdf(top + "推进老旧小区加装电梯\n让居民上下楼更便捷\n区政协委员　郭立言\n" + BODY)
     assert find_speeches(split_lines(page))[1][0].title == "推进老旧小区加装电梯让居民上下楼更便捷"  # a headline's first line is the fuller
+
+
+def test_wrapped_lines_of_text_that_read_as_headline_and_proposer_open_nothing():
+    body = ("当前企业参与决策渠道不多，为\n此，建议：\n一是提升企业决策参与度。建\n立企业常态参与决策机制，吸纳\n"
+            "更多领军企业家进入市科咨询委\n员会，赋予企业更大话语权，增\n强企业创新的积极主动性。\n")  # a column 14 wide
+    page = pdf(MASTHEAD + "规范共享单车停放\n民进某某区委会\n" + body + "推进老旧小区加装电梯\n区政协委员　郭立言\n" + BODY)
+    _, speeches = find_speeches(split_lines(page))
+    assert [s.title for s in speeches] == ["规范共享单车停放", "推进老旧小区加装电梯"]
+
+
+def test_a_speech_has_text_so_no_headline_stands_right_under_a_proposer_line():
+    page = pdf(MASTHEAD + "规范共享单车停放\n民进某某区委会\n通过对某某有限公司、某某产业园、某某\n产权保护中心\n"
+               "等单位的调研，发现问题。为此，建议：\n一是甲。\n二是乙。\n")
+    _, speeches = find_speeches(split_lines(page))
+    assert [(s.title, s.proposer.name) for s in speeches] == [("规范共享单车停放", "民进某某区委会")]
