@@ -326,7 +326,27 @@ def _items(text: str, start: int, end: int, *, numbered_only: bool) -> list[tupl
     first = markers_at(text, start)
     if first is not None and first.number == 1:
         return _numbered(text, first, start, end)
-    return _paragraphs(text, start, end)
+    return _with_sub_items_joined(text, _paragraphs(text, start, end))
+
+
+def _with_sub_items_joined(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Lead paragraphs with a paragraph that goes on numbering the sub-items of the one before
+    ("加强专利保护机制。一是……三是……。" / "四是……") joined to it: the column broke the item
+    where a sub-item happened to open a line."""
+    joined: list[tuple[int, int, int]] = []
+    for span in spans:
+        marker = markers_at(text, span[0])
+        if joined and marker is not None and marker.number > 1 and _numbers_before(text, joined[-1], marker):
+            joined[-1] = (joined[-1][0], joined[-1][1], span[2])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _numbers_before(text: str, span: tuple[int, int, int], marker: Marker) -> bool:
+    """True when the paragraph ``span`` holds the marker of the same kind numbered just before."""
+    return any(_number(marker.kind, found.group(1)) == marker.number - 1
+               for found in marker_patterns()[marker.kind].finditer(text, span[0], span[2]))
 
 
 def _first_numbered_list(text: str, start: int, end: int) -> list[tuple[int, int, int]]:

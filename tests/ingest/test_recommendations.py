@@ -251,3 +251,10 @@ def test_a_list_inside_the_last_item_is_not_its_continuation():
     assert len(split_recommendations(text, "doc:x/s1")) == 2
     text = "背景。为此，建议：\n一是甲事项。\n二是乙事项，与三是否可行无关。"
     assert len(split_recommendations(text, "doc:x/s1")) == 2  # not after the end of a clause
+
+
+def test_a_sub_item_the_column_set_at_a_paragraph_start_stays_in_its_item():
+    text = "背景。为此，建议：\n加强甲机制。一是子一。二是子二。三是子三。\n四是子四。\n完善乙制度。一是子一。\n健全丙体系。细则。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["加强甲机制", "完善乙制度", "健全丙体系"]
+    text = "背景。为此，建议：\n加强甲机制。细则。\n二是另起一段。"  # no sub-item one before it: its own paragraph
+    assert len(split_recommendations(text, "doc:x/s1")) == 2
