@@ -841,7 +841,8 @@ def split_run_on_leads(groups: list[list[Line]], full: float) -> list[list[Line]
 
     groups = [part for group in groups for part in _split_at_leads(group, short, indent_full)]
     for shape in (lead_sentence, paired_lead):
-        groups = _split_like_leads(groups, shape, indent_full)
+        while len(split := _split_like_leads(groups, shape, indent_full)) > len(groups):
+            groups = split  # a paragraph split off may itself hold the next run-on lead
     return groups
 
 

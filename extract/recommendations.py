@@ -336,11 +336,21 @@ def _with_sub_items_joined(text: str, spans: list[tuple[int, int, int]]) -> list
     joined: list[tuple[int, int, int]] = []
     for span in spans:
         marker = markers_at(text, span[0])
-        if joined and marker is not None and marker.number > 1 and _numbers_before(text, joined[-1], marker):
+        if joined and marker is not None and _sub_items_of(text, joined[-1], marker):
             joined[-1] = (joined[-1][0], joined[-1][1], span[2])
         else:
             joined.append(span)
     return joined
+
+
+def _sub_items_of(text: str, before: tuple[int, int, int], marker: Marker) -> bool:
+    """True when a paragraph opening with ``marker`` holds sub-items of the paragraph ``before``:
+    it goes on that paragraph's numbering, or starts one under a bare lead sentence ("完善某某
+    机制。" / "一是……")."""
+    if marker.number > 1:
+        return _numbers_before(text, before, marker)
+    lead = text[before[0] : before[2]]
+    return marker.number == 1 and SENTENCE_END.search(lead) is not None and SENTENCE_END.search(lead).end() == len(lead)
 
 
 def _numbers_before(text: str, span: tuple[int, int, int], marker: Marker) -> bool:

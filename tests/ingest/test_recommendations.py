@@ -258,3 +258,8 @@ def test_a_sub_item_the_column_set_at_a_paragraph_start_stays_in_its_item():
     assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["加强甲机制", "完善乙制度", "健全丙体系"]
     text = "背景。为此，建议：\n加强甲机制。细则。\n二是另起一段。"  # no sub-item one before it: its own paragraph
     assert len(split_recommendations(text, "doc:x/s1")) == 2
+
+
+def test_sub_items_the_column_set_apart_from_their_bare_lead_stay_in_its_item():
+    text = "背景。为此，建议：\n加强甲机制。一是子一。\n完善乙制度。\n一是子一。二是子二。\n健全丙体系。细则。"
+    assert [r.heading for r in split_recommendations(text, "doc:x/s1")] == ["加强甲机制", "完善乙制度", "健全丙体系"]

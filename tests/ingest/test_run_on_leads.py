@@ -163,3 +163,11 @@ def test_a_two_clause_body_sentence_is_no_paired_lead(width):
     body = [TRIGGER, item("强化顶层设计，健全协调机制。", width), item(opening + inner, width),
             item("激发基层活力，强化队伍建设。", width)]
     assert texts(page(body, width, 0))[-3:] == body[-3:]
+
+
+@pytest.mark.parametrize("width", [18, 22])
+def test_a_paragraph_split_off_may_hold_the_next_run_on_lead(width):
+    second = filled("畅通资源流动，优化服务配置。", width, 0, rows=3)
+    third = filled("加速数字赋能，提升服务效率。", width, 0, rows=3)
+    body = [TRIGGER, item("强化顶层设计，健全协调机制。", width), second, third, item("激发基层活力，强化队伍建设。", width)]
+    assert texts(page(body, width, 0))[-4:] == body[-4:]
