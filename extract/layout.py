@@ -860,13 +860,31 @@ def _split_like_leads(groups: list[list[Line]], shape, indent_full: float | None
         lead = shape(rest)
         return lead is not None and len(lead) <= longest and lead.startswith(lead_openers())
 
+    def like_or_bare(rest: str) -> bool:
+        return like(rest) or (shape is lead_sentence and _bare_leads(rest, longest))
+
     inner = sum(len(_split_at_leads(group, like, indent_full)) - 1 for group, lead in zip(groups, leads) if lead)
     if len(found) + inner < RUN_ON_LEADS_MIN:
         return groups  # the leads a column ran on count too: two items may have run together
     split: list[list[Line]] = []
-    for group, lead in zip(groups, leads):
-        split.extend(_split_at_leads(group, like, indent_full) if lead else [group])
+    texts = ["".join(line.text for line in group) for group in groups]
+    for k, (group, lead) in enumerate(zip(groups, leads)):
+        closing = all(_bare_leads(text, longest) or is_note(text) for text in texts[k + 1 :])  # last items may be bare
+        split.extend(_split_at_leads(group, like_or_bare if closing else like, indent_full) if lead else [group])
     return split
+
+
+BARE_LEADS_RE = re.compile(r"(?:[^，,、；;：:。！？!?（）()“”]{4,24}。)+")
+BARE_LEAD_RE = re.compile(r"[^。]+")
+
+
+def _bare_leads(rest: str, longest: int) -> bool:
+    """True when the text closing a speech is one or more bare lead sentences, items without a
+    body ("完善旅游基础设施。加强文物保护利用。"), each opening with a proposing or action verb and
+    no longer than the speech's longest lead plus a little."""
+    if BARE_LEADS_RE.fullmatch(rest) is None:
+        return False
+    return all(len(lead) <= longest and lead.startswith(lead_openers()) for lead in BARE_LEAD_RE.findall(rest))
 
 
 SET_IN_MIN, SET_IN_SHARE = 2, 0.75

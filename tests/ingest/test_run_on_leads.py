@@ -104,10 +104,19 @@ def test_a_short_lead_opens_a_paragraph_whatever_its_verb(width):
 
 
 @pytest.mark.parametrize("width", [18, 22, 26])
-def test_a_verb_sentence_closing_its_paragraph_is_not_a_lead(width):
+def test_a_verb_sentence_closing_a_paragraph_before_another_item_is_not_a_lead(width):
     opening = filled("完善照护服务支付保障机制。", width, 0, rows=3)
-    body = [TRIGGER, item(FIRST, width), opening + "加强考核评估。"]
-    assert texts(page(body, width, 0))[-1] == body[-1]
+    body = [TRIGGER, item(FIRST, width), opening + "加强考核评估。", item(LAST, width)]
+    assert texts(page(body, width, 0))[-2] == body[-2]
+
+
+@pytest.mark.parametrize("width", [18, 22, 26])
+def test_bare_items_closing_a_lead_speech_are_items(width):
+    opening = filled("完善照护服务支付保障机制。", width, 0, rows=3)
+    body = [TRIGGER, item(FIRST, width), opening, "加强照护人才培养。", "健全考核评估制度。"]
+    assert texts(page(body, width, 0))[-3:] == body[-3:]
+    body = [TRIGGER, item(FIRST, width), opening, "对此要高度重视。"]  # no proposing verb: not an item
+    assert texts(page(body, width, 0))[-1] == opening + "对此要高度重视。"
 
 
 @pytest.mark.parametrize("width", [18, 22, 26])
