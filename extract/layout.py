@@ -631,7 +631,7 @@ def is_caption(text: str) -> bool:
     """True for a photo's caption or credit set among the text: opening with 图为, or closed by
     a photographer's credit ("记者　王某　摄", "李四／摄"). Never the speaker's words."""
     stripped = text.strip(SPACE_CHARS)
-    if width(stripped) > NOTE_MAX_WIDTH * 1.5:
+    if not (stripped.endswith("摄") or CAPTION_OPEN_RE.match(stripped)) or width(stripped) > NOTE_MAX_WIDTH * 1.5:
         return False
     return CAPTION_OPEN_RE.match(stripped) is not None or PHOTO_CREDIT_RE.search(stripped) is not None
 
@@ -1241,11 +1241,11 @@ def _wrapped_proposer(lines: list[Line], index: int, noise: bool = False) -> tup
     lines are ``noise`` (one after every line of a PDF copy), one may stand between the two."""
     if index + 1 >= len(lines) or (lines[index + 1].blank_before and not noise) or ends_sentence(lines[index].text):
         return None, index
-    if DASH_RE.match(lines[index].text) or is_byline(lines[index + 1].text):
-        return None, index  # a subtitle over a byline ("——访…张三" / "本报记者　李四") is no proposer line
     roles, rest = lines[index].text, SPACES_RE.split(lines[index + 1].text.strip(SPACE_CHARS))
     if not (is_bare_name(rest[-1]) and has_role(roles)):
         return None, index
+    if DASH_RE.match(lines[index].text) or is_byline(lines[index + 1].text):
+        return None, index  # a subtitle over a byline ("——访…张三" / "本报记者　李四") is no proposer line
     joined = roles + "".join(rest[:-1]) + " " + rest[-1]
     found = parse_proposer_line(joined)
     if found is None or found.name != rest[-1]:
