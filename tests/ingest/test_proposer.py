@@ -369,3 +369,7 @@ def test_membership_of_a_party_or_society_is_a_role_with_its_body():
 def test_a_line_of_text_after_a_surname_s_character_is_no_name_with_roles():
     assert parse_proposer_line("司等 12 家业内单位的专题调研，综合") is None
     assert parse_proposer_line("张　伟　市政协委员、某某律师事务所主任").name == "张伟"
+
+
+def test_a_united_front_department_is_a_body():
+    assert parse_proposer_line("中共某某市委统战部").kind == "organization"
