@@ -8,27 +8,14 @@ line, a proposer-like word that happens to end one are what this finds.
 """
 
 import pytest
+from column_setting import wrap
 
 from policykg.data import sample_corpus
 from policykg.extract.ingest import parse_text
 from policykg.extract.recommendations import split_recommendations
 
-NO_LINE_START = "，。、；：？！”’）》」』…"
 MASTHEAD = ["责任编辑 / 甲某 编辑 / 乙某 校对 / 丙某", "电话 / 023-00000000 2025年7月3日 星期四",
             "Chongqing Zhengxie bao 2 版某某专题", "市政协常委会会议专题协商发言摘登"]
-
-
-def wrap(paragraph: str, width: int, indent: int) -> list[str]:
-    """A paragraph set in a column; a mark that may not open a line hangs at the line before."""
-    lines, at, first = [], 0, True
-    while at < len(paragraph):
-        line = paragraph[at : at + width - (indent if first else 0)]
-        at += len(line)
-        while at < len(paragraph) and paragraph[at] in NO_LINE_START:
-            line, at = line + paragraph[at], at + 1
-        lines.append(line)
-        first = False
-    return lines
 
 
 def proposer_line(proposer) -> str:

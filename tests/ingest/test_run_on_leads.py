@@ -6,29 +6,16 @@ nothing in the width of its last line shows that the paragraph ends there.
 """
 
 import pytest
+from column_setting import wrap
 
 from policykg.extract.layout import lead_sentence, paragraphs, speech_text, split_lines
 from policykg.extract.recommendations import split_recommendations
 
-NO_LINE_START = "，。、；：？！”’）》」』…"
 PADDING = (
     "各区县结合本地实际出台配套细则并明确牵头单位和完成时限按季度调度进展按年度开展第三方评估及时推广典型经验"
     "同时建立健全服务质量监测制度对服务对象满意度开展常态化调查并将结果作为资金分配和评优评先的重要依据"
 )
 
-
-def wrap(paragraph: str, width: int, indent: int) -> list[str]:
-    """A paragraph set in a column ``width`` characters wide, its first line ``indent`` short;
-    a mark that may not open a line hangs at the end of the line before."""
-    lines, at, first = [], 0, True
-    while at < len(paragraph):
-        line = paragraph[at : at + width - (indent if first else 0)]
-        at += len(line)
-        while at < len(paragraph) and paragraph[at] in NO_LINE_START:
-            line, at = line + paragraph[at], at + 1
-        lines.append(line)
-        first = False
-    return lines
 
 
 def page(paragraphs_: list[str], width: int, indent: int) -> str:
