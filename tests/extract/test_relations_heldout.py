@@ -29,8 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from policykg.extract.evaluate import evaluate, load_gold, load_predictions
+from heldout_scoring import score_folder
 
 HELDOUT = Path(__file__).parent / "relations_heldout"
 RELATION_FLOOR = 0.87
@@ -38,9 +37,7 @@ RELATION_FLOOR = 0.87
 
 @pytest.fixture(scope="module")
 def report():
-    pytest.importorskip("spacy")
-    texts = sorted(HELDOUT.glob("*.txt"))
-    return evaluate(load_gold(HELDOUT / "gold.jsonl"), load_predictions(texts))
+    return score_folder(HELDOUT)
 
 
 def test_every_relation_heldout_speech_is_found_and_scored(report):
