@@ -96,7 +96,7 @@ def write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            # json.dumps, not json.dump: only the one-shot form uses the C encoder (5x faster here)
+            # json.dumps, not json.dump: only the one-shot form uses the C encoder (3x faster at 1000x)
             handle.write(json.dumps(graph_document(graph), ensure_ascii=False, separators=(",", ":")))
             handle.flush()
             os.fsync(handle.fileno())

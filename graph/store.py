@@ -583,9 +583,9 @@ class GraphStore(ABC):
             except ValidationError:  # nothing to search with
                 break
             near.update((item["id"], item) for item in found if item["kind"] == S.CONCEPT and len(near) < 5)
-        near = list(near.values())
-        hint = "; close: " + ", ".join(f"{c['name']} ({c['name_en']}, {c['id']})" if c.get("name_en")
-                                       else f"{c['name']} ({c['id']})" for c in near) if near else ""
+        named = [f"{c['name']} ({c['name_en']}, {c['id']})" if c.get("name_en") else f"{c['name']} ({c['id']})"
+                 for c in near.values()]
+        hint = "; close: " + ", ".join(named) if named else ""
         raise NotFoundError(f"no concept with id, name or English name {concept!r}{hint}")
 
     def _resolve_proposer(self, ref: str) -> Row:
